@@ -21,6 +21,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     {
       ...common,
@@ -32,7 +33,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts', '<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/global-setup.ts',
-      testTimeout: 60000,
     },
   ],
 };

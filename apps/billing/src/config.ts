@@ -1,0 +1,16 @@
+import { Matches, IsInt, Max, Min } from 'class-validator';
+import { CommonConfig, loadConfig } from '@santral/config';
+
+export class BillingConfig extends CommonConfig {
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_SCHEMA: string = 'billing';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override HTTP_PORT: number = 3004;
+}
+
+export function loadBillingConfig(env: Record<string, string | undefined> = process.env): BillingConfig {
+  return loadConfig(BillingConfig, env);
+}

@@ -1,0 +1,16 @@
+import { Matches, IsInt, Max, Min } from 'class-validator';
+import { CommonConfig, loadConfig } from '@santral/config';
+
+export class DialerConfig extends CommonConfig {
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_SCHEMA: string = 'dialer';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override HTTP_PORT: number = 3003;
+}
+
+export function loadDialerConfig(env: Record<string, string | undefined> = process.env): DialerConfig {
+  return loadConfig(DialerConfig, env);
+}

@@ -1,0 +1,30 @@
+import 'reflect-metadata';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Variables every service reads. Each app's config class extends this one. */
+export class CommonConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV: 'development' | 'test' | 'production' = 'development';
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string = 'info';
+
+  @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
+  DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/santral';
+
+  @Matches(/^nats:\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separate several servers)' })
+  NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  @IsString()
+  HTTP_HOST: string = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  HTTP_PORT: number = 3000;
+
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE: number = 10;
+}

@@ -1,0 +1,27 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { LoggerModule } from 'nestjs-pino';
+import { correlationIdFrom } from './correlation';
+
+/** JSON logs (pino) with the request's correlation id on every line. */
+@Module({})
+export class LoggingModule {
+  static forService(service: string, level = 'info'): DynamicModule {
+    return {
+      module: LoggingModule,
+      imports: [
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level,
+            base: { service },
+            // Fastify already set req.id from the correlation header (see bootstrap.ts).
+            genReqId: (req) => (req as { id?: string }).id ?? correlationIdFrom(req),
+            customProps: (req) => ({ correlationId: req.id }),
+            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]', 'req.headers["webhook-signature"]'],
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
+          },
+        }),
+      ],
+      exports: [LoggerModule],
+    };
+  }
+}

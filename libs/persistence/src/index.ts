@@ -1,0 +1,5 @@
+export * from './data-source';
+export * from './tenant';
+export * from './tenant-repository';
+export * from './pagination';
+export * from './persistence.module';

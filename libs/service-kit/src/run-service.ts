@@ -1,0 +1,53 @@
+import { DynamicModule, Logger } from '@nestjs/common';
+import { CommonConfig } from '@santral/config';
+import { migrateService, ServiceDataSourceConfig } from '@santral/persistence';
+import { bootstrapService } from '@santral/observability';
+import { connectNatsRpc } from '@santral/messaging';
+
+export interface RunServiceOptions<C extends CommonConfig & { DB_SCHEMA: string }> {
+  service: string;
+  config: C;
+  module: DynamicModule;
+  entities: ServiceDataSourceConfig['entities'];
+  migrations: ServiceDataSourceConfig['migrations'];
+  /** Serve `@MessagePattern` handlers over NATS request/reply (domain services). */
+  rpc: boolean;
+  bodyLimit?: number;
+}
+
+/**
+ * Process entry point shared by every service:
+ *   node main.js           start the service
+ *   node main.js migrate   apply this service's migrations to its schema and exit
+ */
+export async function runService<C extends CommonConfig & { DB_SCHEMA: string }>(opts: RunServiceOptions<C>): Promise<void> {
+  const { config } = opts;
+  if (process.argv[2] === 'migrate') {
+    const applied = await migrateService({
+      url: config.DATABASE_URL,
+      schema: config.DB_SCHEMA,
+      entities: opts.entities,
+      migrations: opts.migrations,
+    });
+    process.stdout.write(`${opts.service}: ${applied.length} migration(s) applied to schema ${config.DB_SCHEMA}\n`);
+    return;
+  }
+  await bootstrapService(opts.module, {
+    host: config.HTTP_HOST,
+    port: config.HTTP_PORT,
+    bodyLimit: opts.bodyLimit,
+    beforeListen: async (app) => {
+      if (!opts.rpc) return;
+      connectNatsRpc(app, { servers: config.NATS_URL.split(','), queue: opts.service, name: `${opts.service}-rpc` });
+      await app.startAllMicroservices();
+    },
+  });
+  new Logger(opts.service).log(`${opts.service} listening on http://${config.HTTP_HOST}:${config.HTTP_PORT}`);
+}
+
+export function exitOnError(service: string) {
+  return (e: unknown): never => {
+    process.stderr.write(`${service} failed to start: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(1);
+  };
+}

@@ -1,0 +1,103 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start`: install, find or start Postgres and NATS, migrate, start all seven
+// services with the simulated telephony provider, print where they are. Ctrl-C stops all.
+const fs = require('node:fs');
+const path = require('node:path');
+const crypto = require('node:crypto');
+const { spawn } = require('node:child_process');
+const { root, services } = require('./lib/services');
+const { ensureInstalled, build } = require('./lib/prepare');
+
+async function main() {
+  const started = Date.now();
+  ensureInstalled();
+  build();
+  const { ensurePostgres, ensureNats, stateDir, log } = require('./lib/infra');
+  const { migrateAll } = require('./lib/migrate');
+  const pg = await ensurePostgres(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/santral');
+  const nats = await ensureNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+  const adminKey = process.env.SANTRAL_ADMIN_KEY ?? `sk_admin_${crypto.randomBytes(24).toString('base64url')}`;
+  const env = {
+    ...process.env,
+    NODE_ENV: process.env.NODE_ENV ?? 'production',
+    DATABASE_URL: pg.url,
+    NATS_URL: nats.url,
+    SANTRAL_ADMIN_KEY: adminKey,
+    TELEPHONY_DEFAULT_PROVIDER: process.env.TELEPHONY_DEFAULT_PROVIDER ?? 'simulator',
+  };
+  await migrateAll(env);
+
+  const logDir = path.join(stateDir, 'logs');
+  fs.mkdirSync(logDir, { recursive: true });
+  const children = new Map();
+  let stopping = false;
+
+  const stopAll = async (code) => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping services...');
+    const exits = [...children.values()].map(
+      (child) =>
+        new Promise((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', resolve);
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+        }),
+    );
+    await Promise.all(exits);
+    await nats.stop();
+    await pg.stop();
+    log('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  for (const svc of services) {
+    const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
+    const child = spawn(process.execPath, [svc.entry], {
+      cwd: root,
+      env: { ...env, HTTP_PORT: String(svc.port), SERVICE_PORTS: JSON.stringify(Object.fromEntries(services.map((s) => [s.name, s.port]))) },
+      stdio: ['ignore', out, out],
+    });
+    children.set(svc.name, child);
+    child.once('exit', (code, signal) => {
+      if (!stopping) {
+        log(`${svc.name} exited (${signal ?? code}); see .santral/logs/${svc.name}.log`);
+        void stopAll(1);
+      }
+    });
+  }
+
+  await Promise.all(services.map((svc) => waitReady(svc).then(() => log(`${svc.name} ready http://127.0.0.1:${svc.port}`))));
+  const gw = services.find((s) => s.name === 'api-gateway');
+  const base = `http://127.0.0.1:${gw.port}`;
+  log('');
+  log(`admin key: ${adminKey}${process.env.SANTRAL_ADMIN_KEY ? ' (from SANTRAL_ADMIN_KEY)' : ' (generated; set SANTRAL_ADMIN_KEY to choose one)'}`);
+  log('get an organization API key:');
+  log(`  curl -s -X POST ${base}/v1/organizations -H "Authorization: Bearer ${adminKey}" \\`);
+  log(`    -H 'Content-Type: application/json' -d '{"name":"Demo","defaultCountry":"TR","timeZone":"Europe/Istanbul","plan":"free"}'`);
+  log(`logs: .santral/logs/<service>.log   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`Santral is up: ${base} (docs: /docs)`);
+}
+
+async function waitReady(svc) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${svc.port}/health/ready`);
+      if (res.status === 200) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${svc.name} was not ready within 120 s; see .santral/logs/${svc.name}.log`);
+}
+
+main().catch((e) => {
+  process.stderr.write(`npm start failed: ${e.message}\n`);
+  process.exit(1);
+});
