@@ -1,3 +1,5 @@
+import { v7 as uuidv7 } from 'uuid';
+
 /**
  * CloudEvents 1.0 envelope used for every domain event and JetStream command
  * (DESIGN.md §2). `type` equals the NATS subject, which is versioned
@@ -28,4 +30,59 @@ export interface EventContext {
   correlationid: string;
   causationid: string | null;
   traceparent?: string;
+}
+
+export const CLOUDEVENTS_SPEC_VERSION = '1.0';
+export const ENVELOPE_CONTENT_TYPE = 'application/json';
+
+export interface MakeEnvelopeInput<TData, TType extends string> {
+  /** The subject; doubles as the CloudEvents `type`. */
+  type: TType;
+  /** `santral/<service>` (see sourceOf). */
+  source: string;
+  data: TData;
+  orgid: string | null;
+  /** The aggregate id (call id, campaign id, …). */
+  subject?: string;
+  /** Context of the message being handled (contextOf); absent when this event starts a chain. */
+  context?: EventContext;
+  /** When the fact happened; defaults to now. */
+  time?: Date;
+}
+
+export interface EnvelopeClock {
+  /** UUIDv7 generator; defaults to `uuid`'s v7. */
+  newId?: () => string;
+  now?: () => Date;
+}
+
+/** Builds an envelope with a fresh UUIDv7 id; a chain's first event correlates to itself. */
+export function makeEnvelope<TData, TType extends string>(
+  input: MakeEnvelopeInput<TData, TType>,
+  clock: EnvelopeClock = {},
+): EventEnvelope<TData, TType> {
+  const id = (clock.newId ?? uuidv7)();
+  const time = input.time ?? (clock.now ?? (() => new Date()))();
+  const envelope: EventEnvelope<TData, TType> = {
+    specversion: CLOUDEVENTS_SPEC_VERSION,
+    id,
+    source: input.source,
+    type: input.type,
+    time: time.toISOString(),
+    datacontenttype: ENVELOPE_CONTENT_TYPE,
+    data: input.data,
+    orgid: input.orgid,
+    correlationid: input.context?.correlationid ?? id,
+    causationid: input.context?.causationid ?? null,
+  };
+  if (input.subject !== undefined) envelope.subject = input.subject;
+  if (input.context?.traceparent !== undefined) envelope.traceparent = input.context.traceparent;
+  return envelope;
+}
+
+/** The context a handler passes to makeEnvelope for events caused by `envelope`. */
+export function contextOf(envelope: EventEnvelope): EventContext {
+  const context: EventContext = { correlationid: envelope.correlationid, causationid: envelope.id };
+  if (envelope.traceparent !== undefined) context.traceparent = envelope.traceparent;
+  return context;
 }

@@ -1,0 +1,11 @@
+import { codeEnum, type CodesOf } from './code-enum';
+
+export const BillingErrorCode = codeEnum(
+  'INSUFFICIENT_CREDITS',
+  'RESERVATION_NOT_FOUND',
+  'RESERVATION_ALREADY_SETTLED',
+  'INVALID_TOPUP_AMOUNT',
+  'PAYMENT_FAILED',
+  'PAYMENT_PROVIDER_ERROR',
+);
+export type BillingErrorCode = CodesOf<typeof BillingErrorCode>;

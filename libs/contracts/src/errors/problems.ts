@@ -1,0 +1,125 @@
+import type { ErrorCode } from './error-codes';
+
+export interface ProblemInfo {
+  status: number;
+  title: string;
+}
+
+/**
+ * The one mapping from error code to HTTP problem (status and stable title). A
+ * `Record<ErrorCode, …>`: a code added to any enum without a row here fails to compile.
+ */
+const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
+  // common / HTTP
+  VALIDATION_FAILED: { status: 422, title: 'Validation failed' },
+  MALFORMED_JSON: { status: 400, title: 'Malformed JSON body' },
+  PAYLOAD_TOO_LARGE: { status: 413, title: 'Payload too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'Unsupported media type' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication required' },
+  INVALID_API_KEY: { status: 401, title: 'Invalid API key' },
+  API_KEY_REVOKED: { status: 401, title: 'API key revoked' },
+  FORBIDDEN: { status: 403, title: 'Forbidden' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  CONFLICT: { status: 409, title: 'Conflict' },
+  IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused with a different request' },
+  IDEMPOTENCY_REQUEST_IN_PROGRESS: { status: 409, title: 'A request with this idempotency key is in progress' },
+  INVALID_CURSOR: { status: 400, title: 'Invalid pagination cursor' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  SERVICE_UNAVAILABLE: { status: 503, title: 'Service unavailable' },
+  UPSTREAM_TIMEOUT: { status: 504, title: 'Upstream service timed out' },
+  // gateway
+  ORGANIZATION_SUSPENDED: { status: 403, title: 'Organization suspended' },
+  WEBHOOK_URL_INVALID: { status: 422, title: 'Invalid webhook URL' },
+  IMPORT_FILE_INVALID: { status: 422, title: 'Import file cannot be read' },
+  // phone
+  INVALID_PHONE_NUMBER: { status: 422, title: 'Invalid phone number format' },
+  TOO_SHORT: { status: 422, title: 'Phone number too short' },
+  TOO_LONG: { status: 422, title: 'Phone number too long' },
+  INVALID_LENGTH: { status: 422, title: 'Phone number has an invalid length' },
+  INVALID_COUNTRY: { status: 422, title: 'Phone number country unknown' },
+  NOT_A_NUMBER: { status: 422, title: 'Not a phone number' },
+  // billing
+  INSUFFICIENT_CREDITS: { status: 402, title: 'Insufficient credits' },
+  RESERVATION_NOT_FOUND: { status: 404, title: 'Credit reservation not found' },
+  RESERVATION_ALREADY_SETTLED: { status: 409, title: 'Credit reservation already settled' },
+  INVALID_TOPUP_AMOUNT: { status: 422, title: 'Invalid top-up amount' },
+  PAYMENT_FAILED: { status: 402, title: 'Payment failed' },
+  PAYMENT_PROVIDER_ERROR: { status: 502, title: 'Payment provider error' },
+  // campaign
+  CAMPAIGN_AGENT_MISSING: { status: 422, title: 'Campaign has no agent' },
+  AGENT_INACTIVE: { status: 422, title: 'Agent is inactive' },
+  AGENT_INCOMPLETE: { status: 422, title: 'Agent is missing required fields' },
+  CAMPAIGN_LIST_EMPTY: { status: 422, title: 'Campaign call list is empty' },
+  CAMPAIGN_SCHEDULE_OVER: { status: 422, title: 'Campaign schedule is over' },
+  CAMPAIGN_INVALID_STATE: { status: 409, title: 'Campaign state does not allow this action' },
+  CAMPAIGN_NOT_EDITABLE: { status: 409, title: 'Campaign cannot be edited in its state' },
+  INVALID_FORWARDING_TARGET: { status: 422, title: 'Invalid forwarding target' },
+  // dialing (E4 and call control)
+  FROM_NUMBER_NOT_FOUND: { status: 422, title: 'Caller number not found' },
+  FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: { status: 403, title: 'Caller number does not allow this user to call out' },
+  TO_NUMBER_NOT_ALLOWS_CALLOUT: { status: 403, title: 'Callee is on the do-not-call list' },
+  AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL: { status: 409, title: 'Operator not found or in another call' },
+  AGENT_FROM_NOT_FOUND: { status: 422, title: 'Operator caller identity not found' },
+  REQUEST_ANSWER_URL_ERROR: { status: 502, title: 'Provider could not fetch the answer URL' },
+  CALL_ALREADY_ENDED: { status: 409, title: 'Call already ended' },
+  CALL_NOT_IN_PROGRESS: { status: 409, title: 'Call is not in progress' },
+  INVALID_TRANSFER_TARGET: { status: 422, title: 'Invalid transfer target' },
+  // telephony
+  WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature invalid' },
+  WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp too old' },
+  WEBHOOK_SOURCE_NOT_ALLOWED: { status: 403, title: 'Webhook source address not allowed' },
+  WEBHOOK_PAYLOAD_INVALID: { status: 400, title: 'Webhook payload invalid' },
+  WEBHOOK_EVENT_UNKNOWN: { status: 404, title: 'Unknown webhook event' },
+  PROVIDER_ACCOUNT_NOT_FOUND: { status: 404, title: 'Provider account not found' },
+  PROVIDER_NOT_SUPPORTED: { status: 422, title: 'Provider not supported' },
+  PROVIDER_CREDENTIALS_INVALID: { status: 422, title: 'Provider credentials invalid' },
+  PROVIDER_ERROR: { status: 502, title: 'Telephony provider error' },
+  PROVIDER_UNAVAILABLE: { status: 503, title: 'Telephony provider unavailable' },
+  // transcript
+  TRANSCRIPT_PROCESSING: { status: 409, title: 'Transcript is still processing' },
+  TRANSCRIPT_NOT_AVAILABLE: { status: 404, title: 'Transcript not available' },
+  RECORDING_PROCESSING: { status: 409, title: 'Recording is still processing' },
+  RECORDING_NOT_AVAILABLE: { status: 404, title: 'Recording not available' },
+  RECORDING_EXPIRED: { status: 410, title: 'Recording expired' },
+  // ticketing
+  CUSTOMER_NOT_FOUND: { status: 404, title: 'Customer not found' },
+  TICKET_NOT_FOUND: { status: 404, title: 'Ticket not found' },
+  PHONE_ALREADY_LINKED: { status: 409, title: 'Phone number already linked to another customer' },
+  TICKET_INVALID_STATE: { status: 409, title: 'Ticket state does not allow this action' },
+  OPERATOR_NOT_MAPPED: { status: 422, title: 'Provider operator is not mapped to a user' },
+};
+
+export function problemFor(code: ErrorCode): ProblemInfo {
+  return PROBLEMS[code];
+}
+
+/** RFC 9457 `type` of a code: `urn:santral:problem:insufficient-credits`. */
+export function problemTypeFor(code: ErrorCode): string {
+  return `urn:santral:problem:${code.toLowerCase().replace(/_/g, '-')}`;
+}
+
+/** One field-level problem (for VALIDATION_FAILED and batch rejections). */
+export interface ProblemFieldError {
+  /** Dotted path (`limits.concurrentSlots`) or JSON pointer of the offending input. */
+  field: string;
+  message: string;
+  code?: ErrorCode;
+}
+
+/** RFC 9457 problem details as served with `application/problem+json`. */
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  /** Stable machine-readable code (one of the enums in libs/contracts). */
+  code: ErrorCode;
+  errors?: ProblemFieldError[];
+  /** Extension members (e.g. `missingFields` for AGENT_INCOMPLETE). */
+  [extension: string]: unknown;
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';

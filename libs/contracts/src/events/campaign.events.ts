@@ -1,0 +1,235 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsOptional,
+  IsString,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import {
+  IsClockTime,
+  IsE164,
+  IsEntityId,
+  IsIntBetween,
+  IsText,
+  IsTimestamp,
+  IsTimeZoneName,
+  IsNested,
+} from '../validation/decorators';
+import {
+  CAMPAIGN_COMPLETION_REASONS,
+  CAMPAIGN_PAUSE_REASONS,
+  RETRY_DISPOSITIONS,
+  TIME_ZONE_SOURCES,
+  type CampaignCompletionReason,
+  type CampaignPauseReason,
+  type RetryDisposition,
+  type TimeZoneSource,
+} from '../vocabulary';
+
+/** Daily calling hours in the callee's time zone (D1), e.g. 09:00–12:00. */
+export class CallingWindowV1 {
+  @IsClockTime()
+  start: string;
+
+  @IsClockTime()
+  end: string;
+}
+
+/** One row of the retry matrix: per disposition a delay and a cap. */
+export class RetryRuleV1 {
+  @IsIn(RETRY_DISPOSITIONS)
+  disposition: RetryDisposition;
+
+  @IsIntBetween(1, 60 * 24 * 30)
+  delayMinutes: number;
+
+  @IsIntBetween(0, 10)
+  maxAttempts: number;
+}
+
+/** At most `maxCalls` calls per number per `perDays` days. */
+export class FrequencyCapV1 {
+  @IsIntBetween(1, 100)
+  maxCalls: number;
+
+  @IsIntBetween(1, 365)
+  perDays: number;
+}
+
+export class RetryPolicyV1 {
+  /** Global per-contact cap on attempts, first call included. */
+  @IsIntBetween(1, 10)
+  maxAttemptsPerContact: number;
+
+  @IsArray()
+  @ArrayMaxSize(RETRY_DISPOSITIONS.length)
+  @ValidateNested({ each: true })
+  @Type(() => RetryRuleV1)
+  rules: RetryRuleV1[];
+
+  @IsOptional()
+  @IsNested(() => FrequencyCapV1)
+  frequencyCap?: FrequencyCapV1;
+}
+
+/** Everything the dialer needs to dial a campaign; sent whole on start and on every edit. */
+export class CampaignDialPlanV1 {
+  @IsEntityId()
+  agentId: string;
+
+  /** Caller number (hotline); the dialer picks one when absent. */
+  @IsOptional()
+  @IsE164()
+  fromNumber?: string;
+
+  @IsOptional()
+  @IsEntityId()
+  providerAccountId?: string;
+
+  @IsTimestamp()
+  startsAt: string;
+
+  @IsTimestamp()
+  endsAt: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(12)
+  @ValidateNested({ each: true })
+  @Type(() => CallingWindowV1)
+  callingWindows: CallingWindowV1[];
+
+  @IsNested(() => RetryPolicyV1)
+  retryPolicy: RetryPolicyV1;
+
+  @IsOptional()
+  @IsIntBetween(1, 1_000_000)
+  callsPerHour?: number;
+
+  @IsIntBetween(5, 300)
+  ringTimeoutSeconds: number;
+
+  /** Start small (D6): dial only the first N contacts. */
+  @IsOptional()
+  @IsIntBetween(1, 10_000_000)
+  sampleSize?: number;
+}
+
+class CampaignRefV1 {
+  @IsEntityId()
+  organizationId: string;
+
+  @IsEntityId()
+  campaignId: string;
+}
+
+/** campaign.campaign.started.v1 — first start, or start again after a pause (D2). */
+export class CampaignStartedV1 extends CampaignRefV1 {
+  @IsText(200)
+  name: string;
+
+  @IsNested(() => CampaignDialPlanV1)
+  dialPlan: CampaignDialPlanV1;
+
+  @IsIntBetween(0, 100_000_000)
+  totalContacts: number;
+}
+
+/** campaign.campaign.updated.v1 — schedule, windows or caps edited, possibly while active. */
+export class CampaignUpdatedV1 extends CampaignRefV1 {
+  @IsText(200)
+  name: string;
+
+  @IsNested(() => CampaignDialPlanV1)
+  dialPlan: CampaignDialPlanV1;
+}
+
+/** campaign.campaign.paused.v1 */
+export class CampaignPausedV1 extends CampaignRefV1 {
+  @IsIn(CAMPAIGN_PAUSE_REASONS)
+  reason: CampaignPauseReason;
+
+  @IsOptional()
+  @IsEntityId()
+  actorUserId?: string;
+}
+
+/** campaign.campaign.resumed.v1 */
+export class CampaignResumedV1 extends CampaignRefV1 {
+  @IsOptional()
+  @IsEntityId()
+  actorUserId?: string;
+}
+
+export class CampaignCountsV1 {
+  @IsIntBetween(0, 100_000_000)
+  contacts: number;
+
+  @IsIntBetween(0, 100_000_000)
+  succeeded: number;
+
+  @IsIntBetween(0, 100_000_000)
+  failed: number;
+
+  @IsIntBetween(0, 100_000_000)
+  exhausted: number;
+}
+
+/** campaign.campaign.completed.v1 */
+export class CampaignCompletedV1 extends CampaignRefV1 {
+  @IsIn(CAMPAIGN_COMPLETION_REASONS)
+  reason: CampaignCompletionReason;
+
+  @IsNested(() => CampaignCountsV1)
+  counts: CampaignCountsV1;
+}
+
+/** campaign.campaign.cancelled.v1 */
+export class CampaignCancelledV1 extends CampaignRefV1 {
+  @IsOptional()
+  @IsEntityId()
+  actorUserId?: string;
+}
+
+export class RequestedContactV1 {
+  @IsEntityId()
+  contactId: string;
+
+  @IsE164()
+  to: string;
+
+  @IsOptional()
+  @IsTimeZoneName()
+  timeZone?: string;
+
+  @IsIn(TIME_ZONE_SOURCES)
+  timeZoneSource: TimeZoneSource;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  name?: string;
+}
+
+/** Most contacts in one campaign.call.requested.v1 (keeps a message well under 1 MB). */
+export const MAX_CONTACTS_PER_CALL_REQUEST = 500;
+
+/**
+ * campaign.call.requested.v1 — a batch of contacts to dial; the dialer stores one call
+ * task per contact, idempotent on (campaignId, contactId).
+ */
+export class CallRequestedV1 extends CampaignRefV1 {
+  @IsEntityId()
+  batchId: string;
+
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(MAX_CONTACTS_PER_CALL_REQUEST)
+  @ValidateNested({ each: true })
+  @Type(() => RequestedContactV1)
+  contacts: RequestedContactV1[];
+}

@@ -1,0 +1,122 @@
+import { Type } from 'class-transformer';
+import {
+  IsDefined,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNumber,
+  IsString,
+  IsTimeZone,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateBy,
+  ValidateNested,
+  buildMessage,
+} from 'class-validator';
+
+/** E.164: `+`, country code, subscriber number; 7–15 digits in all. */
+export const E164_PATTERN = /^\+[1-9]\d{6,14}$/;
+/** SIP URI as accepted for forwarding targets (C3): `sip:user@host` or `sips:`. */
+export const SIP_URI_PATTERN = /^sips?:[^\s@]+@[^\s@]+$/;
+/** A phone number (E.164) or a SIP URI. */
+export const DIAL_TARGET_PATTERN = /^(?:\+[1-9]\d{6,14}|sips?:[^\s@]+@[^\s@]+)$/;
+/** RFC 3339 date-time (what `new Date().toISOString()` produces, any offset). */
+export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?(?:Z|[+-]\d{2}:\d{2})$/;
+/** Wall-clock time of day `HH:MM` (24 h). */
+export const CLOCK_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+
+/** class-validator names of the custom validators below; the JSON Schema converter maps them. */
+export const IS_TIMESTAMP = 'isRfc3339Timestamp';
+
+type Decorator = PropertyDecorator;
+
+function compose(...decorators: Decorator[]): Decorator {
+  return (target, key) => decorators.forEach((decorate) => decorate(target, key));
+}
+
+interface EachOption {
+  each?: boolean;
+}
+
+/**
+ * Every entity id (organization, call, campaign, task, …) is a UUID; new ids are UUIDv7.
+ * One place so the rule can change once.
+ */
+export function IsEntityId(options: EachOption = {}): Decorator {
+  return IsUUID('all', { each: options.each, message: '$property must be a UUID' });
+}
+
+export function IsE164(options: EachOption = {}): Decorator {
+  return Matches(E164_PATTERN, {
+    each: options.each,
+    message: '$property must be an E.164 phone number (+905551234567)',
+  });
+}
+
+/** A phone number (E.164) or a SIP URI (`sip:user@host`). */
+export function IsDialTarget(options: EachOption = {}): Decorator {
+  return Matches(DIAL_TARGET_PATTERN, {
+    each: options.each,
+    message: '$property must be an E.164 phone number or a sip: URI',
+  });
+}
+
+/** An RFC 3339 date-time string that is also a real date. */
+export function IsTimestamp(): Decorator {
+  return ValidateBy({
+    name: IS_TIMESTAMP,
+    validator: {
+      validate: (value: unknown) =>
+        typeof value === 'string' && TIMESTAMP_PATTERN.test(value) && !Number.isNaN(Date.parse(value)),
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be an RFC 3339 date-time`),
+    },
+  });
+}
+
+/** Credits: non-negative, at most 4 decimals (stored as numeric(18,4)). */
+export function IsCredits(): Decorator {
+  return compose(IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }), Min(0));
+}
+
+/** A whole, non-negative number of seconds. */
+export function IsSeconds(): Decorator {
+  return compose(Min(0), IsInt()); // IsInt last: its `integer` wins in JSON Schema
+}
+
+/** An integer in a closed range. */
+export function IsIntBetween(min: number, max: number): Decorator {
+  return compose(Min(min), Max(max), IsInt());
+}
+
+/** ISO 3166-1 alpha-2 country code (`TR`, `VN`). */
+export function IsCountryCode(): Decorator {
+  const message = '$property must be an upper-case ISO 3166-1 alpha-2 country code';
+  return compose(IsISO31661Alpha2({ message }), Matches(/^[A-Z]{2}$/, { message }));
+}
+
+/** IANA time zone name (`Europe/Istanbul`). */
+export function IsTimeZoneName(): Decorator {
+  return IsTimeZone({ message: '$property must be an IANA time zone' });
+}
+
+/** `HH:MM` in 24-hour form. */
+export function IsClockTime(): Decorator {
+  return Matches(CLOCK_TIME_PATTERN, { message: '$property must be a time of day HH:MM' });
+}
+
+/** A non-empty string no longer than `max`. */
+export function IsText(max: number, options: EachOption = {}): Decorator {
+  const each = { each: options.each };
+  return compose(IsString(each), MinLength(1, each), MaxLength(max, each));
+}
+
+/**
+ * A nested payload object of class `type()`. Includes IsDefined because ValidateNested
+ * alone lets a missing object through; combine with @IsOptional() for optional ones.
+ */
+export function IsNested(type: () => new () => object): Decorator {
+  return compose(IsDefined(), ValidateNested(), Type(type));
+}
