@@ -28,6 +28,7 @@ async function main() {
   };
   await migrateAll(env);
 
+  const nodeFlags = (process.env.SANTRAL_NODE_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
   const logDir = path.join(stateDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const children = new Map();
@@ -57,9 +58,10 @@ async function main() {
 
   for (const svc of services) {
     const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
-    const child = spawn(process.execPath, [svc.entry], {
+    // A small young generation keeps idle RSS low (DESIGN §9: <= 120 MB per service).
+    const child = spawn(process.execPath, [...nodeFlags, svc.entry], {
       cwd: root,
-      env: { ...env, HTTP_PORT: String(svc.port), SERVICE_PORTS: JSON.stringify(Object.fromEntries(services.map((s) => [s.name, s.port]))) },
+      env: { ...env, HTTP_PORT: String(svc.port) },
       stdio: ['ignore', out, out],
     });
     children.set(svc.name, child);

@@ -2,7 +2,6 @@
 // Installs dependencies when missing or stale and compiles the TypeScript (incremental).
 const fs = require('node:fs');
 const path = require('node:path');
-const crypto = require('node:crypto');
 const { spawnSync } = require('node:child_process');
 const { root } = require('./services');
 
@@ -11,19 +10,18 @@ function run(cmd, args, label) {
   if (res.status !== 0) throw new Error(`${label} failed (exit ${res.status})`);
 }
 
-function lockHash() {
+/** npm writes node_modules/.package-lock.json on every install: older than the lock means stale. */
+function installIsCurrent() {
+  const hidden = path.join(root, 'node_modules', '.package-lock.json');
   const lock = path.join(root, 'package-lock.json');
-  return fs.existsSync(lock) ? crypto.createHash('sha256').update(fs.readFileSync(lock)).digest('hex') : 'none';
+  if (!fs.existsSync(hidden) || !fs.existsSync(path.join(root, 'node_modules', '@nestjs', 'core'))) return false;
+  return fs.statSync(hidden).mtimeMs >= fs.statSync(lock).mtimeMs;
 }
 
 function ensureInstalled() {
-  const marker = path.join(root, 'node_modules', '.santral-lock-hash');
-  const want = lockHash();
-  const have = fs.existsSync(marker) ? fs.readFileSync(marker, 'utf8') : null;
-  if (have === want && fs.existsSync(path.join(root, 'node_modules', '@nestjs', 'core'))) return;
+  if (process.env.SANTRAL_SKIP_INSTALL === '1' || installIsCurrent()) return;
   process.stdout.write('installing dependencies (npm ci)...\n');
   run('npm', ['ci', '--no-audit', '--no-fund'], 'npm ci');
-  fs.writeFileSync(marker, want);
 }
 
 function build() {

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { DynamicModule, INestApplication, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -24,7 +25,7 @@ export async function createHttpApp(module: Type<unknown> | DynamicModule, opts:
     bodyLimit: opts.bodyLimit ?? 1_048_576,
     trustProxy: true,
     // The request id is the caller's correlation id when safe, so logs join across services.
-    genReqId: (req) => correlationIdFrom(req),
+    genReqId: (req: IncomingMessage) => correlationIdFrom(req),
   });
   adapter.getInstance().addHook('onRequest', (req, reply, done) => {
     void reply.header(CORRELATION_HEADER, req.id);
