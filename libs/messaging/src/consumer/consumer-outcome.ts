@@ -1,0 +1,13 @@
+export type OutcomeKind = 'applied' | 'duplicate' | 'retry' | 'dead-letter';
+
+/** What happened to one delivery; fed to `onOutcome` for metrics and tests. */
+export interface ConsumerOutcome {
+  consumer: string;
+  subject: string;
+  eventId: string | null;
+  deliveryCount: number;
+  kind: OutcomeKind;
+  /** For `retry`: the nak delay. */
+  delayMs?: number;
+  error?: string;
+}

@@ -1,0 +1,29 @@
+import { backoffDelay, decideOnFailure } from './retry-policy';
+
+const b = { initialMs: 100, maxMs: 1000, multiplier: 2, jitter: 0 };
+
+describe('retry policy', () => {
+  it.each([
+    [1, 100],
+    [2, 200],
+    [3, 400],
+    [4, 800],
+    [5, 1000],
+    [9, 1000],
+  ])('delivery %i failed → nak delay %i ms', (n, ms) => {
+    expect(backoffDelay(n, b)).toBe(ms);
+  });
+
+  it('keeps jitter within the configured share', () => {
+    const j = { ...b, jitter: 0.5 };
+    expect(backoffDelay(1, j, () => 0)).toBe(50);
+    expect(backoffDelay(1, j, () => 1)).toBe(150);
+  });
+
+  it('retries before max_deliver and dead-letters at it', () => {
+    expect(decideOnFailure(1, 3, b)).toEqual({ action: 'retry', delayMs: 100 });
+    expect(decideOnFailure(2, 3, b)).toEqual({ action: 'retry', delayMs: 200 });
+    expect(decideOnFailure(3, 3, b)).toEqual({ action: 'dead-letter' });
+    expect(decideOnFailure(7, 3, b)).toEqual({ action: 'dead-letter' });
+  });
+});

@@ -1,0 +1,66 @@
+import { DynamicModule, Module, Provider } from '@nestjs/common';
+import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { NatsConnectionProvider } from './connection/nats-connection.provider';
+import { DeadLetters } from './dlq/dead-letters';
+import { EventBus } from './events/event-bus';
+import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.options';
+import { EventBusLifecycle } from './nest/event-bus.lifecycle';
+import { EventPublisher } from './outbox/event-publisher';
+import { NatsRpcClient } from './rpc/nats-rpc.client';
+
+function eventProviders(options: MessagingModuleOptions): Provider[] {
+  const events = options.events;
+  if (!events) return [];
+  return [
+    {
+      provide: EventBus,
+      useFactory: (conn: NatsConnectionProvider, dataSource: DataSource) =>
+        new EventBus({
+          connection: conn.connection,
+          dataSource,
+          serviceName: options.serviceName,
+          options: { subjectPrefix: options.subjectPrefix, ...events },
+        }),
+      inject: [NatsConnectionProvider, DataSource],
+    },
+    { provide: EventPublisher, useFactory: (bus: EventBus) => bus.publisher, inject: [EventBus] },
+    { provide: DeadLetters, useFactory: (bus: EventBus) => bus.deadLetters, inject: [EventBus] },
+    {
+      provide: EventBusLifecycle,
+      useFactory: (bus: EventBus, d: DiscoveryService, s: MetadataScanner, r: Reflector) => new EventBusLifecycle(bus, d, s, r),
+      inject: [EventBus, DiscoveryService, MetadataScanner, Reflector],
+    },
+  ];
+}
+
+/**
+ * One NATS connection per process, the RPC client and, with `events`, the JetStream
+ * event bus (publisher, relay, `@OnEvent` consumers, dead letters). Global: import
+ * once in the app module, after the persistence module.
+ */
+@Module({})
+export class MessagingModule {
+  static forRoot(options: MessagingModuleOptions): DynamicModule {
+    const providers: Provider[] = [
+      { provide: MESSAGING_OPTIONS, useValue: options },
+      {
+        provide: NatsConnectionProvider,
+        useFactory: () => NatsConnectionProvider.connect({ servers: options.natsUrl, name: options.serviceName }),
+      },
+      {
+        provide: NatsRpcClient,
+        useFactory: (conn: NatsConnectionProvider) => new NatsRpcClient(conn.connection, { subjectPrefix: options.subjectPrefix, ...options.rpc }),
+        inject: [NatsConnectionProvider],
+      },
+      ...eventProviders(options),
+    ];
+    return {
+      module: MessagingModule,
+      global: true,
+      imports: options.events ? [DiscoveryModule] : [],
+      providers,
+      exports: providers.filter((p) => (p as { provide?: unknown }).provide !== EventBusLifecycle),
+    };
+  }
+}

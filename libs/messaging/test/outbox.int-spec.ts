@@ -1,0 +1,119 @@
+import { jetstreamManager } from '@nats-io/jetstream';
+import { waitFor } from '@santral/testing';
+import { createHarness, Harness, recordingHandler } from './harness';
+
+jest.setTimeout(30_000);
+
+describe('transactional outbox and relay', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness('outbox');
+  });
+  afterAll(async () => {
+    await h.cleanup();
+  });
+
+  async function streamCount(subject: string): Promise<number> {
+    const jsm = await jetstreamManager(h.nc);
+    const info = await jsm.streams.info(h.names.stream, { subjects_filter: subject });
+    return info.state.subjects?.[subject] ?? 0;
+  }
+
+  it('publishes an event only when the writer commits', async () => {
+    const subject = h.subject('order.placed.v1');
+    const bus = h.bus({ relay: { pollIntervalMs: 60_000 } });
+    await bus.subscribe(subject, recordingHandler());
+    await bus.start();
+    await h.db.dataSource
+      .transaction(async (manager) => {
+        await bus.publisher.publish({ type: subject, data: { n: 'rolled back' }, orgid: null }, { manager });
+        throw new Error('abort');
+      })
+      .catch(() => undefined);
+    const committed = await h.db.dataSource.transaction((manager) => bus.publisher.publish({ type: subject, data: { n: 1 }, orgid: null }, { manager }));
+    // The relay polls only every 60 s here: arriving at once proves LISTEN/NOTIFY wakes it.
+    await waitFor(async () => (await h.appliedCounts()).total === 1, 5000, 'applied');
+    const [row] = await h.db.dataSource.query(`SELECT event_id FROM applied`);
+    expect(row.event_id).toBe(committed.id);
+    await expect(streamCount(subject)).resolves.toBe(1);
+    await bus.stop();
+  });
+
+  it('applies an event once when the relay dies between publish and mark-sent', async () => {
+    const subject = h.subject('relay.crash.v1');
+    let crashes = 0;
+    const bus = h.bus({
+      relay: {
+        pollIntervalMs: 100,
+        retryDelayMs: 50,
+        afterPublish: () => {
+          if (crashes++ < 2) throw new Error('relay killed after publish');
+        },
+      },
+    });
+    await bus.subscribe(subject, recordingHandler());
+    await bus.start();
+    const before = (await h.appliedCounts()).total;
+    const env = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    await waitFor(async () => (await h.db.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND sent_at IS NOT NULL`, [env.id])).length === 1, 5000, 'marked sent');
+    await waitFor(async () => (await h.appliedCounts()).total === before + 1, 5000, 'applied');
+    expect(crashes).toBeGreaterThanOrEqual(3); // published three times in all
+    await expect(streamCount(subject)).resolves.toBe(1); // the duplicate window dropped the re-publishes
+    await bus.stop();
+    const rows = await h.db.dataSource.query(`SELECT count(*)::int AS n FROM applied WHERE event_id = $1`, [env.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('never skips a transaction that commits late', async () => {
+    const subject = h.subject('late.commit.v1');
+    const bus = h.bus({ relay: { pollIntervalMs: 100 } });
+    await bus.start();
+    const qr = h.db.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    const early = await bus.publisher.publish({ type: subject, data: { which: 'early seq, late commit' }, orgid: null }, { manager: qr.manager });
+    const later = await bus.publisher.publish({ type: subject, data: { which: 'later seq, early commit' }, orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 1, 5000, 'later event relayed');
+    await qr.commitTransaction();
+    await qr.release();
+    await waitFor(async () => (await streamCount(subject)) === 2, 5000, 'late event relayed');
+    const unsent = await h.db.dataSource.query(`SELECT id FROM outbox WHERE id IN ($1, $2) AND sent_at IS NULL`, [early.id, later.id]);
+    expect(unsent).toEqual([]);
+    await bus.stop();
+  });
+
+  it('lets two relays share the outbox without publishing a row twice', async () => {
+    const subject = h.subject('two.relays.v1');
+    const claimed = { a: 0, b: 0 };
+    const relay = (key: 'a' | 'b') => ({ batchSize: 20, pollIntervalMs: 50, afterPublish: (ids: string[]) => void (claimed[key] += ids.length) });
+    const a = h.bus({ relay: relay('a') });
+    const b = h.bus({ relay: relay('b') });
+    await a.start();
+    await b.start();
+    await a.publisher.publishMany(Array.from({ length: 400 }, (_, i) => ({ type: subject, data: { i }, orgid: null })));
+    await waitFor(async () => (await streamCount(subject)) === 400, 10_000, '400 relayed');
+    await waitFor(() => claimed.a + claimed.b >= 400, 5000, 'claims counted');
+    expect(claimed.a + claimed.b).toBe(400);
+    await a.stop();
+    await b.stop();
+  });
+
+  it('prunes sent rows after their retention', async () => {
+    const subject = h.subject('prune.v1');
+    const bus = h.bus({ relay: { pollIntervalMs: 100, retainSentMs: 0 } });
+    await bus.start();
+    const env = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 1, 5000, 'relayed');
+    await waitFor(async () => (await h.db.dataSource.query(`SELECT id FROM outbox WHERE id = $1`, [env.id])).length === 0, 5000, 'row deleted');
+    await bus.stop();
+    const kept = h.bus({ relay: { pollIntervalMs: 100, retainSentMs: 60_000 } });
+    await kept.start();
+    const old = await kept.publisher.publish({ type: subject, data: {}, orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 2, 5000, 'relayed');
+    await h.db.dataSource.query(`UPDATE outbox SET sent_at = now() - interval '2 minutes' WHERE id = $1`, [old.id]);
+    await expect(kept.pruner!.pruneOnce()).resolves.toMatchObject({ outbox: 1 });
+    await expect(h.db.dataSource.query(`SELECT id FROM outbox WHERE id = $1`, [old.id])).resolves.toEqual([]);
+    await kept.stop();
+    await bus.stop();
+  });
+});

@@ -1,0 +1,124 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, Socket } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { connect } from '@nats-io/transport-node';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { testEnv, uniqueName } from './env';
+
+/** Names one test file owns on the shared NATS server, so files never collide. */
+export interface NatsTestNames {
+  /** Event stream name (upper case, like the real one). */
+  stream: string;
+  /** Subject prefix for this file's events: `<prefix>.call.ended.v1`. */
+  subjectPrefix: string;
+  deadLetterStream: string;
+  deadLetterPrefix: string;
+  /** Use as the service name: durable names are `<service>__<subscription>`. */
+  service: string;
+}
+
+export function uniqueNatsNames(prefix: string): NatsTestNames {
+  const base = uniqueName(prefix);
+  return {
+    stream: base.toUpperCase(),
+    subjectPrefix: base,
+    deadLetterStream: `${base.toUpperCase()}_DLQ`,
+    deadLetterPrefix: `${base}_dlq`,
+    service: `svc_${base}`,
+  };
+}
+
+/** Deletes this test's own streams (never shared ones). */
+export async function deleteTestStreams(names: string[], servers = testEnv.natsUrl): Promise<void> {
+  const nc = await connect({ servers });
+  try {
+    const jsm = await jetstreamManager(nc);
+    for (const n of names) await jsm.streams.delete(n).catch(() => undefined);
+  } finally {
+    await nc.close();
+  }
+}
+
+/** Polls until `predicate` is truthy; rejects with `message` after `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, message = 'condition', intervalMs = 20): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await predicate();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`waitFor: ${message} not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function portOpen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const s = new Socket();
+    s.once('connect', () => (s.destroy(), resolve(true)));
+    s.once('error', () => (s.destroy(), resolve(false)));
+    s.connect(port, '127.0.0.1');
+  });
+}
+
+/** A private `nats-server -js` for tests that stop or restart NATS; never the shared one. */
+export interface PrivateNatsServer {
+  url: string;
+  port: number;
+  storeDir: string;
+  /** Stops the process (SIGTERM), keeping the store. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and store. */
+  start(): Promise<void>;
+  restart(): Promise<void>;
+  /** Stops it and removes the store. */
+  dispose(): Promise<void>;
+}
+
+export async function startPrivateNatsServer(binary = 'nats-server'): Promise<PrivateNatsServer> {
+  const port = await freePort();
+  const storeDir = mkdtempSync(join(tmpdir(), 'santral-nats-'));
+  let proc: ChildProcess | undefined;
+
+  const start = async () => {
+    proc = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
+    const started = proc;
+    await waitFor(async () => started.exitCode === null && (await portOpen(port)), 10_000, `nats-server on port ${port}`, 25);
+  };
+  const stop = async () => {
+    const p = proc;
+    proc = undefined;
+    if (!p || p.exitCode !== null) return;
+    const exited = new Promise<void>((r) => p.once('exit', () => r()));
+    p.kill('SIGTERM');
+    await exited;
+  };
+  await start();
+  return {
+    url: `nats://127.0.0.1:${port}`,
+    port,
+    storeDir,
+    start,
+    stop,
+    restart: async () => {
+      await stop();
+      await start();
+    },
+    dispose: async () => {
+      await stop();
+      rmSync(storeDir, { recursive: true, force: true });
+    },
+  };
+}
