@@ -5,6 +5,10 @@ export class BillingConfig extends CommonConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DB_SCHEMA: string = 'billing';
 
+  /** Prepended to every JetStream subject and stream name; integration tests isolate themselves with it. */
+  @Matches(/^([a-z0-9_]{1,40})?$/)
+  SUBJECT_PREFIX: string = '';
+
   @IsInt()
   @Min(0)
   @Max(65535)

@@ -38,7 +38,8 @@ export async function runService<C extends CommonConfig & { DB_SCHEMA: string }>
     bodyLimit: opts.bodyLimit,
     beforeListen: async (app) => {
       if (!opts.rpc) return;
-      connectNatsRpc(app, { servers: config.NATS_URL.split(','), queue: opts.service, name: `${opts.service}-rpc` });
+      const subjectPrefix = (config as { SUBJECT_PREFIX?: string }).SUBJECT_PREFIX || undefined;
+      connectNatsRpc(app, { servers: config.NATS_URL.split(','), queue: opts.service, name: `${opts.service}-rpc`, subjectPrefix });
       await app.startAllMicroservices();
     },
   });

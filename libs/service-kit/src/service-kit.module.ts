@@ -4,6 +4,7 @@ import { CommonConfig } from '@santral/config';
 import { PersistenceModule, ServiceDataSourceConfig } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
+import { serviceEventBusOptions, ServiceEventsOptions } from './events.options';
 
 export interface ServiceKitOptions {
   /** Service name: log field, metrics label, NATS queue group and connection name. */
@@ -11,6 +12,8 @@ export interface ServiceKitOptions {
   config: CommonConfig & { DB_SCHEMA: string };
   entities: ServiceDataSourceConfig['entities'];
   migrations: ServiceDataSourceConfig['migrations'];
+  /** Run the JetStream event bus (outbox relay, `@OnEvent` consumers); needs MessagingTables in migrations. */
+  events?: ServiceEventsOptions;
 }
 
 /** The config object of the running service, injectable anywhere. */
@@ -28,7 +31,12 @@ export class ServiceKitModule {
     return {
       module: ServiceKitModule,
       imports: [
-        MessagingModule.forRoot({ serviceName: opts.service, natsUrl: config.NATS_URL.split(',') }),
+        MessagingModule.forRoot({
+          serviceName: opts.service,
+          natsUrl: config.NATS_URL.split(','),
+          subjectPrefix: opts.events?.subjectPrefix || undefined,
+          events: opts.events ? serviceEventBusOptions(opts.events) : undefined,
+        }),
         LoggingModule.forService(opts.service, config.LOG_LEVEL),
         MetricsModule.forService(opts.service),
         PersistenceModule.forService({

@@ -1,3 +1,4 @@
 export * from './env';
 export * from './database';
 export * from './nats';
+export * from './service';
