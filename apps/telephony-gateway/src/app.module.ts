@@ -4,15 +4,16 @@ import { TelephonyConfig } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
 import { PingMessagesController } from './health/ping.messages.controller';
+import { SERVICE_NAME, TelephonyModule } from './telephony.module';
 
-export const SERVICE_NAME = 'telephony-gateway';
+export { SERVICE_NAME };
 
 @Module({})
 export class AppModule {
   static register(config: TelephonyConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations })],
+      imports: [ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations }), TelephonyModule.register(config)],
       controllers: [PingMessagesController],
     };
   }

@@ -1,5 +1,8 @@
-import { Matches, IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { CommonConfig, loadConfig } from '@santral/config';
+
+/** Development-only key; production must set SECRETS_KEY (checked in loadTelephonyConfig). */
+const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2FudHJhbC10ZWxlcGhvbnkta2V5ISE=';
 
 export class TelephonyConfig extends CommonConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
@@ -9,8 +12,104 @@ export class TelephonyConfig extends CommonConfig {
   @Min(0)
   @Max(65535)
   override HTTP_PORT: number = 3001;
+
+  /** AES-256-GCM key for provider secrets at rest: 32 bytes, base64. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 bytes in base64 (44 characters)' })
+  SECRETS_KEY: string = DEV_SECRETS_KEY;
+
+  /** Where providers reach this service's webhook endpoint (scheme://host[:port], no trailing slash). */
+  @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_BASE_URL must be scheme://host[:port] without a path' })
+  PUBLIC_BASE_URL: string = 'http://127.0.0.1:3001';
+
+  /** Run the built-in simulated provider in this process (G5; the default of `npm start`). */
+  @IsIn(['true', 'false'])
+  SIMULATOR_ENABLED: 'true' | 'false' = 'true';
+
+  @IsString()
+  SIMULATOR_HOST: string = '127.0.0.1';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  SIMULATOR_PORT: number = 3091;
+
+  /** Base URL of the simulated provider's API (the one above unless it runs elsewhere). */
+  @Matches(/^https?:\/\/[^/]+$/)
+  SIMULATOR_URL: string = 'http://127.0.0.1:3091';
+
+  @Matches(/^https?:\/\/[^/]+$/)
+  TWILIO_API_BASE_URL: string = 'https://api.twilio.com';
+
+  @Matches(/^https?:\/\/.+$/)
+  CALLGEAR_CALL_API_URL: string = 'https://callapi.callgear.com/v4.0';
+
+  @Matches(/^https?:\/\/.+$/)
+  CALLGEAR_DATA_API_URL: string = 'https://dataapi.callgear.com/v2.0';
+
+  /** Standard-Webhooks timestamp tolerance (simulator signatures). */
+  @IsInt()
+  @Min(10)
+  @Max(3600)
+  WEBHOOK_TOLERANCE_SECONDS: number = 300;
+
+  /** Webhook receipts (raw payload + dedupe key) are kept this long; at least 3 days (DESIGN §7). */
+  @IsInt()
+  @Min(3)
+  @Max(365)
+  WEBHOOK_RETENTION_DAYS: number = 7;
+
+  /** Largest number of webhooks written in one transaction (group commit). */
+  @IsInt()
+  @Min(1)
+  @Max(2000)
+  INGEST_BATCH_MAX: number = 256;
+
+  /** Ingest transactions in flight at once; each takes a pooled connection. */
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  INGEST_CONCURRENCY: number = 3;
+
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  RECONCILER_INTERVAL_MS: number = 10_000;
+
+  /** Extra seconds past a call's expected end before the reconciler asks the provider. */
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  RECONCILER_GRACE_SECONDS: number = 120;
+
+  /** Calls without a maxDurationSeconds are expected to end within this. */
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  DEFAULT_MAX_CALL_SECONDS: number = 3600;
+
+  /** Prepended to every JetStream subject (`t42.telephony.call.ended.v1`); tests isolate themselves with it. */
+  @Matches(/^([a-z0-9_]{1,40})?$/)
+  SUBJECT_PREFIX: string = '';
+
+  @Matches(/^[A-Z0-9_-]{1,64}$/)
+  EVENTS_STREAM: string = 'SANTRAL_EVENTS';
+
+  @Matches(/^[A-Z0-9_-]{1,64}$/)
+  DEAD_LETTER_STREAM: string = 'SANTRAL_DLQ';
+
+  /** Dead letters go to `<prefix>.<consumer>…`; outside the events stream's subjects. */
+  @Matches(/^[a-z0-9_]{1,60}$/)
+  DEAD_LETTER_SUBJECT_PREFIX: string = 'dlq';
+
+  /** Consume telephony commands from JetStream in this process. */
+  @IsIn(['true', 'false'])
+  CONSUME_COMMANDS: 'true' | 'false' = 'true';
 }
 
 export function loadTelephonyConfig(env: Record<string, string | undefined> = process.env): TelephonyConfig {
-  return loadConfig(TelephonyConfig, env);
+  const config = loadConfig(TelephonyConfig, env);
+  if (config.NODE_ENV === 'production' && config.SECRETS_KEY === DEV_SECRETS_KEY) {
+    throw new Error('Invalid configuration:\n  - SECRETS_KEY must be set in production');
+  }
+  return config;
 }

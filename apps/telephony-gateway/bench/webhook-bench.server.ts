@@ -1,0 +1,48 @@
+/**
+ * The telephony-gateway as the webhook benchmark runs it: its own schema and stream, one
+ * simulator account, HTTP on a free port. Forked by bench/webhooks.ts with
+ * `node -r @swc-node/register` (Nest DI needs decorator metadata, which tsx does not emit).
+ */
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { Logger } from '@nestjs/common';
+import { migrateService } from '@santral/persistence';
+import { createHttpApp } from '@santral/observability';
+import { AppModule } from '../src/app.module';
+import { loadTelephonyConfig } from '../src/config';
+import { entities } from '../src/entities';
+import { migrations } from '../src/migrations';
+import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
+
+async function main(): Promise<void> {
+  Logger.overrideLogger(['error']);
+  const env = JSON.parse(process.argv[2] ?? '{}') as Record<string, string>;
+  const config = loadTelephonyConfig({ ...env, LOG_LEVEL: 'error', RECONCILER_INTERVAL_MS: '0', CONSUME_COMMANDS: 'false' });
+  // The first replica migrates and creates the account; the others join the same schema.
+  if (!env.ACCOUNT_ID) await migrateService({ url: config.DATABASE_URL, schema: config.DB_SCHEMA, entities, migrations });
+  const app = await createHttpApp(AppModule.register(config), { bodyLimit: 1_048_576 });
+  await app.listen(config.HTTP_PORT, '127.0.0.1');
+  const accountId = env.ACCOUNT_ID
+    ? env.ACCOUNT_ID
+    : (await app.get(CreateProviderAccountUseCase).execute({
+        organizationId: env.ORG_ID, type: 'simulator', name: 'bench', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_bench', signingSecret: env.SIGNING_SECRET },
+      })).id;
+  process.send?.({ ready: true, accountId });
+  process.on('message', (msg: { cmd?: string }) => {
+    if (msg.cmd !== 'stop') return;
+    void (async () => {
+      const pg = new Client({ connectionString: config.DATABASE_URL });
+      await pg.connect();
+      const [r] = (await pg.query(`SELECT (SELECT count(*) FROM "${config.DB_SCHEMA}".webhook_receipts)::int AS receipts, (SELECT count(*) FROM "${config.DB_SCHEMA}".outbox)::int AS outbox`)).rows;
+      await app.close();
+      if (!env.ACCOUNT_ID) await pg.query(`DROP SCHEMA IF EXISTS "${config.DB_SCHEMA}" CASCADE`);
+      await pg.end();
+      process.send?.({ stopped: true, ...r }, () => process.exit(0));
+    })();
+  });
+}
+
+main().catch((e: Error) => {
+  process.stderr.write(`bench server failed: ${e.stack}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { Injectable } from '@nestjs/common';
+import { ProviderRegistry } from '../providers/provider.registry';
+import { TelephonyError } from '../shared/telephony.error';
+import { AccountContextLoader } from './account-context.loader';
+import { readId, readOrgId } from './provider-account.input';
+import { ProviderAccountRepository } from './provider-account.repository';
+import { toView, type ProviderAccountView } from './provider-account.view';
+
+@Injectable()
+export class GetProviderAccountUseCase {
+  constructor(
+    private readonly accounts: ProviderAccountRepository,
+    private readonly contexts: AccountContextLoader,
+    private readonly registry: ProviderRegistry,
+  ) {}
+
+  async execute(body: Record<string, unknown>): Promise<ProviderAccountView> {
+    const entity = await this.accounts.findOne(readOrgId(body), { id: readId(body) });
+    if (!entity) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
+    return toView(entity, this.contexts.toContext(entity), this.registry);
+  }
+}

@@ -1,0 +1,88 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { EventBus, EventPublisher, NatsConnectionProvider } from '@santral/messaging';
+import { HangupCallUseCase } from './calls/hangup-call.use-case';
+import { OriginateCallUseCase } from './calls/originate-call.use-case';
+import { SendSmsUseCase } from './calls/send-sms.use-case';
+import { TransferCallUseCase } from './calls/transfer-call.use-case';
+import type { TelephonyConfig } from './config';
+import { eventBusOptions } from './messaging/event-bus.options';
+import { TelephonyCommandsConsumer } from './messaging/telephony-commands.consumer';
+import { AccountContextLoader } from './provider-accounts/account-context.loader';
+import { CreateProviderAccountUseCase } from './provider-accounts/create-provider-account.use-case';
+import { GetProviderAccountUseCase } from './provider-accounts/get-provider-account.use-case';
+import { ListProviderAccountsUseCase } from './provider-accounts/list-provider-accounts.use-case';
+import { ProviderAccountEntity } from './provider-accounts/provider-account.entity';
+import { ProviderAccountRepository } from './provider-accounts/provider-account.repository';
+import { ProviderAccountsMessagesController } from './provider-accounts/provider-accounts.messages.controller';
+import { SetOperatorMapUseCase } from './provider-accounts/set-operator-map.use-case';
+import { TestProviderAccountUseCase } from './provider-accounts/test-provider-account.use-case';
+import { UpdateProviderAccountUseCase } from './provider-accounts/update-provider-account.use-case';
+import { CallGearProvider } from './providers/callgear/callgear.provider';
+import { ProviderRegistry } from './providers/provider.registry';
+import { SimulatorProvider } from './providers/simulator/simulator.provider';
+import { TwilioProvider } from './providers/twilio/twilio.provider';
+import { ReconcileCallsUseCase } from './reconciler/reconcile-calls.use-case';
+import { ReconcilerScheduler } from './reconciler/reconciler.scheduler';
+import { SubjectNames } from './shared/subject-names';
+import { IngestBatcher } from './webhooks/ingest-batcher';
+import { IngestWebhookUseCase } from './webhooks/ingest-webhook.use-case';
+import { RawBodyParser } from './webhooks/raw-body.parser';
+import { WebhookBatchWriter } from './webhooks/webhook-batch.writer';
+import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
+
+export const SERVICE_NAME = 'telephony-gateway';
+
+/** Provider accounts, webhook ingest, commands, reconciler (DESIGN §3, §6, §7). */
+@Module({})
+export class TelephonyModule {
+  static register(config: TelephonyConfig): DynamicModule {
+    return {
+      module: TelephonyModule,
+      imports: [TypeOrmModule.forFeature([ProviderAccountEntity])],
+      controllers: [ProviderAccountsMessagesController, WebhooksHttpController],
+      providers: [
+        // The service kit's MessagingModule is built without `events`; this service owns its bus.
+        {
+          provide: EventBus,
+          useFactory: (conn: NatsConnectionProvider, ds: DataSource) => new EventBus({ connection: conn.connection, dataSource: ds, serviceName: SERVICE_NAME, options: eventBusOptions(config) }),
+          inject: [NatsConnectionProvider, DataSource],
+        },
+        { provide: EventPublisher, useFactory: (bus: EventBus) => bus.publisher, inject: [EventBus] },
+        { provide: SubjectNames, useValue: new SubjectNames(config.SUBJECT_PREFIX) },
+        {
+          provide: ProviderRegistry,
+          useValue: new ProviderRegistry([
+            new SimulatorProvider({ baseUrl: config.SIMULATOR_URL, toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS }),
+            new TwilioProvider(config.TWILIO_API_BASE_URL),
+            new CallGearProvider({ callApiUrl: config.CALLGEAR_CALL_API_URL, dataApiUrl: config.CALLGEAR_DATA_API_URL }),
+          ]),
+        },
+        {
+          provide: IngestBatcher,
+          useFactory: (ds: DataSource, subjects: SubjectNames) =>
+            new IngestBatcher(new WebhookBatchWriter(ds, subjects, config.DEFAULT_MAX_CALL_SECONDS), config.INGEST_BATCH_MAX, config.INGEST_CONCURRENCY),
+          inject: [DataSource, SubjectNames],
+        },
+        RawBodyParser,
+        ProviderAccountRepository,
+        AccountContextLoader,
+        CreateProviderAccountUseCase,
+        ListProviderAccountsUseCase,
+        GetProviderAccountUseCase,
+        UpdateProviderAccountUseCase,
+        TestProviderAccountUseCase,
+        SetOperatorMapUseCase,
+        IngestWebhookUseCase,
+        OriginateCallUseCase,
+        HangupCallUseCase,
+        TransferCallUseCase,
+        SendSmsUseCase,
+        TelephonyCommandsConsumer,
+        ReconcileCallsUseCase,
+        ReconcilerScheduler,
+      ],
+    };
+  }
+}
