@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import { correlationIdFrom } from './correlation';
 
+const QUIET_ROUTES = /^\/(health|metrics|webhooks)(\/|$)/;
+
 /** JSON logs (pino) with the request's correlation id on every line. */
 @Module({})
 export class LoggingModule {
@@ -17,7 +19,9 @@ export class LoggingModule {
             genReqId: (req) => (req as { id?: string }).id ?? correlationIdFrom(req),
             customProps: (req) => ({ correlationId: req.id }),
             redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]', 'req.headers["webhook-signature"]'],
-            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
+            // Probes, scrapes and provider webhooks (thousands a second) are not logged per
+            // request; their handlers log what matters (rejections, errors).
+            autoLogging: { ignore: (req) => QUIET_ROUTES.test((req as { originalUrl?: string }).originalUrl ?? req.url ?? '') },
           },
         }),
       ],

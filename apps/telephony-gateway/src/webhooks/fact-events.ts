@@ -1,5 +1,3 @@
-import { getMetadataStorage } from 'class-validator';
-import { TelephonyCallAnsweredV1 } from '@santral/contracts';
 import type { PublishInput } from '@santral/messaging';
 import { normalizePhoneNumber } from '@santral/phone';
 import type { NormalizedFact, ProviderAccountContext, ProviderOperator } from '../providers/provider.port';
@@ -21,11 +19,6 @@ function operatorOf(account: ProviderAccountContext, op: ProviderOperator | unde
 }
 
 const secs = (n: number) => Math.max(0, Math.round(n));
-
-/** `answeredBy` goes on the wire as soon as the contract declares it (validators reject unknown fields). */
-const CONTRACT_HAS_ANSWERED_BY = getMetadataStorage()
-  .getTargetValidationMetadatas(TelephonyCallAnsweredV1, '', true, false)
-  .some((m) => m.propertyName === 'answeredBy');
 
 function country(account: ProviderAccountContext): string | undefined {
   return typeof account.settings.defaultCountry === 'string' ? account.settings.defaultCountry : undefined;
@@ -56,7 +49,7 @@ export function toEvent(r: ResolvedFact, subjects: SubjectNames): PublishInput |
     case 'answered':
       return ev('CallAnswered', {
         ...base,
-        ...(CONTRACT_HAS_ANSWERED_BY ? { answeredBy: fact.answeredBy } : {}),
+        answeredBy: fact.answeredBy,
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'forwarding':

@@ -47,6 +47,10 @@ export class TelephonyCallRingingV1 extends TelephonyCallFactV1 {}
 
 /** telephony.call.answered.v1 — answered by the callee (or, inbound, by an operator). */
 export class TelephonyCallAnsweredV1 extends TelephonyCallFactV1 {
+  /** Who picked up, where the provider reports it (answering-machine detection). */
+  @IsIn(['human', 'machine', 'unknown'])
+  answeredBy: 'human' | 'machine' | 'unknown';
+
   @IsOptional()
   @IsNested(() => ProviderOperatorV1)
   operator?: ProviderOperatorV1;
