@@ -1,0 +1,40 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { ServiceKitModule } from '@santral/service-kit';
+import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AuthModule } from './auth/auth.module';
+import { CoreModule } from './common/core.module';
+import { ProblemDetailsFilter } from './common/problem-details.filter';
+import { createValidationPipe } from './common/validation';
+import { GatewayConfig } from './config';
+import { entities } from './entities';
+import { IdempotencyModule } from './idempotency/idempotency.module';
+import { migrations } from './migrations';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { UsersModule } from './users/users.module';
+
+export const SERVICE_NAME = 'api-gateway';
+
+@Module({})
+export class AppModule {
+  static register(config: GatewayConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations }),
+        CoreModule,
+        AuthModule,
+        IdempotencyModule,
+        OrganizationsModule,
+        ApiKeysModule,
+        UsersModule,
+        PhoneNumbersModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+      ],
+    };
+  }
+}

@@ -1,0 +1,27 @@
+import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { CommonConfig, loadConfig } from '@santral/config';
+
+export class GatewayConfig extends CommonConfig {
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_SCHEMA: string = 'gateway';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  override HTTP_PORT: number = 3000;
+
+  /** Platform admin key (`Authorization: Bearer <key>`): creates and edits organizations. */
+  @IsString({ message: 'SANTRAL_ADMIN_KEY is required' })
+  @MinLength(16, { message: 'SANTRAL_ADMIN_KEY must be at least 16 characters' })
+  SANTRAL_ADMIN_KEY: string;
+
+  /** How long a stored Idempotency-Key answer is replayed. */
+  @IsInt()
+  @Min(1)
+  @Max(24 * 30)
+  IDEMPOTENCY_TTL_HOURS: number = 24;
+}
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  return loadConfig(GatewayConfig, env);
+}

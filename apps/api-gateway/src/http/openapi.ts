@@ -1,0 +1,58 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { BEARER_SCHEME } from '../auth/roles.decorator';
+import { ProblemDetailsDto, ProblemFieldErrorDto } from '../common/problem-details.dto';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
+import { UsersModule } from '../users/users.module';
+
+/** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
+const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule];
+
+export const OPENAPI_VERSION = '3.1.0';
+
+/** The public contract (DESIGN §6), generated from the controllers and DTOs. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setOpenAPIVersion(OPENAPI_VERSION)
+    .setTitle('Santral API')
+    .setDescription(
+      'Calling platform API. Authenticate with `Authorization: Bearer <API key>`. Errors are RFC 9457 ' +
+        '`application/problem+json` with a stable `code`. Lists are cursor-paginated (`?limit=&cursor=`). ' +
+        'Mutating POSTs accept `Idempotency-Key`. Request bodies are limited to 1 MiB.',
+    )
+    .setVersion('1.0.0')
+    .setLicense('Proprietary', 'https://santral.dev/terms')
+    .addServer('/', 'This server')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An organization API key, or the platform admin key' }, BEARER_SCHEME)
+    .build();
+  const document = SwaggerModule.createDocument(app, config, {
+    include: PUBLIC_MODULES,
+    extraModels: [ProblemDetailsDto, ProblemFieldErrorDto],
+    operationIdFactory: (_controller, method) => method,
+  });
+  return toOpenApi31(document);
+}
+
+/**
+ * @nestjs/swagger writes 3.0 schemas; in 3.1 (JSON Schema 2020-12) `nullable` is gone:
+ * `{type: 'string', nullable: true}` becomes `{type: ['string', 'null']}`.
+ */
+export function toOpenApi31(document: OpenAPIObject): OpenAPIObject {
+  const rewrite = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(rewrite);
+    if (node === null || typeof node !== 'object') return node;
+    const out: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(node as Record<string, unknown>)) out[key] = rewrite(value);
+    if (out.nullable === true) {
+      delete out.nullable;
+      if (typeof out.type === 'string') out.type = [out.type, 'null'];
+      else if (out.$ref || out.allOf || out.oneOf) return { oneOf: [out, { type: 'null' }] };
+    } else if (out.nullable === false) {
+      delete out.nullable;
+    }
+    return out;
+  };
+  return { ...(rewrite(document) as OpenAPIObject), openapi: OPENAPI_VERSION };
+}

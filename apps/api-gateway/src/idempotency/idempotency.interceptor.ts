@@ -1,0 +1,52 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor } from '@nestjs/common';
+import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply } from 'fastify';
+import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import type { AuthenticatedRequest } from '../auth/authentication.guard';
+import { bearerToken } from '../auth/bearer-token';
+import { BeginIdempotentRequestUseCase } from './begin-idempotent-request.use-case';
+
+export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
+export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** HTTP adapter of BeginIdempotentRequestUseCase; runs after the auth guards, before validation. */
+@Injectable()
+export class IdempotencyInterceptor implements NestInterceptor {
+  constructor(
+    private readonly begin: BeginIdempotentRequestUseCase,
+    private readonly reflector: Reflector,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const header = req.headers[IDEMPOTENCY_KEY_HEADER];
+    if (!req.principal || header === undefined) return next.handle();
+    const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
+    const outcome = this.begin.execute({
+      key: Array.isArray(header) ? header.join(', ') : header,
+      principal: req.principal,
+      credential: bearerToken(req.headers.authorization) ?? '',
+      method: req.method,
+      url: req.url,
+      body: req.body,
+    });
+    return from(outcome).pipe(
+      mergeMap((o) => {
+        if (o.kind === 'not-requested') return next.handle();
+        if (o.kind === 'replay') {
+          void reply.status(o.status).header(REPLAYED_HEADER, 'true');
+          return of(o.body);
+        }
+        return next.handle().pipe(
+          mergeMap(async (body: unknown) => {
+            await o.complete(status, body);
+            return body;
+          }),
+          catchError((error: unknown) => from(o.abandon()).pipe(mergeMap(() => throwError(() => error)))),
+        );
+      }),
+    );
+  }
+}

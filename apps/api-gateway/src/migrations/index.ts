@@ -1,0 +1,5 @@
+import { MigrationInterface } from 'typeorm';
+import { CreateGatewayTables1795317857522 } from './1795317857522-CreateGatewayTables';
+
+/** Applied in order by `node main.js migrate`; a merged migration is never edited. */
+export const migrations: Array<new () => MigrationInterface> = [CreateGatewayTables1795317857522];

@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { CreateOrganizationUseCase } from './create-organization.use-case';
+import { GetOrganizationUseCase } from './get-organization.use-case';
+import { OrganizationEntity } from './organization.entity';
+import { OrganizationEventsPort, OutboxNotWiredOrganizationEvents } from './organization-events.port';
+import { OrganizationRepository } from './organization.repository';
+import { OrganizationsHttpController } from './organizations.http.controller';
+import { OrganizationsPort } from './organizations.port';
+import { UpdateOrganizationUseCase } from './update-organization.use-case';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([OrganizationEntity]), ApiKeysModule],
+  controllers: [OrganizationsHttpController],
+  providers: [
+    { provide: OrganizationsPort, useClass: OrganizationRepository },
+    // PENDING(lead): bind the libs/messaging outbox publisher here.
+    { provide: OrganizationEventsPort, useClass: OutboxNotWiredOrganizationEvents },
+    CreateOrganizationUseCase,
+    UpdateOrganizationUseCase,
+    GetOrganizationUseCase,
+  ],
+  exports: [OrganizationsPort],
+})
+export class OrganizationsModule {}

@@ -1,0 +1,108 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHttpApp } from '@santral/observability';
+import { createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import type { LightMyRequestResponse } from 'fastify';
+import { AppModule } from '../src/app.module';
+import { loadGatewayConfig } from '../src/config';
+import { entities } from '../src/entities';
+import { BODY_LIMIT_BYTES, configureHttpApp } from '../src/http/configure-http-app';
+import { migrations } from '../src/migrations';
+
+export const ADMIN_KEY = 'test-platform-admin-key-0123456789';
+export const TABLES = ['organizations', 'api_keys', 'users', 'idempotency_keys'] as const;
+
+export interface Gateway {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  request(opts: RequestOptions): Promise<LightMyRequestResponse>;
+  /** Creates an organization with the admin key; returns it and its first admin key. */
+  createOrg(overrides?: Record<string, unknown>): Promise<{ id: string; key: string; keyId: string; body: OrgBody }>;
+  rowCounts(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export interface OrgBody {
+  organization: { id: string; defaultCountry: string; limits: Record<string, number>; [k: string]: unknown };
+  apiKey: string;
+  apiKeyInfo: { id: string; prefix: string; role: string };
+}
+
+export interface RequestOptions {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
+  url: string;
+  key?: string;
+  body?: unknown;
+  /** Sent as is (for malformed JSON and other content types). */
+  rawBody?: string;
+  headers?: Record<string, string>;
+}
+
+/** Boots the real AppModule (Fastify, Postgres in its own schema, real NATS) for one test file. */
+export async function startGateway(prefix: string): Promise<Gateway> {
+  const db = await createTestDatabase({ prefix, entities, migrations });
+  const config = loadGatewayConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: db.url,
+    NATS_URL: testEnv.natsUrl,
+    DB_SCHEMA: db.schema,
+    DB_POOL_SIZE: '5',
+    SANTRAL_ADMIN_KEY: ADMIN_KEY,
+  });
+  const app = await createHttpApp(AppModule.register(config), { bodyLimit: BODY_LIMIT_BYTES });
+  configureHttpApp(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+
+  const request = (opts: RequestOptions): Promise<LightMyRequestResponse> => {
+    const headers: Record<string, string> = { ...(opts.headers ?? {}) };
+    if (opts.key) headers.authorization = `Bearer ${opts.key}`;
+    let payload: string | undefined;
+    if (opts.rawBody !== undefined) payload = opts.rawBody;
+    else if (opts.body !== undefined) {
+      payload = JSON.stringify(opts.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    return app.inject({ method: opts.method, url: opts.url, headers, payload });
+  };
+
+  const gateway: Gateway = {
+    app,
+    db,
+    request,
+    async createOrg(overrides = {}) {
+      const res = await request({
+        method: 'POST',
+        url: '/v1/organizations',
+        key: ADMIN_KEY,
+        body: { name: 'Acme', defaultCountry: 'TR', timeZone: 'Europe/Istanbul', plan: 'free', ...overrides },
+      });
+      if (res.statusCode !== 201) throw new Error(`createOrg: ${res.statusCode} ${res.body}`);
+      const body = res.json<OrgBody>();
+      return { id: body.organization.id, key: body.apiKey, keyId: body.apiKeyInfo.id, body };
+    },
+    async rowCounts() {
+      const counts: Record<string, number> = {};
+      for (const table of TABLES) {
+        const rows: Array<{ n: string }> = await db.dataSource.query(`SELECT count(*) AS n FROM ${table}`);
+        counts[table] = Number(rows[0].n);
+      }
+      return counts;
+    },
+    async close() {
+      await app.close();
+      await db.cleanup();
+    },
+  };
+  return gateway;
+}
+
+/** Asserts an RFC 9457 answer with the stable code and its status. */
+export function expectProblem(res: LightMyRequestResponse, status: number, code: string): Record<string, unknown> {
+  const body = res.json<Record<string, unknown>>();
+  expect({ status: res.statusCode, code: body.code }).toEqual({ status, code });
+  expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+  expect(body).toMatchObject({ type: expect.stringMatching(/^urn:santral:problem:/), title: expect.any(String), status });
+  expect(typeof body.instance).toBe('string');
+  return body;
+}

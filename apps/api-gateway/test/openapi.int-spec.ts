@@ -1,0 +1,89 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { startGateway, type Gateway } from './gateway-harness';
+
+let gw: Gateway;
+beforeAll(async () => {
+  gw = await startGateway('gw_openapi');
+});
+afterAll(async () => gw?.close());
+
+interface Operation {
+  security?: Array<Record<string, string[]>>;
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  summary?: string;
+}
+
+async function document(): Promise<{ openapi: string; paths: Record<string, Record<string, Operation>> }> {
+  const res = await gw.request({ method: 'GET', url: '/openapi.json' });
+  expect(res.statusCode).toBe(200);
+  expect(res.headers['content-type']).toMatch(/^application\/json/);
+  return res.json();
+}
+
+describe('OpenAPI', () => {
+  it('serves an OpenAPI 3.1 document at /openapi.json with the public paths', async () => {
+    const doc = await document();
+    expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/api-keys',
+      '/v1/api-keys/test',
+      '/v1/api-keys/{id}',
+      '/v1/organizations',
+      '/v1/organizations/{id}',
+      '/v1/phone-numbers/normalize',
+      '/v1/users',
+    ]);
+  });
+
+  it('documents bearer security, a summary and problem+json 401/403 on every operation', async () => {
+    const doc = await document();
+    for (const [path, methods] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(methods)) {
+        const where = `${method.toUpperCase()} ${path}`;
+        expect({ where, security: op.security }).toEqual({ where, security: [{ bearer: [] }] });
+        expect({ where, summary: typeof op.summary }).toEqual({ where, summary: 'string' });
+        for (const status of ['401', '403']) {
+          expect({ where, status, content: Object.keys(op.responses[status]?.content ?? {}) }).toEqual({
+            where,
+            status,
+            content: ['application/problem+json'],
+          });
+        }
+      }
+    }
+  });
+
+  it('passes redocly lint with no error', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'santral-openapi-'));
+    try {
+      const file = join(dir, 'openapi.json');
+      writeFileSync(file, JSON.stringify(await document()));
+      const bin = join(__dirname, '../../../node_modules/.bin/redocly');
+      const run = await promisify(execFile)(bin, ['lint', file, '--format=json'], {
+        cwd: dir,
+        env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+        maxBuffer: 10 * 1024 * 1024,
+      }).catch((e: { stdout?: string; stderr?: string }) => ({ stdout: e.stdout ?? '', stderr: e.stderr ?? '' }));
+      const report = JSON.parse(run.stdout) as { problems: Array<{ severity: string; ruleId: string; message: string }> };
+      const errors = report.problems.filter((p) => p.severity === 'error').map((p) => `${p.ruleId}: ${p.message}`);
+      expect(errors).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('serves Swagger UI at /docs', async () => {
+    const page = await gw.request({ method: 'GET', url: '/docs' });
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['content-type']).toMatch(/^text\/html/);
+    expect(page.body).toContain('swagger-ui');
+    const bundle = await gw.request({ method: 'GET', url: '/docs/swagger-ui-bundle.js' });
+    expect(bundle.statusCode).toBe(200);
+    expect((await gw.request({ method: 'GET', url: '/docs/swagger-ui-init.js' })).body).toContain('/openapi.json');
+    expect((await gw.request({ method: 'GET', url: '/docs/..%2Fpackage.json' })).statusCode).toBe(404);
+  });
+});
