@@ -19,10 +19,11 @@ export const SERVICE_NAME = 'api-gateway';
 @Module({})
 export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
+    const events = { subjectPrefix: config.SUBJECT_PREFIX, fast: config.NODE_ENV === 'test' };
     return {
       module: AppModule,
       imports: [
-        ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations }),
+        ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations, events }),
         CoreModule,
         AuthModule,
         IdempotencyModule,

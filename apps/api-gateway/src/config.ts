@@ -10,6 +10,10 @@ export class GatewayConfig extends CommonConfig {
   @Max(65535)
   override HTTP_PORT: number = 3000;
 
+  /** Prepended to every JetStream subject and stream name; integration tests isolate themselves with it. */
+  @Matches(/^([a-z0-9_]{1,40})?$/)
+  SUBJECT_PREFIX: string = '';
+
   /** Platform admin key (`Authorization: Bearer <key>`): creates and edits organizations. */
   @IsString({ message: 'SANTRAL_ADMIN_KEY is required' })
   @MinLength(16, { message: 'SANTRAL_ADMIN_KEY must be at least 16 characters' })

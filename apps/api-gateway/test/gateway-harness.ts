@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHttpApp } from '@santral/observability';
-import { createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { streamName } from '@santral/contracts';
+import { createTestDatabase, deleteTestStreams, testEnv, uniqueName, type TestDatabase } from '@santral/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { AppModule } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
@@ -13,6 +14,8 @@ export const TABLES = ['organizations', 'api_keys', 'users', 'idempotency_keys']
 
 export interface Gateway {
   app: NestFastifyApplication;
+  /** This file's JetStream subject prefix (its own events stream). */
+  subjectPrefix: string;
   db: TestDatabase;
   request(opts: RequestOptions): Promise<LightMyRequestResponse>;
   /** Creates an organization with the admin key; returns it and its first admin key. */
@@ -40,6 +43,7 @@ export interface RequestOptions {
 /** Boots the real AppModule (Fastify, Postgres in its own schema, real NATS) for one test file. */
 export async function startGateway(prefix: string): Promise<Gateway> {
   const db = await createTestDatabase({ prefix, entities, migrations });
+  const subjectPrefix = uniqueName(prefix);
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
@@ -48,6 +52,7 @@ export async function startGateway(prefix: string): Promise<Gateway> {
     DB_SCHEMA: db.schema,
     DB_POOL_SIZE: '5',
     SANTRAL_ADMIN_KEY: ADMIN_KEY,
+    SUBJECT_PREFIX: subjectPrefix,
   });
   const app = await createHttpApp(AppModule.register(config), { bodyLimit: BODY_LIMIT_BYTES });
   configureHttpApp(app);
@@ -68,6 +73,7 @@ export async function startGateway(prefix: string): Promise<Gateway> {
 
   const gateway: Gateway = {
     app,
+    subjectPrefix,
     db,
     request,
     async createOrg(overrides = {}) {
@@ -92,6 +98,7 @@ export async function startGateway(prefix: string): Promise<Gateway> {
     async close() {
       await app.close();
       await db.cleanup();
+      await deleteTestStreams([streamName('Events', subjectPrefix), streamName('DeadLetters', subjectPrefix)]);
     },
   };
   return gateway;

@@ -28,8 +28,13 @@ async function main(): Promise<void> {
         organizationId: env.ORG_ID, type: 'simulator', name: 'bench', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_bench', signingSecret: env.SIGNING_SECRET },
       })).id;
   process.send?.({ ready: true, accountId });
+  // CPU this process spends in the measured window (from `mark` to `stop`), for a per-webhook figure.
+  let mark = process.cpuUsage();
   process.on('message', (msg: { cmd?: string }) => {
+    if (msg.cmd === 'mark') mark = process.cpuUsage();
     if (msg.cmd !== 'stop') return;
+    const cpu = process.cpuUsage(mark);
+    const cpuMicros = cpu.user + cpu.system;
     void (async () => {
       const pg = new Client({ connectionString: config.DATABASE_URL });
       await pg.connect();
@@ -37,7 +42,7 @@ async function main(): Promise<void> {
       await app.close();
       if (!env.ACCOUNT_ID) await pg.query(`DROP SCHEMA IF EXISTS "${config.DB_SCHEMA}" CASCADE`);
       await pg.end();
-      process.send?.({ stopped: true, ...r }, () => process.exit(0));
+      process.send?.({ stopped: true, cpuMicros, ...r }, () => process.exit(0));
     })();
   });
 }

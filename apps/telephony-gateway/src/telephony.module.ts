@@ -41,7 +41,7 @@ export class TelephonyModule {
     return {
       module: TelephonyModule,
       imports: [TypeOrmModule.forFeature([ProviderAccountEntity])],
-      controllers: [ProviderAccountsMessagesController, WebhooksHttpController],
+      controllers: [ProviderAccountsMessagesController],
       providers: [
         // The service kit's MessagingModule is built without `events`; this service owns its bus.
         {
@@ -66,6 +66,7 @@ export class TelephonyModule {
           inject: [DataSource, SubjectNames],
         },
         RawBodyParser,
+        WebhooksHttpController,
         ProviderAccountRepository,
         AccountContextLoader,
         CreateProviderAccountUseCase,

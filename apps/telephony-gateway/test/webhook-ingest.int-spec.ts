@@ -50,6 +50,16 @@ describe('webhook ingest', () => {
     expect(row).toEqual({ state: 'ended', reason: 'customer_hung_up' });
   });
 
+  it('webhooks are served ahead of Fastify yet keep its correlation id header; other requests still reach Fastify', async () => {
+    const url = `${h.baseUrl}/webhooks/simulator/${accountId}/call.ringing`;
+    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-correlation-id': 'corr-wh-1' }, body: '{}' });
+    expect(res.status).toBe(401); // unsigned
+    expect(res.headers.get('x-correlation-id')).toBe('corr-wh-1');
+    const get = await fetch(url);
+    expect(get.status).toBe(404); // GET is not a webhook route: Fastify answers
+    expect(get.headers.get('x-correlation-id')).toBeTruthy();
+  });
+
   it('concurrent duplicates of one webhook store one receipt and one fact', async () => {
     const callId = uuidv4();
     const body = completed(callId, 'SCconc1');

@@ -12,7 +12,8 @@ export interface ServiceEventsOptions {
 export function serviceEventBusOptions(opts: ServiceEventsOptions): EventBusOptions {
   const prefix = opts.subjectPrefix || undefined;
   return {
-    stream: { name: streamName('Events', prefix), subjects: eventStreamSubjects(prefix) },
+    // A test's own stream stays small: JetStream reserves max_bytes when a stream is created.
+    stream: { name: streamName('Events', prefix), subjects: eventStreamSubjects(prefix), maxBytes: prefix ? 64 * 1024 ** 2 : undefined },
     deadLetter: { stream: streamName('DeadLetters', prefix) },
     validator: validatePayload,
     relay: opts.fast ? { pollIntervalMs: 200, retryDelayMs: 100 } : {},

@@ -1,4 +1,5 @@
 import { DynamicModule, Logger } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CommonConfig } from '@santral/config';
 import { migrateService, ServiceDataSourceConfig } from '@santral/persistence';
 import { bootstrapService } from '@santral/observability';
@@ -13,6 +14,8 @@ export interface RunServiceOptions<C extends CommonConfig & { DB_SCHEMA: string 
   /** Serve `@MessagePattern` handlers over NATS request/reply (domain services). */
   rpc: boolean;
   bodyLimit?: number;
+  /** Extra HTTP set-up before listening (OpenAPI, parsers, hooks). */
+  configure?: (app: NestFastifyApplication) => Promise<void> | void;
 }
 
 /**
@@ -37,6 +40,7 @@ export async function runService<C extends CommonConfig & { DB_SCHEMA: string }>
     port: config.HTTP_PORT,
     bodyLimit: opts.bodyLimit,
     beforeListen: async (app) => {
+      await opts.configure?.(app);
       if (!opts.rpc) return;
       const subjectPrefix = (config as { SUBJECT_PREFIX?: string }).SUBJECT_PREFIX || undefined;
       connectNatsRpc(app, { servers: config.NATS_URL.split(','), queue: opts.service, name: `${opts.service}-rpc`, subjectPrefix });

@@ -1,4 +1,3 @@
-import { Injectable } from '@nestjs/common';
 import type { Tx } from '../common/transaction-runner';
 import type { Organization } from './organization';
 
@@ -9,15 +8,4 @@ import type { Organization } from './organization';
 export abstract class OrganizationEventsPort {
   abstract created(org: Organization, tx: Tx): Promise<void>;
   abstract updated(org: Organization, tx: Tx): Promise<void>;
-}
-
-/**
- * PENDING(lead): bound until the libs/messaging outbox publisher is wired; it publishes
- * nothing. Replace the OrganizationEventsPort binding in organizations.module.ts.
- */
-@Injectable()
-export class OutboxNotWiredOrganizationEvents extends OrganizationEventsPort {
-  async created(): Promise<void> {}
-
-  async updated(): Promise<void> {}
 }

@@ -4,7 +4,8 @@ import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { CreateOrganizationUseCase } from './create-organization.use-case';
 import { GetOrganizationUseCase } from './get-organization.use-case';
 import { OrganizationEntity } from './organization.entity';
-import { OrganizationEventsPort, OutboxNotWiredOrganizationEvents } from './organization-events.port';
+import { OrganizationEventsPort } from './organization-events.port';
+import { OutboxOrganizationEvents } from './outbox-organization-events';
 import { OrganizationRepository } from './organization.repository';
 import { OrganizationsHttpController } from './organizations.http.controller';
 import { OrganizationsPort } from './organizations.port';
@@ -16,7 +17,7 @@ import { UpdateOrganizationUseCase } from './update-organization.use-case';
   providers: [
     { provide: OrganizationsPort, useClass: OrganizationRepository },
     // PENDING(lead): bind the libs/messaging outbox publisher here.
-    { provide: OrganizationEventsPort, useClass: OutboxNotWiredOrganizationEvents },
+    { provide: OrganizationEventsPort, useClass: OutboxOrganizationEvents },
     CreateOrganizationUseCase,
     UpdateOrganizationUseCase,
     GetOrganizationUseCase,

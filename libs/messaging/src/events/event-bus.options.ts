@@ -8,7 +8,7 @@ export interface EventStreamOptions {
   subjects: string[];
   /** Window in which a re-published `Nats-Msg-Id` is dropped. Default 15 min (≥ 10 min). */
   duplicateWindowMs?: number;
-  /** Limits retention. Defaults: 7 days, 10 GiB. */
+  /** Limits retention. Defaults: 7 days, 1 GiB (the server reserves it at creation). */
   maxAgeMs?: number;
   maxBytes?: number;
   replicas?: number;
@@ -94,7 +94,8 @@ export interface EventBusOptions {
 export const DEFAULTS = {
   duplicateWindowMs: 15 * 60_000,
   maxAgeMs: 7 * 24 * 3600_000,
-  maxBytes: 10 * 1024 ** 3,
+  // JetStream reserves max_bytes of file storage per stream at creation; size it per deployment.
+  maxBytes: 1024 ** 3,
   dlqMaxAgeMs: 30 * 24 * 3600_000,
   maxDeliver: 8,
   backoff: { initialMs: 1000, maxMs: 60_000, multiplier: 2, jitter: 0.2 },
