@@ -25,6 +25,7 @@ async function main() {
     NATS_URL: nats.url,
     SANTRAL_ADMIN_KEY: adminKey,
     TELEPHONY_DEFAULT_PROVIDER: process.env.TELEPHONY_DEFAULT_PROVIDER ?? 'simulator',
+    SECRETS_KEY: process.env.SECRETS_KEY ?? localSecretsKey(stateDir),
   };
   await migrateAll(env);
 
@@ -61,7 +62,7 @@ async function main() {
     // A small young generation keeps idle RSS low (DESIGN §9: <= 120 MB per service).
     const child = spawn(process.execPath, [...nodeFlags, svc.entry], {
       cwd: root,
-      env: { ...env, HTTP_PORT: String(svc.port) },
+      env: { ...env, HTTP_PORT: String(svc.port), ...serviceEnv(svc) },
       stdio: ['ignore', out, out],
     });
     children.set(svc.name, child);
@@ -83,6 +84,26 @@ async function main() {
   log(`    -H 'Content-Type: application/json' -d '{"name":"Demo","defaultCountry":"TR","timeZone":"Europe/Istanbul","plan":"free"}'`);
   log(`logs: .santral/logs/<service>.log   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`Santral is up: ${base} (docs: /docs)`);
+}
+
+/** Provider secrets need a key at rest; a local run keeps a generated one in .santral/. */
+function localSecretsKey(dir) {
+  const file = path.join(dir, 'secrets.key');
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, 'utf8').trim();
+}
+
+/** Per-service variables that depend on the chosen ports. */
+function serviceEnv(svc) {
+  if (svc.name !== 'telephony-gateway') return {};
+  const simulatorPort = process.env.SIMULATOR_PORT ?? '3091';
+  return {
+    PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${svc.port}`,
+    SIMULATOR_URL: process.env.SIMULATOR_URL ?? `http://127.0.0.1:${simulatorPort}`,
+  };
 }
 
 async function waitReady(svc) {

@@ -36,9 +36,11 @@ describe('npm start (e2e)', () => {
     const portEnv = Object.fromEntries(
       services.map((s, i) => [`SANTRAL_${s.toUpperCase().replace(/-/g, '_')}_PORT`, String(basePort + i)]),
     );
+    // As a person runs it: not under Jest's NODE_ENV=test, no secrets given.
+    const { NODE_ENV: _jestEnv, SECRETS_KEY: _secrets, ...parentEnv } = process.env;
     child = spawn(process.execPath, ['scripts/start.js'], {
       cwd: root,
-      env: { ...process.env, ...portEnv, DATABASE_URL: databaseUrl(db), NATS_URL: testEnv.natsUrl, SANTRAL_ADMIN_KEY: adminKey, SANTRAL_SKIP_INSTALL: '1' },
+      env: { ...parentEnv, ...portEnv, SIMULATOR_PORT: String(basePort + 91), DATABASE_URL: databaseUrl(db), NATS_URL: testEnv.natsUrl, SANTRAL_ADMIN_KEY: adminKey, SANTRAL_SKIP_INSTALL: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.on('data', (d) => (output += d));
