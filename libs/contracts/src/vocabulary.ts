@@ -1,8 +1,18 @@
 /**
  * Shared string vocabularies carried inside messages. Plain string-literal tuples so
  * payload DTOs can validate them with `@IsIn` and JSON Schema can list them as `enum`.
- * libs/call-state owns the transition rules; these are only the words on the wire.
+ * libs/call-state owns the transition rules and the state / reason words it defines; they
+ * are re-exported here so every message speaks the same vocabulary.
  */
+import {
+  CALL_STATES as CALL_STATE_LIST,
+  CAMPAIGN_STATES as CAMPAIGN_STATE_LIST,
+  END_REASON_CODES,
+  FAULTS,
+  PAUSE_REASONS,
+  TERMINAL_CALL_STATES,
+  TICKET_STATUSES as TICKET_STATUS_LIST,
+} from '@santral/call-state';
 
 export const SERVICE_NAMES = [
   'api-gateway',
@@ -15,63 +25,25 @@ export const SERVICE_NAMES = [
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
-/** Call life cycle (REQUIREMENTS E1). */
-export const CALL_STATES = [
-  'queued',
-  'dialing',
-  'ringing',
-  'in_progress',
-  'forwarding',
-  'ended',
-  'failed',
-  'no_answer',
-  'busy',
-  'cancelled',
-] as const;
+/** Call life cycle (REQUIREMENTS E1) and its terminal states: libs/call-state owns the words. */
+export const CALL_STATES = CALL_STATE_LIST;
 export type CallState = (typeof CALL_STATES)[number];
 
 /** The terminal states; `endReason.status` is always one of these. */
-export const CALL_END_STATUSES = ['ended', 'failed', 'no_answer', 'busy', 'cancelled'] as const;
+export const CALL_END_STATUSES = TERMINAL_CALL_STATES;
 export type CallEndStatus = (typeof CALL_END_STATUSES)[number];
 
 /**
- * Normalized end reasons, the same for every provider (DESIGN §7 "end reasons as data").
- * Word for word the codes of libs/call-state's END_REASON_CODES (which owns their rules:
- * status, fault, billable, retryable). Upper-case codes are provider / pre-dial error names
- * kept verbatim because support quotes them (E4, E5).
+ * Normalized end reasons, the same for every provider (DESIGN §7 "end reasons as data"):
+ * libs/call-state's END_REASON_CODES, which also owns their rules (status, fault, billable,
+ * retryable). Upper-case codes are provider / pre-dial error names kept verbatim because
+ * support quotes them (E4, E5).
  */
-export const CALL_END_REASONS = [
-  'completed',
-  'customer_hung_up',
-  'agent_hung_up',
-  'operator_hung_up',
-  'voicemail',
-  'no_answer',
-  'caller_abandoned',
-  'busy',
-  'rejected',
-  'invalid_number',
-  'insufficient_credits',
-  'agent_inactive',
-  'agent_incomplete',
-  'dnc_blocked',
-  'transfer_failed',
-  'provider_error',
-  'cancelled_by_user',
-  'queue_timeout',
-  'stuck_watchdog',
-  'lost_provider_events',
-  'FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT',
-  'FROM_NUMBER_NOT_FOUND',
-  'AGENT_FROM_NOT_FOUND',
-  'TO_NUMBER_NOT_ALLOWS_CALLOUT',
-  'AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL',
-  'REQUEST_ANSWER_URL_ERROR',
-] as const;
+export const CALL_END_REASONS = END_REASON_CODES;
 export type CallEndReason = (typeof CALL_END_REASONS)[number];
 
 /** Who is to blame for how a call ended; `none` for a normal completion. */
-export const CALL_FAULTS = ['customer', 'carrier', 'platform', 'configuration', 'none'] as const;
+export const CALL_FAULTS = FAULTS;
 export type CallFault = (typeof CALL_FAULTS)[number];
 
 export const CALL_DIRECTIONS = ['outbound', 'inbound'] as const;
@@ -106,11 +78,11 @@ export const TASK_OUTCOMES = ['succeeded', 'failed', 'exhausted', 'blocked', 'ca
 export type TaskOutcome = (typeof TASK_OUTCOMES)[number];
 
 /** Campaign states (D2). */
-export const CAMPAIGN_STATES = ['draft', 'scheduled', 'active', 'paused', 'completed', 'cancelled'] as const;
+export const CAMPAIGN_STATES = CAMPAIGN_STATE_LIST;
 export type CampaignState = (typeof CAMPAIGN_STATES)[number];
 
-/** Same words as libs/call-state's PAUSE_REASONS. */
-export const CAMPAIGN_PAUSE_REASONS = ['manual', 'insufficient_credits', 'end_date_reached', 'agent_inactive'] as const;
+/** libs/call-state's PAUSE_REASONS. */
+export const CAMPAIGN_PAUSE_REASONS = PAUSE_REASONS;
 export type CampaignPauseReason = (typeof CAMPAIGN_PAUSE_REASONS)[number];
 
 export const CAMPAIGN_COMPLETION_REASONS = ['all_contacts_done', 'end_date_reached'] as const;
@@ -131,8 +103,8 @@ export type TranscriptSpeaker = (typeof TRANSCRIPT_SPEAKERS)[number];
 export const RECORDING_STORAGES = ['s3', 'local'] as const;
 export type RecordingStorage = (typeof RECORDING_STORAGES)[number];
 
-/** Ticket statuses (J10); same words as libs/call-state's TICKET_STATUSES. */
-export const TICKET_STATUSES = ['new', 'open', 'pending', 'closed'] as const;
+/** Ticket statuses (J10): libs/call-state's TICKET_STATUSES. */
+export const TICKET_STATUSES = TICKET_STATUS_LIST;
 export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const TICKET_KINDS = ['inbound_call', 'missed_call', 'outbound_call', 'manual'] as const;
