@@ -1,7 +1,8 @@
 // Dead letters from the command line:
 //   npm run dlq -- list [--consumer <durable>] [--limit <n>]
 //   npm run dlq -- show <id> | replay <id> | discard <id>
-// Env: NATS_URL (default nats://127.0.0.1:4222), DLQ_STREAM (default SANTRAL_EVENTS_DLQ).
+// Env: NATS_URL (default nats://127.0.0.1:4222), DLQ_STREAM (default SANTRAL_DLQ).
+import { Streams } from '@santral/contracts';
 import { connectNats } from '../src/connection/nats-connection.provider';
 import { DeadLetters } from '../src/dlq/dead-letters';
 
@@ -54,10 +55,11 @@ export async function runDlqCommand(args: string[], dlq: DeadLetters, print: (li
 async function main(): Promise<void> {
   const nc = await connectNats({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222', name: 'dlq-cli' });
   try {
-    const dlq = DeadLetters.forConnection(nc, process.env.DLQ_STREAM ?? 'SANTRAL_EVENTS_DLQ');
+    const dlq = DeadLetters.forConnection(nc, process.env.DLQ_STREAM ?? Streams.DeadLetters);
     process.exitCode = await runDlqCommand(process.argv.slice(2), dlq);
   } catch (err) {
-    console.error((err as Error).message);
+    const message = (err as Error).message;
+    console.error(message === 'stream not found' ? `no dead-letter stream yet (${process.env.DLQ_STREAM ?? Streams.DeadLetters}): nothing has been dead-lettered` : message);
     process.exitCode = 1;
   } finally {
     await nc.close();
