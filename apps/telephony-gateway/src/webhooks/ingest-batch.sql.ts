@@ -9,7 +9,10 @@ import { RANK_SQL } from './call-lifecycle.sql';
  *   out    outbox rows of fresh webhooks; `ended` only where this statement ended the call,
  *          first-sight facts only where this statement inserted the call row
  * Data-modifying CTEs see each other only through RETURNING, which is all this needs.
- * Rows travel as JSON ($1–$4: one JSON.stringify per batch instead of escaping arrays).
+ * Every test against `rec` is a hash semi join on the fresh keys ($7 pairs each key with the calls
+ * it folds into): a per-row scan of `rec` (`x.ks ? rec.k`) made the statement quadratic in the
+ * batch size, so Postgres cost per webhook grew exactly when a backlog grew the batches.
+ * Rows travel as JSON ($1–$4, $7: one JSON.stringify per batch instead of escaping arrays).
  * The outbox columns are libs/messaging's (id, subject, envelope); see README.
  */
 export const INGEST_BATCH_SQL = `
@@ -29,8 +32,8 @@ WITH rec AS (
   SELECT x.id, x.o, x.a, x.p, x.d, CASE WHEN x.r IS NULL THEN x.s ELSE 'ended' END, x.pc, x.fr, x.t,
          CASE WHEN x.s = 'answered' THEN now() + make_interval(secs => $6::int) ELSE now() + interval '2 hours' END,
          CASE WHEN x.r IS NULL THEN NULL ELSE now() END, x.r, CASE WHEN x.r IS NULL THEN NULL ELSE $5::uuid END
-    FROM json_to_recordset($3::json) AS x(id uuid, o uuid, a uuid, p text, d text, s text, pc text, fr text, t text, r jsonb, ks jsonb)
-   WHERE EXISTS (SELECT 1 FROM rec WHERE x.ks ? rec.k)
+    FROM json_to_recordset($3::json) AS x(id uuid, o uuid, a uuid, p text, d text, s text, pc text, fr text, t text, r jsonb)
+   WHERE x.id IN (SELECT kc.c FROM json_to_recordset($7::json) AS kc(k text, c uuid) WHERE kc.k IN (SELECT k FROM rec))
   ON CONFLICT (call_id) DO UPDATE SET
     state = CASE WHEN c.ended_at IS NOT NULL THEN c.state
                  WHEN EXCLUDED.end_reason IS NOT NULL THEN 'ended'

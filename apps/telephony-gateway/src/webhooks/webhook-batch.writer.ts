@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
+import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { sourceOf } from '@santral/contracts';
 import { buildEnvelope } from '@santral/messaging';
@@ -16,6 +17,9 @@ export const PROVIDER_CALL_NAMESPACE = '4f1c8a52-6a4e-4c36-9d0e-6f2b8f6a9e11';
 export function derivedCallId(accountId: string, providerCallId: string): string {
   return uuidv5(`${accountId}:${providerCallId}`, PROVIDER_CALL_NAMESPACE);
 }
+
+/** Name of the prepared ingest statement (per connection; change it when INGEST_BATCH_SQL changes shape). */
+const INGEST_BATCH_STATEMENT = 'telephony_ingest_batch_v2';
 
 export interface IngestItem {
   account: ProviderAccountContext;
@@ -59,9 +63,22 @@ export class WebhookBatchWriter {
     const unique = [...firstByKey.values()];
     const callIds = await this.resolveCallIds(unique);
     const params = this.params(unique, callIds);
-    const rows: Array<{ k: string }> = await this.dataSource.query(INGEST_BATCH_SQL, params);
+    const rows = await this.runIngest(params);
     const fresh = new Set(rows.map((r) => r.k));
     return items.map((i) => (firstByKey.get(keyOf(i)) === i && fresh.delete(keyOf(i)) ? 'accepted' : 'duplicate'));
+  }
+
+  /**
+   * The batch statement has one text whatever the batch size (rows travel as JSON parameters),
+   * so it runs as a named prepared statement: each pooled connection parses and plans it once
+   * instead of once per batch. Straight through the driver's pg pool (TypeORM's `query` has no
+   * way to name a statement); the pool's connections carry the service's search_path.
+   */
+  private async runIngest(params: unknown[]): Promise<Array<{ k: string }>> {
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    if (!pool) return this.dataSource.query(INGEST_BATCH_SQL, params);
+    const result = await pool.query<{ k: string }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
+    return result.rows;
   }
 
   /** Our id when the webhook echoes it, else the stored ref, else one derived from the provider id. */
@@ -106,8 +123,9 @@ export class WebhookBatchWriter {
     (rec as Array<{ a: string; k: string }>).sort(byKey);
     (refs as Array<{ a: string; r: string }>).sort((x, y) => (x.a === y.a ? (x.r < y.r ? -1 : 1) : x.a < y.a ? -1 : 1));
     const rows = [...calls.values()].sort((a, b) => a.id.localeCompare(b.id));
-    const callRows = rows.map((r) => ({ id: r.id, o: r.org, a: r.acc, p: r.provider, d: r.dir, s: r.state, pc: r.pc, fr: r.from, t: r.to, r: r.reason, ks: r.keys }));
-    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds];
+    const callRows = rows.map((r) => ({ id: r.id, o: r.org, a: r.acc, p: r.provider, d: r.dir, s: r.state, pc: r.pc, fr: r.from, t: r.to, r: r.reason }));
+    const callKeys = rows.flatMap((r) => r.keys.map((k) => ({ k, c: r.id })));
+    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys)];
   }
 
   /** Folds one fact into the call's row: first sight, furthest state, first end. */
