@@ -16,7 +16,6 @@ import { UpdateOrganizationUseCase } from './update-organization.use-case';
   controllers: [OrganizationsHttpController],
   providers: [
     { provide: OrganizationsPort, useClass: OrganizationRepository },
-    // PENDING(lead): bind the libs/messaging outbox publisher here.
     { provide: OrganizationEventsPort, useClass: OutboxOrganizationEvents },
     CreateOrganizationUseCase,
     UpdateOrganizationUseCase,

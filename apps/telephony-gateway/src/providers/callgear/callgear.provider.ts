@@ -84,7 +84,7 @@ export class CallGearProvider implements TelephonyProvider {
   }
 
   transfer(): Promise<void> {
-    return Promise.reject(new ProviderRejectedError('NOT_SUPPORTED', 'Transfer through the CallGear Call API is not implemented'));
+    return Promise.reject(new ProviderRejectedError('NOT_SUPPORTED', 'This adapter cannot transfer CallGear calls yet (issue 4 follow-up); transfer from the CallGear console'));
   }
 
   sendSms(): Promise<{ providerMessageId: string }> {
