@@ -82,6 +82,45 @@ describe('transactional outbox and relay', () => {
     await bus.stop();
   });
 
+  it('picks up a late commit far below where the relay has got to', async () => {
+    // A pass reads from just below the highest seq the relay claimed; only the periodic full
+    // scan finds a row more than a lookback (1,000 rows) below it.
+    const subject = h.subject('late.commit.far.v1');
+    const bus = h.bus({ relay: { pollIntervalMs: 100, lingerMs: 0 } });
+    await bus.start();
+    const qr = h.db.dataSource.createQueryRunner();
+    await qr.connect();
+    await qr.startTransaction();
+    const early = await bus.publisher.publish({ type: subject, data: { which: 'early seq, late commit' }, orgid: null }, { manager: qr.manager });
+    await bus.publisher.publishMany(Array.from({ length: 1500 }, (_, i) => ({ type: subject, data: { i }, orgid: null })));
+    await waitFor(async () => (await streamCount(subject)) === 1500, 10_000, '1,500 later events relayed');
+    await qr.commitTransaction();
+    await qr.release();
+    await waitFor(async () => (await streamCount(subject)) === 1501, 5000, 'late event relayed');
+    const unsent = await h.db.dataSource.query(`SELECT id FROM outbox WHERE id = $1 AND sent_at IS NULL`, [early.id]);
+    expect(unsent).toEqual([]);
+    await bus.stop();
+  });
+
+  it('hands pooled connections back with synchronous_commit on, even after a failed pass', async () => {
+    // The relay commits its passes asynchronously; the setting must not leak to the writers
+    // that get the connection next (their commits must be durable before they answer).
+    const subject = h.subject('sync.commit.v1');
+    let failures = 0;
+    const bus = h.bus({ relay: { pollIntervalMs: 50, retryDelayMs: 20, afterPublish: () => { if (failures++ < 1) throw new Error('publish step failed'); } } });
+    await bus.start();
+    await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 1 && failures >= 2, 5000, 'relayed after one failure');
+    await bus.stop();
+    const pool = (h.db.dataSource.driver as unknown as { master: import('pg').Pool }).master;
+    const clients = await Promise.all(Array.from({ length: pool.totalCount || 1 }, () => pool.connect()));
+    try {
+      for (const c of clients) await expect(c.query('SHOW synchronous_commit')).resolves.toMatchObject({ rows: [{ synchronous_commit: 'on' }] });
+    } finally {
+      for (const c of clients) c.release();
+    }
+  });
+
   it('lets two relays share the outbox without publishing a row twice', async () => {
     const subject = h.subject('two.relays.v1');
     const claimed = { a: 0, b: 0 };

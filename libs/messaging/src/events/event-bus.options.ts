@@ -57,6 +57,12 @@ export interface OutboxRelayOptions {
   batchSize?: number;
   /** Claim → publish → mark passes running at once (SKIP LOCKED keeps them apart). Default 2. */
   concurrency?: number;
+  /**
+   * Least time between the starts of two passes of one relay unless the earlier one was full,
+   * so passes under load carry many rows, not one each (the first pass after a quiet spell
+   * starts at once). Default 5 ms; 0 turns it off.
+   */
+  lingerMs?: number;
   /** Fallback poll when no NOTIFY arrives. Default 1000 ms. */
   pollIntervalMs?: number;
   /** Sent rows are deleted after this. Default 15 min; 0 deletes them at once. */

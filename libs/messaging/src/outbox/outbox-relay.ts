@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { DataSource, QueryRunner } from 'typeorm';
+import type { Pool, PoolClient } from 'pg';
+import { DataSource } from 'typeorm';
 import { OutboxRelayOptions } from '../events/event-bus.options';
 import { Signal, sleep } from '../util/signal';
 import { JetStreamBatchPublisher } from './jetstream-batch-publisher';
@@ -16,17 +17,38 @@ interface OutboxRow {
 
 const encoder = new TextEncoder();
 
+/** Rows a fast pass looks back below the highest seq this relay claimed (see `claimFrom`). */
+const LOOKBACK = 1000;
+/** A pass reads the whole outbox at least this often, so a late commit waits at most this long. */
+const FULL_SCAN_EVERY_MS = 1000;
+
+const CLAIM = `SELECT seq FROM outbox WHERE sent_at IS NULL AND seq >= $2 ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
+/** Named prepared statements: each connection parses and plans them once, not once a pass. */
+const DELETE_CLAIMED = {
+  name: 'santral_outbox_claim_delete_v1',
+  text: `DELETE FROM outbox WHERE seq IN (${CLAIM}) RETURNING seq, id, subject, envelope::text AS body`,
+};
+const MARK_CLAIMED = {
+  name: 'santral_outbox_claim_mark_v1',
+  text: `UPDATE outbox SET sent_at = now() WHERE seq IN (${CLAIM}) RETURNING seq, id, subject, envelope::text AS body`,
+};
+
 /**
  * Publishes committed outbox rows to JetStream with `Nats-Msg-Id = event id`.
  *
  * One pass is one transaction: claim and mark up to `batchSize` unsent rows in one
  * statement (`FOR UPDATE SKIP LOCKED`, so passes of several relays and replicas never
  * share a row), publish them, commit only if the stream acknowledged every one, else
- * roll back so they are sent again. Every pass reads all unsent rows, so a transaction
- * that commits late is picked up by the next pass, never skipped. A crash between
- * publish and commit re-publishes: the duplicate window drops it, past the window the
- * consumers' inbox does. For the same reason the pass commits with
- * `synchronous_commit = off`: losing a "sent" mark only means sending again.
+ * roll back so they are sent again. A crash between publish and commit re-publishes: the
+ * duplicate window drops it, past the window the consumers' inbox does. For the same reason
+ * the pass commits with `synchronous_commit = off` (SET LOCAL: the pooled connection goes
+ * back unchanged): losing a "sent" mark only means sending again.
+ *
+ * Where a pass reads from: sent rows stay in the unsent index as dead entries until vacuum
+ * (tens of thousands at a few thousand events a second), and a scan from the start walks
+ * them all, every pass. So a pass reads from just below the highest seq this relay claimed;
+ * once a second, and after any failed pass, it reads from the start. A transaction that took
+ * its seq early and committed late is therefore picked up within a second, never skipped.
  */
 export class OutboxRelay {
   private readonly logger = new Logger('OutboxRelay');
@@ -35,6 +57,11 @@ export class OutboxRelay {
   private stopped = true;
   private loops: Array<Promise<void>> = [];
   private readonly batchSize: number;
+  private readonly lingerMs: number;
+  private lastPassAt = -Infinity;
+  private lastPassFull = false;
+  private highestClaimed = 0;
+  private lastFullScanAt = -Infinity;
   private readonly publisher: JetStreamBatchPublisher;
 
   constructor(
@@ -44,6 +71,7 @@ export class OutboxRelay {
     private readonly opts: OutboxRelayOptions = {},
   ) {
     this.batchSize = opts.batchSize ?? 500;
+    this.lingerMs = opts.lingerMs ?? 5;
     this.publisher = new JetStreamBatchPublisher(nc);
     this.listener = new PgNotifyListener(
       pgClientConfig(dataSource),
@@ -75,59 +103,77 @@ export class OutboxRelay {
   }
 
   private async run(): Promise<void> {
-    let qr: QueryRunner | undefined;
+    let client: PoolClient | undefined;
     while (!this.stopped) {
       let claimed = 0;
       try {
-        qr ??= await this.openConnection();
-        claimed = await this.pass(qr);
+        client ??= await this.pool().connect();
+        await this.lingerAfterPreviousPass();
+        if (this.stopped) break;
+        claimed = await this.pass(client);
+        this.lastPassFull = claimed >= this.batchSize;
       } catch (err) {
         this.logger.warn(`outbox relay pass failed, retrying: ${(err as Error).message}`);
-        await qr?.release().catch(() => undefined);
-        qr = undefined;
+        client?.release(err as Error);
+        client = undefined;
         await sleep(this.opts.retryDelayMs ?? 500);
         continue;
       }
       if (claimed < this.batchSize && !this.stopped) await this.wake.wait(this.opts.pollIntervalMs ?? 1000);
     }
-    await qr?.release().catch(() => undefined);
+    client?.release();
   }
 
-  private async openConnection(): Promise<QueryRunner> {
-    const qr = this.dataSource.createQueryRunner();
-    await qr.connect();
-    await qr.query('SET synchronous_commit = off');
-    return qr;
+  /**
+   * Under load every commit of an outbox row wakes the relay, and a pass per wake-up carries
+   * a few rows while its transaction costs Postgres as much as one carrying hundreds. So a
+   * pass starts no sooner than `lingerMs` after this relay's previous one (unless that one was
+   * full: a backlog drains at full speed); an idle relay starts at once.
+   */
+  private async lingerAfterPreviousPass(): Promise<void> {
+    const now = performance.now();
+    const due = this.lastPassFull ? now : this.lastPassAt + this.lingerMs;
+    this.lastPassAt = Math.max(now, due);
+    if (due > now) await sleep(due - now);
+  }
+
+  /** The data source's pg pool: the relay names its statements, which TypeORM's `query` cannot. */
+  private pool(): Pool {
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    if (!pool) throw new Error('the outbox relay needs an initialized Postgres data source');
+    return pool;
   }
 
   /** One claim → publish → commit pass on its own connection; returns how many rows it claimed. */
   async relayOnce(): Promise<number> {
-    const qr = await this.openConnection();
+    const client = await this.pool().connect();
     try {
-      return await this.pass(qr);
+      return await this.pass(client);
     } finally {
-      await qr.query('RESET synchronous_commit').catch(() => undefined);
-      await qr.release();
+      client.release();
     }
   }
 
-  private async pass(qr: QueryRunner): Promise<number> {
-    await qr.startTransaction();
+  /** The seq a pass claims from: just below the highest claimed, or 0 for a full scan. */
+  private claimFrom(): number {
+    const now = performance.now();
+    if (now - this.lastFullScanAt < FULL_SCAN_EVERY_MS) return Math.max(0, this.highestClaimed - LOOKBACK);
+    this.lastFullScanAt = now;
+    return 0;
+  }
+
+  private async pass(client: PoolClient): Promise<number> {
+    await client.query('BEGIN; SET LOCAL synchronous_commit = off');
     try {
-      const claim = `SELECT seq FROM outbox WHERE sent_at IS NULL ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED`;
-      const { records } = await qr.query(
-        this.opts.retainSentMs === 0
-          ? `DELETE FROM outbox WHERE seq IN (${claim}) RETURNING seq, id, subject, envelope::text AS body`
-          : `UPDATE outbox SET sent_at = now() WHERE seq IN (${claim}) RETURNING seq, id, subject, envelope::text AS body`,
-        [this.batchSize],
-        true,
-      );
-      const rows = records as OutboxRow[];
+      const statement = this.opts.retainSentMs === 0 ? DELETE_CLAIMED : MARK_CLAIMED;
+      const { rows } = await client.query<OutboxRow>({ ...statement, values: [this.batchSize, this.claimFrom()] });
       if (rows.length) await this.publish(rows);
-      await qr.commitTransaction();
+      await client.query('COMMIT');
+      for (const r of rows) this.highestClaimed = Math.max(this.highestClaimed, Number(r.seq));
       return rows.length;
     } catch (err) {
-      if (qr.isTransactionActive) await qr.rollbackTransaction().catch(() => undefined);
+      this.lastFullScanAt = -Infinity; // what this pass claimed is unsent again: the next pass reads from the start
+      await client.query('ROLLBACK').catch(() => undefined);
       throw err;
     }
   }
