@@ -62,7 +62,12 @@ export class TelephonyModule {
         {
           provide: IngestBatcher,
           useFactory: (ds: DataSource, subjects: SubjectNames) =>
-            new IngestBatcher(new WebhookBatchWriter(ds, subjects, config.DEFAULT_MAX_CALL_SECONDS), config.INGEST_BATCH_MAX, config.INGEST_CONCURRENCY),
+            new IngestBatcher(new WebhookBatchWriter(ds, subjects, config.DEFAULT_MAX_CALL_SECONDS), {
+              maxBatch: config.INGEST_BATCH_MAX,
+              maxConcurrent: config.INGEST_CONCURRENCY,
+              minBatch: config.INGEST_BATCH_MIN,
+              lingerMs: config.INGEST_LINGER_MS,
+            }),
           inject: [DataSource, SubjectNames],
         },
         RawBodyParser,
