@@ -16,7 +16,7 @@ const CACHE_TTL_MS = 5000;
 @Injectable()
 export class AccountContextLoader {
   private readonly box: SecretBox;
-  private readonly cache = new Map<string, { at: number; ctx: ProviderAccountContext | null }>();
+  private readonly cache = new Map<string, { at: number; ctx: Promise<ProviderAccountContext | null> }>();
 
   constructor(
     private readonly accounts: ProviderAccountRepository,
@@ -47,13 +47,21 @@ export class AccountContextLoader {
     };
   }
 
-  async forWebhook(accountId: string): Promise<ProviderAccountContext | null> {
+  /**
+   * One lookup per account per TTL however many webhooks arrive meanwhile: the pending
+   * lookup is what is cached (without that, every webhook in flight when the entry expires
+   * queried the database and held a pooled connection). A failed lookup is not cached.
+   */
+  forWebhook(accountId: string): Promise<ProviderAccountContext | null> {
     const hit = this.cache.get(accountId);
     if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.ctx;
-    const entity = await this.accounts.findForWebhook(accountId);
-    const ctx = entity ? this.toContext(entity) : null;
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(accountId, { at: Date.now(), ctx });
+    const ctx = this.accounts.findForWebhook(accountId).then((entity) => (entity ? this.toContext(entity) : null));
+    const entry = { at: Date.now(), ctx };
+    this.cache.set(accountId, entry);
+    ctx.catch(() => {
+      if (this.cache.get(accountId) === entry) this.cache.delete(accountId);
+    });
     return ctx;
   }
 
