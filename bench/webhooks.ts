@@ -11,10 +11,12 @@
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
 import { connect as netConnect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { connect } from '@nats-io/transport-node';
+import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
 
 const RATE = Number(process.argv[2] ?? 6000);
@@ -142,6 +144,33 @@ class Conn {
   }
 }
 
+/**
+ * CPU seconds (user + system) of this machine's processes by name, from /proc (Linux; empty
+ * elsewhere): how the shared cores split between Postgres, nats-server and the load generator.
+ */
+function cpuByName(names: string[]): Map<string, number> {
+  const out = new Map<string, number>();
+  let pids: string[] = [];
+  try {
+    pids = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return out;
+  }
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
+      const close = stat.lastIndexOf(')');
+      const name = stat.slice(stat.indexOf('(') + 1, close);
+      if (!names.includes(name)) continue;
+      const f = stat.slice(close + 2).split(' ');
+      out.set(name, (out.get(name) ?? 0) + (Number(f[11]) + Number(f[12])) / 100);
+    } catch {
+      /* the process ended meanwhile */
+    }
+  }
+  return out;
+}
+
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; accountId: string }> {
   const child = fork(join(__dirname, '../apps/telephony-gateway/bench/webhook-bench.server.ts'), [JSON.stringify(env)], { execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
@@ -192,6 +221,12 @@ async function main(): Promise<void> {
   // Signed ahead (a few seconds before they are sent: well inside the timestamp tolerance).
   const planned = Array.from({ length: Math.ceil(RATE * SECONDS) + 1 }, () => gen.next().value!);
   for (const c of children) c.send({ cmd: 'mark' });
+  const pg = new Client({ connectionString: DATABASE_URL });
+  await pg.connect();
+  const pgStats = async () => (await pg.query<{ c: string; w: string }>(`SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS c, (SELECT wal_bytes FROM pg_stat_wal) AS w`)).rows[0]!;
+  const pgBefore = await pgStats();
+  const infraBefore = cpuByName(['postgres', 'nats-server']);
+  const clientBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
   const start = performance.now();
   let sent = 0;
@@ -202,6 +237,13 @@ async function main(): Promise<void> {
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
+  const infraAfter = cpuByName(['postgres', 'nats-server']);
+  await new Promise((r) => setTimeout(r, 1100)); // backends report their counters at most once a second
+  const pgAfter = await pgStats();
+  await pg.end();
+  const client = process.cpuUsage(clientBefore);
+  const usPer = (seconds: number) => round((seconds * 1e6) / Math.max(1, sent), 0);
+  const infraUs = (name: string) => usPer((infraAfter.get(name) ?? 0) - (infraBefore.get(name) ?? 0));
   for (const p of pools) p.destroy();
 
   const stop = (child: ChildProcess) =>
@@ -215,6 +257,7 @@ async function main(): Promise<void> {
   gatewayCpuMicros += counts.cpuMicros;
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
+  const published = (await jsm.streams.info(env.EVENTS_STREAM!)).state.messages;
   for (const s of [env.EVENTS_STREAM, env.DEAD_LETTER_STREAM]) await jsm.streams.delete(s).catch(() => undefined);
   await nc.close();
 
@@ -230,14 +273,23 @@ async function main(): Promise<void> {
     p99Ms: round(percentile(latencies, 99), 2),
     maxMs: round(latencies[latencies.length - 1] ?? NaN, 1),
     receiptsStored: counts.receipts,
-    factsInOutbox: counts.outbox,
+    // Every accepted webhook's fact, published to the stream or still waiting in the outbox.
+    factsPublished: published,
+    factsLeftInOutbox: counts.outbox,
     replicas: REPLICAS,
     maxInFlight: CONNECTIONS,
     leftInFlight: inFlight,
     // Gateway CPU (all replicas, user + system) per webhook sent in the measured window.
     gatewayCpuUsPerWebhook: round(gatewayCpuMicros / Math.max(1, sent), 0),
+    // The rest of the machine in the same window (Linux /proc; 0 where it cannot be read).
+    postgresCpuUsPerWebhook: infraUs('postgres'),
+    natsCpuUsPerWebhook: infraUs('nats-server'),
+    // Transactions committed and WAL written per webhook in the window (whole database).
+    commitsPerWebhook: round((Number(pgAfter.c) - Number(pgBefore.c)) / Math.max(1, sent), 3),
+    walBytesPerWebhook: round((Number(pgAfter.w) - Number(pgBefore.w)) / Math.max(1, sent), 0),
+    loadGeneratorCpuUsPerWebhook: usPer((client.user + client.system) / 1e6),
   };
-  console.log(`webhooks: ${figures.acceptedPerSecond}/s accepted of ${RATE}/s offered over ${figures.seconds} s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms; ${counts.receipts} receipts, ${counts.outbox} facts in the outbox; gateway ${figures.gatewayCpuUsPerWebhook} µs CPU per webhook`);
+  console.log(`webhooks: ${figures.acceptedPerSecond}/s accepted of ${RATE}/s offered over ${figures.seconds} s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms; ${counts.receipts} receipts, ${published} facts published (+${counts.outbox} left in the outbox); CPU per webhook: gateway ${figures.gatewayCpuUsPerWebhook} µs, Postgres ${figures.postgresCpuUsPerWebhook} µs, nats-server ${figures.natsCpuUsPerWebhook} µs, load generator ${figures.loadGeneratorCpuUsPerWebhook} µs`);
   console.log(JSON.stringify(figures));
 }
 
