@@ -8,6 +8,8 @@
 // window (a provider signs on its own machines) and sent over keep-alive sockets by a minimal
 // HTTP/1.1 client (one request at a time per connection, no pipelining; only 200s count).
 //   npx tsx bench/webhooks.ts [offeredPerSecond=6000] [seconds=10] [replicas=2] [connections=256]
+// Tuning knobs (environment): IC (INGEST_CONCURRENCY), INGEST_LINGER_MS, GATEWAY_NODE_OPTIONS (node flags
+// for the gateway processes), BENCH_PROF=1 (CPU profiles of the gateways in /tmp/prof).
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -172,7 +174,7 @@ function cpuByName(names: string[]): Map<string, number> {
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; accountId: string }> {
-  const child = fork(join(__dirname, '../apps/telephony-gateway/bench/webhook-bench.server.ts'), [JSON.stringify(env)], { execArgv: ['-r', '@swc-node/register', ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, '../apps/telephony-gateway/bench/webhook-bench.server.ts'), [JSON.stringify(env)], { execArgv: ['-r', '@swc-node/register', ...(process.env.GATEWAY_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { ready?: boolean; accountId?: string }) => (m.ready ? resolve({ child, accountId: m.accountId! }) : reject(new Error('server not ready'))));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -185,7 +187,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     NODE_ENV: 'production', SECRETS_KEY: randomBytes(32).toString('base64'), DATABASE_URL, NATS_URL, DB_SCHEMA: tag, HTTP_PORT: String(ports[0]),
     PUBLIC_BASE_URL: `http://127.0.0.1:${ports[0]}`, SIMULATOR_ENABLED: 'false', SUBJECT_PREFIX: tag, EVENTS_STREAM: tag.toUpperCase(),
-    DEAD_LETTER_STREAM: `${tag.toUpperCase()}_DLQ`, DEAD_LETTER_SUBJECT_PREFIX: `${tag}_dlq`, DB_POOL_SIZE: '12', INGEST_CONCURRENCY: process.env.IC ?? '3', ORG_ID: randomUUID(), SIGNING_SECRET,
+    DEAD_LETTER_STREAM: `${tag.toUpperCase()}_DLQ`, DEAD_LETTER_SUBJECT_PREFIX: `${tag}_dlq`, DB_POOL_SIZE: '12', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
   };
   const first = await startServer(env);
   const accountId = first.accountId;

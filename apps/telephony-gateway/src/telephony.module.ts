@@ -25,6 +25,7 @@ import { SimulatorProvider } from './providers/simulator/simulator.provider';
 import { TwilioProvider } from './providers/twilio/twilio.provider';
 import { ReconcileCallsUseCase } from './reconciler/reconcile-calls.use-case';
 import { ReconcilerScheduler } from './reconciler/reconciler.scheduler';
+import { PruneWebhookReceiptsUseCase } from './webhooks/prune-webhook-receipts.use-case';
 import { SubjectNames } from './shared/subject-names';
 import { IngestBatcher } from './webhooks/ingest-batcher';
 import { IngestWebhookUseCase } from './webhooks/ingest-webhook.use-case';
@@ -88,6 +89,7 @@ export class TelephonyModule {
         TelephonyCommandsConsumer,
         ReconcileCallsUseCase,
         ReconcilerScheduler,
+        PruneWebhookReceiptsUseCase,
       ],
     };
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { TelephonyConfig } from '../config';
+import { PruneWebhookReceiptsUseCase } from '../webhooks/prune-webhook-receipts.use-case';
 import { ReconcileCallsUseCase } from './reconcile-calls.use-case';
 
 /** Runs the reconciler every RECONCILER_INTERVAL_MS (0 turns it off) and prunes old webhook receipts. */
@@ -13,7 +13,7 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     private readonly reconcile: ReconcileCallsUseCase,
-    private readonly dataSource: DataSource,
+    private readonly pruneReceipts: PruneWebhookReceiptsUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: TelephonyConfig,
   ) {}
 
@@ -27,10 +27,8 @@ export class ReconcilerScheduler implements OnApplicationBootstrap, OnApplicatio
     if (this.running) return;
     this.running = true;
     try {
-      await this.reconcile.execute();
-      await this.dataSource.query(`DELETE FROM webhook_receipts WHERE received_at < now() - make_interval(days => $1)`, [this.config.WEBHOOK_RETENTION_DAYS]);
-    } catch (err) {
-      this.logger.error(`reconciler tick failed: ${(err as Error).message}`);
+      await this.reconcile.execute().catch((err: Error) => this.logger.error(`reconciler tick failed: ${err.message}`));
+      await this.pruneReceipts.execute().catch((err: Error) => this.logger.error(`pruning webhook receipts failed: ${err.message}`));
     } finally {
       this.running = false;
     }
