@@ -1,25 +1,36 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { ProviderRejectedError } from '../../shared/telephony.error';
-import { providerRequest } from '../http-client';
 import type {
   OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, TelephonyProvider, VerifyResult, WebhookRequest,
 } from '../provider.port';
+import { CALLS_REPORT_FIELDS, callStatusFromReport, dataApiDate, ORIGINATE_REJECTIONS } from './callgear-call-status.mapper';
+import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
 import { parseCallGearNotification } from './callgear-notification.parser';
+import { blindTransfer, callGearTransferTarget, holdMessageOf } from './callgear-transfer';
 import { ipAllowed } from './ip-allow-list';
 
 export interface CallGearOptions {
   callApiUrl: string;
   dataApiUrl: string;
+  /** The reconciler's clock (tests pin it). */
+  now?: () => Date;
 }
 
-interface JsonRpcReply {
-  result?: { data?: Record<string, unknown> };
-  error?: { code?: number; message?: string; data?: { mnemonic?: string } };
-}
+const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
+const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+const SESSION_ID = /^\d{1,18}$/;
+/** get.calls_report needs a date window (at most 3 months); the account's time zone is unknown, so it is wide. */
+const REPORT_LOOKBACK_MS = 7 * 86_400_000;
+const REPORT_LOOKAHEAD_MS = 86_400_000;
+
+const positiveInt = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v > 0) || (typeof v === 'string' && /^[1-9]\d{0,17}$/.test(v));
+const digits = (e164: string) => e164.replace(/^\+/, '');
 
 /**
- * CallGear: notifications (S4) verified by a secret token in the path plus an optional
- * IP allow-list; calls through the JSON-RPC Call API (start.employee_call, release.call).
+ * CallGear (https://callgear.github.io): notifications (S4) verified by a secret token in the path
+ * plus an optional IP allow-list; calls through the JSON-RPC Call API (start.employee_call,
+ * release.call, hold.call → make.call → transfer.talk); the reconciler asks the Data API
+ * (get.calls_report) about a call that went silent.
  */
 export class CallGearProvider implements TelephonyProvider {
   readonly type = 'callgear' as const;
@@ -28,10 +39,20 @@ export class CallGearProvider implements TelephonyProvider {
 
   validateConfig(settings: Record<string, unknown>, secrets: Record<string, string>): string[] {
     const p: string[] = [];
-    if (!secrets.apiKey) p.push('secrets.apiKey is required (CallGear API access token)');
+    if (!secrets.apiKey) p.push('secrets.apiKey is required (CallGear Call API access token)');
+    if (secrets.dataApiKey !== undefined && (!secrets.dataApiKey || /\s/.test(secrets.dataApiKey))) p.push('secrets.dataApiKey must be a Data API access token (no spaces)');
     if (!secrets.webhookToken || secrets.webhookToken.length < 16) p.push('secrets.webhookToken must be at least 16 characters');
     const ips = settings.allowedIps;
     if (ips !== undefined && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string'))) p.push('settings.allowedIps must be a list of IPs or CIDRs');
+    for (const key of ['callApiUrl', 'dataApiUrl']) {
+      const url = settings[key];
+      if (url !== undefined && (typeof url !== 'string' || !HTTP_URL.test(url))) p.push(`settings.${key} must be an http(s) URL`);
+    }
+    for (const key of ['employeeId', 'transferHoldMediaFileId']) if (settings[key] !== undefined && !positiveInt(settings[key])) p.push(`settings.${key} must be a positive integer`);
+    const hold = settings.transferHoldMessage;
+    if (hold !== undefined && (typeof hold !== 'string' || !hold.trim() || hold.length > 1000)) p.push('settings.transferHoldMessage must be 1..1000 characters of text');
+    const sip = settings.sipDomain;
+    if (sip !== undefined && (typeof sip !== 'string' || sip.length > 253 || !HOST.test(sip))) p.push('settings.sipDomain must be a host name');
     return p;
   }
 
@@ -43,57 +64,105 @@ export class CallGearProvider implements TelephonyProvider {
     return account.webhookBaseUrl;
   }
 
-  private async rpc(url: string, method: string, params: Record<string, unknown>): Promise<Record<string, unknown>> {
-    const reply = await providerRequest<JsonRpcReply>({ method: 'POST', url, json: { jsonrpc: '2.0', id: `santral-${Date.now()}`, method, params } });
-    if (reply?.error) throw new ProviderRejectedError(reply.error.data?.mnemonic ?? String(reply.error.code ?? 'CALLGEAR_ERROR'), reply.error.message ?? 'CallGear error');
-    return reply?.result?.data ?? {};
-  }
-
   private callApi(account: ProviderAccountContext): string {
     return typeof account.settings.callApiUrl === 'string' ? account.settings.callApiUrl : this.opts.callApiUrl;
   }
 
+  private dataApi(account: ProviderAccountContext): string {
+    return typeof account.settings.dataApiUrl === 'string' ? account.settings.dataApiUrl : this.opts.dataApiUrl;
+  }
+
+  /** The Data API key when the account has its own one, else the Call API key (one CallGear user may hold both components). */
+  private dataToken(account: ProviderAccountContext): string {
+    return account.secrets.dataApiKey ?? account.secrets.apiKey ?? '';
+  }
+
+  private sessionId(providerCallId: string): number {
+    if (!SESSION_ID.test(providerCallId)) throw new ProviderRejectedError('CALLGEAR_BAD_SESSION_ID', `${providerCallId} is not a CallGear call_session_id`);
+    return Number(providerCallId);
+  }
+
+  /** Data API get.account with the Data API key, then the Call API key through list.calls. */
   async testCredentials(account: ProviderAccountContext): Promise<{ ok: boolean; detail?: string }> {
-    const url = typeof account.settings.dataApiUrl === 'string' ? account.settings.dataApiUrl : this.opts.dataApiUrl;
     try {
-      await this.rpc(url, 'get.account', { access_token: account.secrets.apiKey });
+      await callGearRpc(this.dataApi(account), 'get.account', { access_token: this.dataToken(account) });
+    } catch (err) {
+      return { ok: false, detail: `Data API: ${this.describe(err)}` };
+    }
+    try {
+      await callGearRpc(this.callApi(account), 'list.calls', { access_token: account.secrets.apiKey ?? '' });
       return { ok: true };
     } catch (err) {
-      return { ok: false, detail: (err as Error).message };
+      // Only the token and the IP allow-list matter here; a missing "Call management" component is reported, not failed.
+      const fatal = !(err instanceof CallGearRpcError) || err.isAuthError || err.rpcCode === -32003;
+      return fatal ? { ok: false, detail: `Call API: ${this.describe(err)}` } : { ok: true, detail: `Call API: ${this.describe(err)}` };
     }
   }
 
+  private describe(err: unknown): string {
+    if (err instanceof CallGearRpcError && err.isAuthError) return `CallGear refused the access token (${err.providerCode})`;
+    return (err as Error).message;
+  }
+
   async originate(account: ProviderAccountContext, req: OriginateRequest): Promise<OriginateResult> {
-    const employeeId = req.operatorEmployeeId ?? (typeof account.settings.employeeId === 'string' || typeof account.settings.employeeId === 'number' ? String(account.settings.employeeId) : undefined);
-    const data = await this.rpc(this.callApi(account), 'start.employee_call', {
-      access_token: account.secrets.apiKey,
-      first_call: req.operatorEndpoint ? 'employee' : 'contact',
-      switch_at_once: true,
-      virtual_phone_number: req.from.replace(/^\+/, ''),
-      contact: req.to.replace(/^\+/, ''),
-      employee: { id: employeeId !== undefined ? Number(employeeId) : undefined, phone_number: req.operatorEndpoint?.replace(/^\+/, '') },
-      external_id: req.callId,
-    });
-    const id = data.call_session_id;
+    const configured = account.settings.employeeId;
+    const employeeId = req.operatorEmployeeId ?? (positiveInt(configured) ? String(configured) : undefined);
+    if (!employeeId || !positiveInt(employeeId)) {
+      throw new ProviderRejectedError('CALLGEAR_EMPLOYEE_REQUIRED', 'start.employee_call needs an employee: set settings.employeeId', undefined, 'AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL');
+    }
+    let data: unknown;
+    try {
+      data = await callGearRpc(this.callApi(account), 'start.employee_call', {
+        access_token: account.secrets.apiKey,
+        first_call: req.operatorEndpoint ? 'employee' : 'contact',
+        switch_at_once: true,
+        // The default is `in`; our originated calls are outbound, and the notifications echo this direction.
+        direction: 'out',
+        virtual_phone_number: digits(req.from),
+        contact: digits(req.to),
+        employee: { id: Number(employeeId), ...(req.operatorEndpoint ? { phone_number: digits(req.operatorEndpoint) } : {}) },
+        external_id: req.callId,
+      });
+    } catch (err) {
+      if (!(err instanceof CallGearRpcError)) throw err;
+      const reason = ORIGINATE_REJECTIONS[err.providerCode] ?? (err.field === 'contact' ? 'invalid_number' : undefined);
+      throw err.withReason(reason);
+    }
+    const id = (data as { call_session_id?: unknown } | undefined)?.call_session_id;
     if (typeof id !== 'number' && typeof id !== 'string') throw new ProviderRejectedError('CALLGEAR_NO_SESSION', 'start.employee_call returned no call_session_id');
     return { providerCallId: String(id) };
   }
 
   async hangup(account: ProviderAccountContext, providerCallId: string): Promise<void> {
-    await this.rpc(this.callApi(account), 'release.call', { access_token: account.secrets.apiKey, call_session_id: Number(providerCallId) });
+    await callGearRpc(this.callApi(account), 'release.call', { access_token: account.secrets.apiKey, call_session_id: this.sessionId(providerCallId) });
   }
 
-  transfer(): Promise<void> {
-    return Promise.reject(new ProviderRejectedError('NOT_SUPPORTED', 'This adapter cannot transfer CallGear calls yet (issue 4 follow-up); transfer from the CallGear console'));
+  async transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void> {
+    const sipDomain = typeof account.settings.sipDomain === 'string' ? account.settings.sipDomain : undefined;
+    const to = callGearTransferTarget(target, sipDomain);
+    await blindTransfer(this.callApi(account), account.secrets.apiKey ?? '', this.sessionId(providerCallId), to, holdMessageOf(account.settings));
   }
 
+  /** Neither the Call API nor the Data API has a method that sends an SMS. */
   sendSms(): Promise<{ providerMessageId: string }> {
-    return Promise.reject(new ProviderRejectedError('NOT_SUPPORTED', 'CallGear does not send SMS'));
+    return Promise.reject(new ProviderRejectedError('NOT_SUPPORTED', 'CallGear has no API method that sends SMS'));
   }
 
-  /** The Call API has no per-session status query; the reconciler then closes as lost_provider_events. */
-  fetchCallStatus(): Promise<ProviderCallStatus> {
-    return Promise.resolve({ state: 'unknown' });
+  /** Data API get.calls_report for this call_session_id, ongoing calls included. */
+  async fetchCallStatus(account: ProviderAccountContext, providerCallId: string): Promise<ProviderCallStatus> {
+    if (!SESSION_ID.test(providerCallId)) return { state: 'unknown' };
+    const now = (this.opts.now ?? (() => new Date()))().getTime();
+    const data = await callGearRpc(this.dataApi(account), 'get.calls_report', {
+      access_token: this.dataToken(account),
+      date_from: dataApiDate(new Date(now - REPORT_LOOKBACK_MS)),
+      date_till: dataApiDate(new Date(now + REPORT_LOOKAHEAD_MS)),
+      include_ongoing_calls: true,
+      filter: { field: 'id', operator: '=', value: Number(providerCallId) },
+      fields: [...CALLS_REPORT_FIELDS],
+      limit: 1,
+    });
+    const rows = Array.isArray(data) ? (data as Array<Record<string, unknown>>) : [];
+    return callStatusFromReport(rows.find((r) => r && String(r.id) === providerCallId));
   }
 
   verifyWebhook(account: ProviderAccountContext, req: WebhookRequest): VerifyResult {
