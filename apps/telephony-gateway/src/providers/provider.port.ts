@@ -107,6 +107,12 @@ export interface ParsedWebhook {
   facts: NormalizedFact[];
 }
 
+/** A webhook answer a provider needs instead of the JSON acknowledgement (Twilio: TwiML for an incoming call). */
+export interface WebhookResponse {
+  contentType: string;
+  body: string;
+}
+
 /** Raised by parseWebhook for a malformed body (→ 400, nothing stored). */
 export class WebhookPayloadError extends Error {}
 
@@ -126,6 +132,11 @@ export interface TelephonyProvider {
   fetchCallStatus(account: ProviderAccountContext, providerCallId: string): Promise<ProviderCallStatus>;
   verifyWebhook(account: ProviderAccountContext, req: WebhookRequest): VerifyResult;
   parseWebhook(account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook;
+  /**
+   * Optional: the 2xx body for a stored (or duplicate) webhook of `event`; undefined → the JSON
+   * acknowledgement. Same answer for a replay, since the provider acts on it each time.
+   */
+  webhookResponse?(account: ProviderAccountContext, event: string): WebhookResponse | undefined;
 }
 
 export const TELEPHONY_PROVIDERS = Symbol('TELEPHONY_PROVIDERS');

@@ -32,7 +32,7 @@ const req = (over: Partial<WebhookRequest> = {}): WebhookRequest => ({
 describe('IngestWebhookUseCase', () => {
   it('verifies, parses, then stores', async () => {
     const { useCase, calls } = build();
-    await expect(useCase.execute(req())).resolves.toBe('accepted');
+    await expect(useCase.execute(req())).resolves.toEqual({ outcome: 'accepted', response: undefined });
     expect(calls).toEqual(['verify', 'parse', 'store']);
   });
 

@@ -1,10 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AccountContextLoader } from '../provider-accounts/account-context.loader';
-import { type WebhookRequest, WebhookPayloadError } from '../providers/provider.port';
+import { type WebhookRequest, type WebhookResponse, WebhookPayloadError } from '../providers/provider.port';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { IngestBatcher } from './ingest-batcher';
 import type { IngestOutcome } from './webhook-batch.writer';
+
+export interface IngestResult {
+  outcome: IngestOutcome;
+  /** The body the provider needs instead of the JSON acknowledgement (Twilio: TwiML for an incoming call). */
+  response?: WebhookResponse;
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -23,7 +29,7 @@ export class IngestWebhookUseCase {
     private readonly batcher: IngestBatcher,
   ) {}
 
-  async execute(req: WebhookRequest): Promise<IngestOutcome> {
+  async execute(req: WebhookRequest): Promise<IngestResult> {
     if (!UUID.test(req.accountId) || !this.registry.has(req.provider)) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
     const account = await this.contexts.forWebhook(req.accountId.toLowerCase());
     if (!account || account.type !== req.provider) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
@@ -44,6 +50,8 @@ export class IngestWebhookUseCase {
       }
       throw err;
     }
-    return this.batcher.submit({ account, event: req.event, parsed, raw: req.rawBody.toString('utf8') });
+    const outcome = await this.batcher.submit({ account, event: req.event, parsed, raw: req.rawBody.toString('utf8') });
+    // Same answer for a replay: the provider acts on it each time.
+    return { outcome, response: provider.webhookResponse?.(account, req.event) };
   }
 }

@@ -101,7 +101,7 @@ export class WebhooksHttpController implements OnModuleInit {
       const [provider, accountId, token, event] = [m[1]!, m[2]!, m[3], m[4]!].map((s) => (s === undefined ? s : decodeURIComponent(s))) as [string, string, string | undefined, string];
       const xff = req.headers['x-forwarded-for'];
       const forwarded = typeof xff === 'string' && xff ? xff.split(',')[0]!.trim() : undefined;
-      const outcome = await this.ingest.execute({
+      const { outcome, response } = await this.ingest.execute({
         provider,
         accountId,
         event,
@@ -112,6 +112,7 @@ export class WebhooksHttpController implements OnModuleInit {
         contentType: String(req.headers['content-type'] ?? ''),
         remoteIp: forwarded ?? req.socket.remoteAddress ?? '',
       });
+      if (response) return [200, response.contentType, response.body];
       return [200, 'application/json', outcome === 'accepted' ? ACCEPTED : DUPLICATE];
     } catch (err) {
       const e = err instanceof TelephonyError ? err : undefined;

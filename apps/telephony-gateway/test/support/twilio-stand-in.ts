@@ -8,6 +8,20 @@ interface StandInCall {
   duration: number;
   answeredBy?: string;
   callback: string;
+  /** The Calls.json form as received (Record, RecordingStatusCallback, …). */
+  form: Record<string, string | string[]>;
+}
+
+/** One webhook the stand-in sent (kept so a test can replay it). */
+export interface SentWebhook {
+  url: string;
+  params: Record<string, string>;
+}
+
+export interface WebhookAnswer {
+  status: number;
+  contentType: string;
+  body: string;
 }
 
 /**
@@ -17,6 +31,8 @@ interface StandInCall {
 export class TwilioStandIn {
   readonly app: FastifyInstance = Fastify({ logger: false });
   readonly calls = new Map<string, StandInCall>();
+  /** Recording status callbacks sent, by CallSid. */
+  readonly recordings = new Map<string, SentWebhook>();
   url = '';
 
   constructor(
@@ -38,7 +54,7 @@ export class TwilioStandIn {
       const to = String(p.To ?? '');
       if (!/^\+[1-9]\d{6,14}$/.test(to) || to.endsWith('0008')) return reply.code(400).send({ code: 21211, message: `Invalid 'To' Phone Number: ${to}`, status: 400 });
       const sid = `CA${randomBytes(16).toString('hex')}`;
-      const call: StandInCall = { sid, status: 'queued', duration: 0, callback: String(p.StatusCallback) };
+      const call: StandInCall = { sid, status: 'queued', duration: 0, callback: String(p.StatusCallback), form: p };
       this.calls.set(sid, call);
       void this.narrate(call, to, p.MachineDetection === 'Enable');
       return reply.code(201).send({ sid, status: 'queued', to, from: p.From, account_sid: accountSid, direction: 'outbound-api' });
@@ -62,6 +78,30 @@ export class TwilioStandIn {
     const a = this.app.server.address();
     this.url = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`;
     return this.url;
+  }
+
+  /** Posts a webhook signed the way Twilio signs it (X-Twilio-Signature over URL + sorted params) unless a signature is given. */
+  async post(url: string, params: Record<string, string>, opts: { signature?: string; headers?: Record<string, string> } = {}): Promise<WebhookAnswer> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': opts.signature ?? getExpectedTwilioSignature(this.authToken, url, params), ...opts.headers },
+      body: new URLSearchParams(params).toString(),
+    });
+    return { status: res.status, contentType: res.headers.get('content-type') ?? '', body: await res.text() };
+  }
+
+  /** After a recorded call completes: the RecordingStatusCallback the originate asked for. */
+  private async sendRecording(call: StandInCall): Promise<void> {
+    if (call.form.Record !== 'true' || typeof call.form.RecordingStatusCallback !== 'string') return;
+    const recordingSid = `RE${randomBytes(16).toString('hex')}`;
+    const params = {
+      AccountSid: this.accountSid, CallSid: call.sid, RecordingSid: recordingSid, RecordingUrl: `${this.url}/2010-04-01/Accounts/${this.accountSid}/Recordings/${recordingSid}`,
+      RecordingStatus: 'completed', RecordingDuration: String(call.duration - 1), RecordingChannels: call.form.RecordingChannels === 'dual' ? '2' : '1',
+      RecordingSource: 'OutboundAPI', RecordingStartTime: new Date().toUTCString(), ErrorCode: '0',
+    };
+    const sent = { url: call.form.RecordingStatusCallback, params };
+    this.recordings.set(call.sid, sent);
+    await this.post(sent.url, sent.params);
   }
 
   /** initiated → ringing → answered → completed (or busy), in order; …0006 goes silent after initiated. */
@@ -90,5 +130,7 @@ export class TwilioStandIn {
     if (call.status === 'completed') return;
     call.duration = 12;
     await send('completed', { CallDuration: '12', Duration: '1', ...(answeredBy ? { AnsweredBy: answeredBy } : {}) });
+    await pause();
+    await this.sendRecording(call);
   }
 }

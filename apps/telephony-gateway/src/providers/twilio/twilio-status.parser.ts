@@ -19,6 +19,16 @@ export function formParams(raw: Buffer): Record<string, string> {
   return params;
 }
 
+/** Our call id from a callback URL we gave Twilio (`?callId=`), when there is a valid one. */
+export function callIdFromUrl(url: string): string | undefined {
+  try {
+    const q = new URL(url).searchParams.get('callId');
+    return q && UUID.test(q) ? q.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function factsFor(status: string, p: Record<string, string>): NormalizedFact[] {
   switch (status) {
     case 'queued':
@@ -49,20 +59,13 @@ export function parseTwilioStatus(url: string, idempotencyToken: string | undefi
   if (!callSid || !/^CA[0-9a-zA-Z]{1,62}$/.test(callSid)) throw new WebhookPayloadError('CallSid is missing or invalid');
   const status = optString(p, 'CallStatus', 30);
   if (!status) throw new WebhookPayloadError('CallStatus is required');
-  let callId: string | undefined;
-  try {
-    const q = new URL(url).searchParams.get('callId');
-    callId = q && UUID.test(q) ? q.toLowerCase() : undefined;
-  } catch {
-    callId = undefined;
-  }
   const stamp = optString(p, 'Timestamp', 100);
   const occurredAt = stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp) : now;
   const token = idempotencyToken && idempotencyToken.length <= 200 ? idempotencyToken : undefined;
   return {
     dedupeKey: token ?? `${callSid}:${status}:${optString(p, 'SequenceNumber', 20) ?? ''}`,
     providerCallId: callSid,
-    callId,
+    callId: callIdFromUrl(url),
     occurredAt,
     legIds: [],
     facts: factsFor(status, p),

@@ -4,17 +4,20 @@ import { ProviderRejectedError } from '../../shared/telephony.error';
 import { endReasonForFinalStatus, type FinalCallStatus } from '../../shared/end-reasons';
 import { basicAuth, ProviderHttpError, providerRequest, rejectionOf } from '../http-client';
 import type {
-  OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, SendSmsRequest, TelephonyProvider, VerifyResult, WebhookRequest,
+  OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, SendSmsRequest, TelephonyProvider, VerifyResult, WebhookRequest, WebhookResponse,
 } from '../provider.port';
 import { WebhookPayloadError } from '../provider.port';
+import { parseTwilioRecording, parseTwilioTranscription, parseTwilioVoice } from './twilio-callbacks.parser';
 import { answeredByOf, formParams, parseTwilioStatus } from './twilio-status.parser';
+import { inboundTwiml, recordingCallbackUrl, TWIML_CONTENT_TYPE, twimlSettingsProblems, xml } from './twilio-twiml';
 
 /** Twilio REST error codes that say something about the callee (https://www.twilio.com/docs/api/errors). */
 const TWILIO_REASONS: Record<string, EndReasonCode> = { '21211': 'invalid_number', '21214': 'invalid_number', '21215': 'rejected', '21216': 'rejected', '13224': 'invalid_number' };
 
-const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+/** The webhooks a Twilio account sends, by the last path segment of `<webhookBaseUrl>/<event>`. */
+export const TWILIO_EVENTS = ['status', 'voice', 'recording', 'transcription'] as const;
 
-/** Twilio Programmable Voice: Calls REST API + status callbacks signed with X-Twilio-Signature. */
+/** Twilio Programmable Voice: Calls REST API + Voice webhooks signed with X-Twilio-Signature. */
 export class TwilioProvider implements TelephonyProvider {
   readonly type = 'twilio' as const;
 
@@ -25,7 +28,7 @@ export class TwilioProvider implements TelephonyProvider {
     if (!/^AC[0-9a-zA-Z]{8,40}$/.test(secrets.accountSid ?? '')) p.push('secrets.accountSid must be a Twilio Account SID (AC…)');
     if (!secrets.authToken) p.push('secrets.authToken is required');
     if (settings.baseUrl !== undefined && (typeof settings.baseUrl !== 'string' || !/^https?:\/\//.test(settings.baseUrl))) p.push('settings.baseUrl must be an http(s) URL');
-    return p;
+    return [...p, ...twimlSettingsProblems(settings)];
   }
 
   generatedSecrets(): Record<string, string> {
@@ -64,8 +67,16 @@ export class TwilioProvider implements TelephonyProvider {
       StatusCallbackMethod: 'POST',
       StatusCallbackEvent: ['initiated', 'ringing', 'answered', 'completed'],
       Timeout: String(req.ringTimeoutSeconds),
-      Record: String(req.record),
     };
+    // settings.record: true → every call, false → none, absent → as the command asks.
+    const record = typeof account.settings.record === 'boolean' ? account.settings.record : req.record;
+    form.Record = String(record);
+    if (record) {
+      form.RecordingStatusCallback = recordingCallbackUrl(account, req.callId);
+      form.RecordingStatusCallbackMethod = 'POST';
+      form.RecordingStatusCallbackEvent = ['completed', 'absent'];
+      if (account.settings.recordingChannels === 'mono' || account.settings.recordingChannels === 'dual') form.RecordingChannels = account.settings.recordingChannels;
+    }
     if (typeof account.settings.answerUrl === 'string') form.Url = account.settings.answerUrl;
     else form.Twiml = '<Response><Pause length="3600"/></Response>';
     if (account.settings.machineDetection === true) form.MachineDetection = 'Enable';
@@ -137,9 +148,26 @@ export class TwilioProvider implements TelephonyProvider {
   }
 
   parseWebhook(_account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook {
-    if (req.event !== 'status') throw new WebhookPayloadError(`unknown event ${req.event}`);
+    if (!(TWILIO_EVENTS as readonly string[]).includes(req.event)) throw new WebhookPayloadError(`unknown event ${req.event}`);
     if (!req.contentType.startsWith('application/x-www-form-urlencoded')) throw new WebhookPayloadError('Twilio callbacks are form-encoded');
-    const token = req.headers['i-twilio-idempotency-token'];
-    return parseTwilioStatus(req.url, typeof token === 'string' ? token : undefined, formParams(req.rawBody), new Date());
+    const params = formParams(req.rawBody);
+    const now = new Date();
+    switch (req.event as (typeof TWILIO_EVENTS)[number]) {
+      case 'status': {
+        const token = req.headers['i-twilio-idempotency-token'];
+        return parseTwilioStatus(req.url, typeof token === 'string' ? token : undefined, params, now);
+      }
+      case 'voice':
+        return parseTwilioVoice(req.url, params, now);
+      case 'recording':
+        return parseTwilioRecording(req.url, params, now);
+      case 'transcription':
+        return parseTwilioTranscription(req.url, params, now);
+    }
+  }
+
+  /** The incoming-call webhook must be answered with TwiML (a replay gets the same); the callbacks with anything 2xx. */
+  webhookResponse(account: ProviderAccountContext, event: string): WebhookResponse | undefined {
+    return event === 'voice' ? { contentType: TWIML_CONTENT_TYPE, body: inboundTwiml(account) } : undefined;
   }
 }
