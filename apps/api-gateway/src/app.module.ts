@@ -12,6 +12,7 @@ import { IdempotencyModule } from './idempotency/idempotency.module';
 import { migrations } from './migrations';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { ProviderAccountsModule } from './provider-accounts/provider-accounts.module';
 import { UsersModule } from './users/users.module';
 
 export const SERVICE_NAME = 'api-gateway';
@@ -31,6 +32,7 @@ export class AppModule {
         ApiKeysModule,
         UsersModule,
         PhoneNumbersModule,
+        ProviderAccountsModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: createValidationPipe },

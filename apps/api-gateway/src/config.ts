@@ -24,6 +24,21 @@ export class GatewayConfig extends CommonConfig {
   @Min(1)
   @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS: number = 24;
+
+  /** How long a request to a service over NATS waits for its reply (then 504 UPSTREAM_TIMEOUT). */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  RPC_TIMEOUT_MS: number = 5000;
+
+  /**
+   * The same for requests that wait on a telephony provider's own API (create, update and test
+   * a provider account): the telephony-gateway gives each provider call up to 10 s.
+   */
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
+  PROVIDER_RPC_TIMEOUT_MS: number = 25_000;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {

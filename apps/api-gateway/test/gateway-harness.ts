@@ -40,8 +40,8 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-/** Boots the real AppModule (Fastify, Postgres in its own schema, real NATS) for one test file. */
-export async function startGateway(prefix: string): Promise<Gateway> {
+/** Boots the real AppModule (Fastify, Postgres in its own schema, real NATS) for one test file; `env` overrides config. */
+export async function startGateway(prefix: string, env: Record<string, string> = {}): Promise<Gateway> {
   const db = await createTestDatabase({ prefix, entities, migrations });
   const subjectPrefix = uniqueName(prefix);
   const config = loadGatewayConfig({
@@ -53,6 +53,7 @@ export async function startGateway(prefix: string): Promise<Gateway> {
     DB_POOL_SIZE: '5',
     SANTRAL_ADMIN_KEY: ADMIN_KEY,
     SUBJECT_PREFIX: subjectPrefix,
+    ...env,
   });
   const app = await createHttpApp(AppModule.register(config), { bodyLimit: BODY_LIMIT_BYTES });
   configureHttpApp(app);

@@ -35,6 +35,10 @@ describe('OpenAPI', () => {
       '/v1/organizations',
       '/v1/organizations/{id}',
       '/v1/phone-numbers/normalize',
+      '/v1/provider-accounts',
+      '/v1/provider-accounts/{id}',
+      '/v1/provider-accounts/{id}/operators',
+      '/v1/provider-accounts/{id}/test',
       '/v1/users',
     ]);
   });

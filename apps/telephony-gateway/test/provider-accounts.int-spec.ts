@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
+import { Rpc } from '@santral/contracts';
 import { NatsRpcClient, RpcRemoteError } from '@santral/messaging';
-import { ProviderAccountRpc } from '../src/provider-accounts/provider-accounts.subjects';
 import type { ProviderAccountView } from '../src/provider-accounts/provider-account.view';
 import { type GatewayHarness, startGateway } from './support/gateway-harness';
 
@@ -20,7 +20,7 @@ describe('provider accounts over NATS RPC', () => {
   });
 
   it('creates, reads, lists, patches and tests an account; secrets are write-only and encrypted at rest', async () => {
-    const created = await call<ProviderAccountView>(ProviderAccountRpc.Create, {
+    const created = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, {
       organizationId: h.orgId, type: 'simulator', name: 'Demo', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_visible_nowhere', signingSecret: `whsec_${Buffer.from('x'.repeat(32)).toString('base64')}` },
     });
     expect(created).toMatchObject({ type: 'simulator', name: 'Demo', secretNames: ['apiKey', 'signingSecret'], webhookUrl: `${h.baseUrl}/webhooks/simulator/${created.id}` });
@@ -29,27 +29,27 @@ describe('provider accounts over NATS RPC', () => {
     expect(row.secrets_sealed).toMatch(/^v1\./);
     expect(row.secrets_sealed).not.toContain('sk_visible_nowhere');
 
-    await expect(call(ProviderAccountRpc.Get, { organizationId: h.orgId, id: created.id })).resolves.toMatchObject({ id: created.id });
-    const patched = await call<ProviderAccountView>(ProviderAccountRpc.Update, { organizationId: h.orgId, id: created.id, name: 'Renamed', settings: { seed: 3 } });
+    await expect(call(Rpc.Telephony.ProviderAccountGet, { organizationId: h.orgId, id: created.id })).resolves.toMatchObject({ id: created.id });
+    const patched = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountUpdate, { organizationId: h.orgId, id: created.id, name: 'Renamed', settings: { seed: 3 } });
     expect(patched).toMatchObject({ name: 'Renamed', settings: { timeScale: 60, seed: 3 } });
-    await expect(call(ProviderAccountRpc.Test, { organizationId: h.orgId, id: created.id })).resolves.toMatchObject({ ok: true });
-    const ops = await call<ProviderAccountView>(ProviderAccountRpc.SetOperators, { organizationId: h.orgId, id: created.id, operators: [{ providerEmployeeId: 17, userId: uuidv4() }] });
+    await expect(call(Rpc.Telephony.ProviderAccountTest, { organizationId: h.orgId, id: created.id })).resolves.toMatchObject({ ok: true });
+    const ops = await call<ProviderAccountView>(Rpc.Telephony.OperatorMapSet, { organizationId: h.orgId, id: created.id, operators: [{ providerEmployeeId: 17, userId: uuidv4() }] });
     expect(ops.operators).toHaveLength(1);
 
-    await call(ProviderAccountRpc.Create, { organizationId: h.orgId, type: 'simulator', name: 'Second' });
-    const page1 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(ProviderAccountRpc.List, { organizationId: h.orgId, limit: 1 });
+    await call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Second' });
+    const page1 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, limit: 1 });
     expect(page1.items).toHaveLength(1);
-    const page2 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(ProviderAccountRpc.List, { organizationId: h.orgId, limit: 1, cursor: page1.nextCursor });
+    const page2 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, limit: 1, cursor: page1.nextCursor });
     expect(page2.items[0]!.id).not.toBe(page1.items[0]!.id);
   });
 
   it('never crosses organizations and answers with stable error codes', async () => {
-    const mine = await call<ProviderAccountView>(ProviderAccountRpc.Create, { organizationId: h.orgId, type: 'simulator', name: 'Mine' });
+    const mine = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Mine' });
     const other = uuidv4();
-    await expect(call(ProviderAccountRpc.Get, { organizationId: other, id: mine.id })).rejects.toMatchObject({ code: 'PROVIDER_ACCOUNT_NOT_FOUND' });
-    await expect(call(ProviderAccountRpc.List, { organizationId: other })).resolves.toEqual({ items: [], nextCursor: null });
-    await expect(call(ProviderAccountRpc.Create, { organizationId: h.orgId, type: 'vonage', name: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
-    await expect(call(ProviderAccountRpc.Create, { organizationId: h.orgId, type: 'twilio', name: 'no creds' })).rejects.toBeInstanceOf(RpcRemoteError);
-    await expect(call(ProviderAccountRpc.Create, { organizationId: h.orgId, type: 'twilio', name: 'no creds' })).rejects.toMatchObject({ wire: { status: 422 } });
+    await expect(call(Rpc.Telephony.ProviderAccountGet, { organizationId: other, id: mine.id })).rejects.toMatchObject({ code: 'PROVIDER_ACCOUNT_NOT_FOUND' });
+    await expect(call(Rpc.Telephony.ProviderAccountList, { organizationId: other })).resolves.toEqual({ items: [], nextCursor: null });
+    await expect(call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'vonage', name: 'x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'twilio', name: 'no creds' })).rejects.toBeInstanceOf(RpcRemoteError);
+    await expect(call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'twilio', name: 'no creds' })).rejects.toMatchObject({ wire: { status: 422 } });
   });
 });

@@ -28,6 +28,7 @@ export * from './events/billing.events';
 export * from './events/transcript.events';
 export * from './events/ticketing.events';
 export * from './rpc/rpc.messages';
+export * from './rpc/telephony.rpc.messages';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';

@@ -2,7 +2,7 @@ import type { MetadataStorage as TransformerStorage } from 'class-transformer/ty
 import { IS_ISO31661_ALPHA_2, IS_TIMEZONE, ValidationTypes } from 'class-validator';
 import { MESSAGES, messageFor } from './registry/registry';
 import type { PayloadClass } from './registry/define';
-import { IS_TIMESTAMP } from './validation/decorators';
+import { IS_JSON_OBJECT, IS_STRING_MAP, IS_TIMESTAMP } from './validation/decorators';
 
 // class-transformer's storage is not a public export; its @Type metadata names nested classes.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -24,6 +24,12 @@ function generatorOptions(refPointerPrefix: string) {
       [IS_TIMESTAMP]: { type: 'string' as const, format: 'date-time' },
       [IS_TIMEZONE]: { type: 'string' as const, description: 'IANA time zone name' },
       [IS_ISO31661_ALPHA_2]: { type: 'string' as const },
+      [IS_JSON_OBJECT]: { type: 'object' as const },
+      [IS_STRING_MAP]: (meta: { constraints: unknown[] }) => ({
+        type: 'object' as const,
+        maxProperties: meta.constraints[0] as number,
+        additionalProperties: { type: 'string' as const, minLength: 1, maxLength: meta.constraints[1] as number },
+      }),
       // IsDefined (inside IsNested) only means "required", which `required` already says.
       [ValidationTypes.IS_DEFINED]: {},
     },

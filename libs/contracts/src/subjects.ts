@@ -113,7 +113,15 @@ export const Rpc = {
     CallHangup: 'rpc.dialer.call.hangup',
     CallTransfer: 'rpc.dialer.call.transfer',
   },
-  Telephony: { HealthPing: 'rpc.telephony.health.ping' },
+  Telephony: {
+    HealthPing: 'rpc.telephony.health.ping',
+    ProviderAccountCreate: 'rpc.telephony.provider_account.create',
+    ProviderAccountList: 'rpc.telephony.provider_account.list',
+    ProviderAccountGet: 'rpc.telephony.provider_account.get',
+    ProviderAccountUpdate: 'rpc.telephony.provider_account.update',
+    ProviderAccountTest: 'rpc.telephony.provider_account.test',
+    OperatorMapSet: 'rpc.telephony.operator_map.set',
+  },
   Billing: {
     HealthPing: 'rpc.billing.health.ping',
     BalanceGet: 'rpc.billing.balance.get',

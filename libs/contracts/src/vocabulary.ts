@@ -59,6 +59,10 @@ export type CallLegType = (typeof CALL_LEG_TYPES)[number];
 export const PROVIDERS = ['simulator', 'twilio', 'callgear', 'vonage', 'stringee', 'asterisk'] as const;
 export type Provider = (typeof PROVIDERS)[number];
 
+/** Providers an organization can add an account for today (POST /v1/provider-accounts). */
+export const PROVIDER_ACCOUNT_TYPES = ['simulator', 'twilio', 'callgear'] as const satisfies readonly Provider[];
+export type ProviderAccountType = (typeof PROVIDER_ACCOUNT_TYPES)[number];
+
 export const TRANSFER_FAILURE_REASONS = ['no_answer', 'busy', 'invalid_target', 'rejected', 'provider_error'] as const;
 export type TransferFailureReason = (typeof TRANSFER_FAILURE_REASONS)[number];
 

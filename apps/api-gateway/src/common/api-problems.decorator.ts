@@ -13,6 +13,9 @@ const DESCRIPTIONS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE: send application/json',
   422: 'VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED',
   500: 'INTERNAL',
+  502: 'PROVIDER_ERROR: the telephony provider answered with an error',
+  503: 'SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later',
+  504: 'UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied',
 };
 
 /** Documents problem+json responses for the given statuses. */

@@ -5,10 +5,11 @@ import { BEARER_SCHEME } from '../auth/roles.decorator';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '../common/problem-details.dto';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
+import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.module';
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule];
+const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

@@ -29,4 +29,10 @@ export class UserRepository extends TenantRepository<UserEntity> implements User
     const rows = await applyKeysetPage(qb, 'u', page).getMany();
     return rows.map((row) => ({ ...row, organizationId: asOrgId(row.organizationId) }));
   }
+
+  async existingIds(orgId: OrgId, ids: readonly string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows: Array<{ id: string }> = await this.repo.query('SELECT id FROM users WHERE organization_id = $1 AND id = ANY($2::uuid[])', [orgId, ids]);
+    return rows.map((row) => row.id);
+  }
 }

@@ -11,5 +11,6 @@ import { UsersPort } from './users.port';
   imports: [TypeOrmModule.forFeature([UserEntity])],
   controllers: [UsersHttpController],
   providers: [{ provide: UsersPort, useClass: UserRepository }, CreateUserUseCase, ListUsersUseCase],
+  exports: [UsersPort],
 })
 export class UsersModule {}

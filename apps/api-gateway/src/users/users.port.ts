@@ -8,4 +8,6 @@ export abstract class UsersPort {
   abstract addIfEmailFree(orgId: OrgId, user: User): Promise<boolean>;
   /** Newest first, up to `page.limit + 1` rows. */
   abstract listPage(orgId: OrgId, page: PageRequest): Promise<User[]>;
+  /** Those of `ids` that are users of the organization (lower-case). */
+  abstract existingIds(orgId: OrgId, ids: readonly string[]): Promise<string[]>;
 }

@@ -1,7 +1,9 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '@santral/contracts';
 
-export const PROVIDER_TYPES = ['simulator', 'twilio', 'callgear'] as const;
-export type ProviderType = (typeof PROVIDER_TYPES)[number];
+/** The provider types an account can have: the contract's list (api-gateway validates against the same one). */
+export const PROVIDER_TYPES = PROVIDER_ACCOUNT_TYPES;
+export type ProviderType = ProviderAccountType;
 
 /** A provider account of one organization; secrets are sealed with AES-256-GCM (SecretBox). */
 @Entity({ name: 'provider_accounts' })

@@ -1,21 +1,10 @@
+import type { ProviderAccountReply } from '@santral/contracts';
 import type { ProviderAccountContext } from '../providers/provider.port';
 import type { ProviderRegistry } from '../providers/provider.registry';
-import type { ProviderAccountEntity, ProviderType } from './provider-account.entity';
+import type { ProviderAccountEntity } from './provider-account.entity';
 
-/** What the API returns: never the secrets, only their names. */
-export interface ProviderAccountView {
-  id: string;
-  organizationId: string;
-  type: ProviderType;
-  name: string;
-  settings: Record<string, unknown>;
-  secretNames: string[];
-  /** Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout). */
-  webhookUrl: string;
-  operators: Array<{ providerEmployeeId: string; userId: string }>;
-  createdAt: string;
-  updatedAt: string;
-}
+/** What the API returns (the contract's reply): never the secrets, only their names. */
+export type ProviderAccountView = ProviderAccountReply;
 
 export function toView(entity: ProviderAccountEntity, ctx: ProviderAccountContext, registry: ProviderRegistry): ProviderAccountView {
   return {

@@ -1,9 +1,9 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
+import { Rpc } from '@santral/contracts';
 import { CreateProviderAccountUseCase } from './create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './get-provider-account.use-case';
 import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
-import { ProviderAccountRpc } from './provider-accounts.subjects';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
@@ -23,32 +23,32 @@ export class ProviderAccountsMessagesController {
     private readonly setOperators: SetOperatorMapUseCase,
   ) {}
 
-  @MessagePattern(ProviderAccountRpc.Create)
+  @MessagePattern(Rpc.Telephony.ProviderAccountCreate)
   create(@Payload() p: unknown) {
     return this.createAccount.execute(body(p));
   }
 
-  @MessagePattern(ProviderAccountRpc.List)
+  @MessagePattern(Rpc.Telephony.ProviderAccountList)
   list(@Payload() p: unknown) {
     return this.listAccounts.execute(body(p));
   }
 
-  @MessagePattern(ProviderAccountRpc.Get)
+  @MessagePattern(Rpc.Telephony.ProviderAccountGet)
   get(@Payload() p: unknown) {
     return this.getAccount.execute(body(p));
   }
 
-  @MessagePattern(ProviderAccountRpc.Update)
+  @MessagePattern(Rpc.Telephony.ProviderAccountUpdate)
   update(@Payload() p: unknown) {
     return this.updateAccount.execute(body(p));
   }
 
-  @MessagePattern(ProviderAccountRpc.Test)
+  @MessagePattern(Rpc.Telephony.ProviderAccountTest)
   test(@Payload() p: unknown) {
     return this.testAccount.execute(body(p));
   }
 
-  @MessagePattern(ProviderAccountRpc.SetOperators)
+  @MessagePattern(Rpc.Telephony.OperatorMapSet)
   operators(@Payload() p: unknown) {
     return this.setOperators.execute(body(p));
   }

@@ -16,6 +16,16 @@ import {
   ReserveCreditsReply,
   ReserveCreditsRequest,
 } from '../rpc/rpc.messages';
+import {
+  OperatorMapSetRequest,
+  ProviderAccountCreateRequest,
+  ProviderAccountListRequest,
+  ProviderAccountPageReply,
+  ProviderAccountReply,
+  ProviderAccountRequest,
+  ProviderAccountTestReply,
+  ProviderAccountUpdateRequest,
+} from '../rpc/telephony.rpc.messages';
 import { Rpc } from '../subjects';
 import type { ServiceName } from '../vocabulary';
 import { request } from './define';
@@ -74,6 +84,36 @@ export const rpcMessages = {
     description: 'Transfer a call in progress to a number or SIP URI.',
   }),
   [Rpc.Telephony.HealthPing]: ping('telephony-gateway'),
+  [Rpc.Telephony.ProviderAccountCreate]: request('command', ProviderAccountCreateRequest, ProviderAccountReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: 'Add a provider account (simulator, twilio, callgear); secrets are sealed and never returned.',
+  }),
+  [Rpc.Telephony.ProviderAccountList]: request('query', ProviderAccountListRequest, ProviderAccountPageReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: "A page of the organization's provider accounts, in creation order.",
+  }),
+  [Rpc.Telephony.ProviderAccountGet]: request('query', ProviderAccountRequest, ProviderAccountReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: 'One provider account of the organization (PROVIDER_ACCOUNT_NOT_FOUND for any other).',
+  }),
+  [Rpc.Telephony.ProviderAccountUpdate]: request('command', ProviderAccountUpdateRequest, ProviderAccountReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: 'Rename a provider account or merge new settings and secrets into it.',
+  }),
+  [Rpc.Telephony.ProviderAccountTest]: request('command', ProviderAccountRequest, ProviderAccountTestReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: "Check the account's credentials against the provider; the outcome is the reply, not an error.",
+  }),
+  [Rpc.Telephony.OperatorMapSet]: request('command', OperatorMapSetRequest, ProviderAccountReply, {
+    producers: fromGateway,
+    consumer: 'telephony-gateway',
+    description: "Replace the account's map of provider employees (CallGear employee_id) to Santral users (G4).",
+  }),
   [Rpc.Billing.HealthPing]: ping('billing'),
   [Rpc.Billing.BalanceGet]: request('query', OrganizationQuery, BalanceReply, {
     producers: ['api-gateway', 'campaign'],

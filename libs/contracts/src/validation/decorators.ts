@@ -30,6 +30,8 @@ export const CLOCK_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
 /** class-validator names of the custom validators below; the JSON Schema converter maps them. */
 export const IS_TIMESTAMP = 'isRfc3339Timestamp';
+export const IS_JSON_OBJECT = 'isJsonObject';
+export const IS_STRING_MAP = 'isStringMap';
 
 type Decorator = PropertyDecorator;
 
@@ -119,4 +121,37 @@ export function IsText(max: number, options: EachOption = {}): Decorator {
  */
 export function IsNested(type: () => new () => object): Decorator {
   return compose(IsDefined(), ValidateNested(), Type(type));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A free-form JSON object (provider settings), at most `maxBytes` once serialized. */
+export function IsJsonObject(maxBytes: number): Decorator {
+  return ValidateBy({
+    name: IS_JSON_OBJECT,
+    constraints: [maxBytes],
+    validator: {
+      validate: (value: unknown) => isPlainObject(value) && JSON.stringify(value).length <= maxBytes,
+      defaultMessage: buildMessage((prefix) => `${prefix}$property must be a JSON object of at most ${maxBytes} bytes`),
+    },
+  });
+}
+
+/** An object of non-empty strings (provider secrets): at most `maxKeys` keys, each value ≤ `maxLength`. */
+export function IsStringMap(maxKeys: number, maxLength: number): Decorator {
+  return ValidateBy({
+    name: IS_STRING_MAP,
+    constraints: [maxKeys, maxLength],
+    validator: {
+      validate: (value: unknown) =>
+        isPlainObject(value) &&
+        Object.keys(value).length <= maxKeys &&
+        Object.values(value).every((v) => typeof v === 'string' && v.length > 0 && v.length <= maxLength),
+      defaultMessage: buildMessage(
+        (prefix) => `${prefix}$property must be an object of at most ${maxKeys} non-empty strings of at most ${maxLength} characters`,
+      ),
+    },
+  });
 }

@@ -1,0 +1,33 @@
+import { DomainError, isErrorCode } from '@santral/contracts';
+import { RpcNoRespondersError, RpcRemoteError, RpcTimeoutError, type RpcWireError } from '@santral/messaging';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * A service's error reply as a DomainError: contracts' wire object as is; otherwise a stable
+ * `code` with `message` and `details` (the shape rpc-wire builds from any coded error). A code
+ * this gateway does not know is INTERNAL: its status cannot be trusted.
+ */
+function fromRemote(wire: RpcWireError, service: string): DomainError {
+  if (DomainError.isWire(wire)) return DomainError.fromWire(wire);
+  if (isErrorCode(wire.code)) return new DomainError(wire.code, wire.message, isRecord(wire.details) ? wire.details : {});
+  return new DomainError('INTERNAL', `${service} failed`, { remote: wire });
+}
+
+/**
+ * What a failed request to a service behind the gateway becomes (then problem+json): the
+ * service's own stable code; SERVICE_UNAVAILABLE (503) when nobody serves the subject or NATS
+ * cannot be reached, so nothing was applied; UPSTREAM_TIMEOUT (504) when no reply came in time,
+ * so the change may or may not have been applied.
+ */
+export function fromRpcError(error: unknown, service: string): DomainError {
+  if (error instanceof RpcRemoteError) return fromRemote(error.wire, service);
+  if (error instanceof RpcTimeoutError) {
+    return new DomainError('UPSTREAM_TIMEOUT', `${service} did not answer within ${error.timeoutMs} ms; the request may or may not have been applied`);
+  }
+  const detail = `${service} is not available right now; try again shortly`;
+  if (error instanceof RpcNoRespondersError) return new DomainError('SERVICE_UNAVAILABLE', detail);
+  return new DomainError('SERVICE_UNAVAILABLE', detail, { cause: error instanceof Error ? error.message : String(error) });
+}

@@ -1,0 +1,171 @@
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsEntityId, IsIntBetween, IsJsonObject, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
+import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '../vocabulary';
+
+/**
+ * Request and reply bodies of provider-account management (rpc.telephony.provider_account.*,
+ * rpc.telephony.operator_map.set): api-gateway's /v1/provider-accounts asks, telephony-gateway
+ * answers. The organization is always the caller's, set by the gateway from the API key.
+ * Secrets go in and never come back: replies carry their names only.
+ */
+
+export const PROVIDER_ACCOUNT_LIMITS = {
+  nameLength: 200,
+  settingsBytes: 20_000,
+  secretKeys: 50,
+  secretLength: 4096,
+  operators: 5000,
+  employeeIdLength: 100,
+  listPageSize: 200,
+} as const;
+
+const L = PROVIDER_ACCOUNT_LIMITS;
+
+/** One provider employee (CallGear employee_id) ↔ one Santral user (G4). */
+export class ProviderOperatorMapping {
+  @IsText(L.employeeIdLength)
+  providerEmployeeId: string;
+
+  @IsEntityId()
+  userId: string;
+}
+
+/** rpc.telephony.provider_account.create */
+export class ProviderAccountCreateRequest {
+  @IsEntityId()
+  organizationId: string;
+
+  @IsIn(PROVIDER_ACCOUNT_TYPES)
+  type: ProviderAccountType;
+
+  @IsText(L.nameLength)
+  name: string;
+
+  /** Provider-specific, not secret (Twilio: accountSid, fromNumber; simulator: timeScale, seed). */
+  @IsOptional()
+  @IsJsonObject(L.settingsBytes)
+  settings?: Record<string, unknown>;
+
+  /** Write-only credentials (Twilio: authToken; CallGear: accessToken); sealed at rest. */
+  @IsOptional()
+  @IsStringMap(L.secretKeys, L.secretLength)
+  secrets?: Record<string, string>;
+}
+
+/** rpc.telephony.provider_account.get | test: one account of the organization. */
+export class ProviderAccountRequest {
+  @IsEntityId()
+  organizationId: string;
+
+  @IsEntityId()
+  id: string;
+}
+
+/** rpc.telephony.provider_account.list — keyset pages in creation order. */
+export class ProviderAccountListRequest {
+  @IsEntityId()
+  organizationId: string;
+
+  @IsOptional()
+  @IsIntBetween(1, L.listPageSize)
+  limit?: number;
+
+  /** nextCursor of the previous page. */
+  @IsOptional()
+  @IsText(512)
+  cursor?: string;
+}
+
+/** rpc.telephony.provider_account.update — name replaced; settings and secrets merged key by key. */
+export class ProviderAccountUpdateRequest extends ProviderAccountRequest {
+  @IsOptional()
+  @IsText(L.nameLength)
+  name?: string;
+
+  @IsOptional()
+  @IsJsonObject(L.settingsBytes)
+  settings?: Record<string, unknown>;
+
+  @IsOptional()
+  @IsStringMap(L.secretKeys, L.secretLength)
+  secrets?: Record<string, string>;
+}
+
+/** rpc.telephony.operator_map.set — replaces the account's whole operator map. */
+export class OperatorMapSetRequest extends ProviderAccountRequest {
+  @IsArray()
+  @ArrayMaxSize(L.operators)
+  @ValidateNested({ each: true })
+  @Type(() => ProviderOperatorMapping)
+  operators: ProviderOperatorMapping[];
+}
+
+/** A provider account as the API shows it: never the secrets, only their names. */
+export class ProviderAccountReply {
+  @IsEntityId()
+  id: string;
+
+  @IsEntityId()
+  organizationId: string;
+
+  @IsIn(PROVIDER_ACCOUNT_TYPES)
+  type: ProviderAccountType;
+
+  @IsText(L.nameLength)
+  name: string;
+
+  /** Merged over updates, so it may grow past one request's limit. */
+  @IsJsonObject(1_048_576)
+  settings: Record<string, unknown>;
+
+  @IsArray()
+  @ArrayMaxSize(L.secretKeys)
+  @IsText(200, { each: true })
+  secretNames: string[];
+
+  /** Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout). */
+  @IsText(2048)
+  webhookUrl: string;
+
+  @IsArray()
+  @ArrayMaxSize(L.operators)
+  @ValidateNested({ each: true })
+  @Type(() => ProviderOperatorMapping)
+  operators: ProviderOperatorMapping[];
+
+  @IsTimestamp()
+  createdAt: string;
+
+  @IsTimestamp()
+  updatedAt: string;
+}
+
+/** rpc.telephony.provider_account.list reply. */
+export class ProviderAccountPageReply {
+  @IsArray()
+  @ArrayMaxSize(L.listPageSize)
+  @ValidateNested({ each: true })
+  @Type(() => ProviderAccountReply)
+  items: ProviderAccountReply[];
+
+  /** Absent or null on the last page. */
+  @IsOptional()
+  @IsText(512)
+  nextCursor?: string | null;
+}
+
+/** rpc.telephony.provider_account.test reply: whether the provider accepted the credentials. */
+export class ProviderAccountTestReply {
+  @IsBoolean()
+  ok: boolean;
+
+  /** The provider's answer when it refused (or why it could not be asked). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  detail?: string;
+
+  @IsTimestamp()
+  testedAt: string;
+}
