@@ -8,8 +8,10 @@
 // window (a provider signs on its own machines) and sent over keep-alive sockets by a minimal
 // HTTP/1.1 client (one request at a time per connection, no pipelining; only 200s count).
 //   npx tsx bench/webhooks.ts [offeredPerSecond=6000] [seconds=10] [replicas=2] [connections=256]
+// The measured window follows BENCH_WARMUP_SECONDS (default 2) at the offered rate, so the figures
+// are the sustained ones, not the ramp from idle (BENCH_TIMELINE=1 prints p50/p99 per quarter second).
 // Tuning knobs (environment): IC (INGEST_CONCURRENCY), INGEST_LINGER_MS, GATEWAY_NODE_OPTIONS (node flags
-// for the gateway processes), BENCH_PROF=1 (CPU profiles of the gateways in /tmp/prof).
+// for the gateway processes; default the production ones), BENCH_PROF=1 (CPU profiles of the gateways in /tmp/prof).
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
@@ -17,6 +19,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { connect as netConnect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -30,6 +34,12 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const SECRET_BYTES = randomBytes(32);
 const SIGNING_SECRET = `whsec_${SECRET_BYTES.toString('base64')}`;
 const TICK_MS = 2;
+/** BENCH_TIMELINE=1: p50/p99 per quarter second of the measured window (where the tail comes from). */
+const TIMELINE = process.env.BENCH_TIMELINE === '1';
+/** The telephony-gateway's node flags as npm start and deploy/ run it (scripts/lib/services.js). */
+const GATEWAY_NODE_FLAGS = '--max-semi-space-size=64 --expose-gc';
+/** Seconds at the offered rate before the measured window (a sustained figure, not the ramp from idle). */
+const WARMUP = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -174,7 +184,7 @@ function cpuByName(names: string[]): Map<string, number> {
 }
 
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; accountId: string }> {
-  const child = fork(join(__dirname, '../apps/telephony-gateway/bench/webhook-bench.server.ts'), [JSON.stringify(env)], { execArgv: ['-r', '@swc-node/register', ...(process.env.GATEWAY_NODE_OPTIONS?.split(' ').filter(Boolean) ?? []), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(join(__dirname, '../apps/telephony-gateway/bench/webhook-bench.server.ts'), [JSON.stringify(env)], { execArgv: ['-r', '@swc-node/register', ...(process.env.GATEWAY_NODE_OPTIONS ?? GATEWAY_NODE_FLAGS).split(' ').filter(Boolean), ...(process.env.BENCH_PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : [])], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   return new Promise((resolve, reject) => {
     child.once('message', (m: { ready?: boolean; accountId?: string }) => (m.ready ? resolve({ child, accountId: m.accountId! }) : reject(new Error('server not ready'))));
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
@@ -197,54 +207,73 @@ async function main(): Promise<void> {
   let rr = 0;
   const gen = webhooks(accountId);
   const latencies: number[] = [];
+  const timeline: Array<[number, number]> = [];
   let accepted = 0;
   let failed = 0;
   let inFlight = 0;
-  const send = (request: Buffer = gen.next().value!) =>
+  const send = (request: Buffer, measured: boolean) =>
     new Promise<void>((resolve) => {
       const pool = pools[rr++ % REPLICAS]!;
       const t0 = performance.now();
       inFlight++;
       pool.request(request, (status) => {
         inFlight--;
+        if (!measured) return resolve();
         latencies.push(performance.now() - t0);
+        if (TIMELINE) timeline.push([t0, performance.now() - t0]);
         if (status === 200) accepted++;
         else failed++;
         resolve();
       });
     });
 
-  // Warm-up (JIT, pools), not measured.
-  await Promise.all(Array.from({ length: 2000 }, () => send()));
-  latencies.length = 0;
-  accepted = 0;
-  failed = 0;
+  // Warm-up burst (JIT, pools), not measured.
+  await Promise.all(Array.from({ length: 2000 }, () => send(gen.next().value!, false)));
 
-  // Signed ahead (a few seconds before they are sent: well inside the timestamp tolerance).
-  const planned = Array.from({ length: Math.ceil(RATE * SECONDS) + 1 }, () => gen.next().value!);
-  for (const c of children) c.send({ cmd: 'mark' });
+  // Signed ahead (seconds before they are sent: well inside the timestamp tolerance).
+  const planned = Array.from({ length: Math.ceil(RATE * (WARMUP + SECONDS)) + 1 }, () => gen.next().value!);
+  // Collect the signing garbage now, not as a pause of the load generator inside the window.
+  setFlagsFromString('--expose-gc');
+  (runInNewContext('gc') as () => void)();
+  await new Promise((r) => setTimeout(r, 200));
   const pg = new Client({ connectionString: DATABASE_URL });
   await pg.connect();
   const pgStats = async () => (await pg.query<{ c: string; w: string }>(`SELECT (SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()) AS c, (SELECT wal_bytes FROM pg_stat_wal) AS w`)).rows[0]!;
-  const pgBefore = await pgStats();
-  const infraBefore = cpuByName(['postgres', 'nats-server']);
-  const clientBefore = process.cpuUsage();
+
+  // Open loop at the offered rate: WARMUP seconds to reach steady state (not measured), then the
+  // measured window. CPU, commit and WAL figures cover the window.
+  let pgBefore: Promise<{ c: string; w: string }> | undefined;
+  let infraBefore = new Map<string, number>();
+  let clientBefore = process.cpuUsage();
   const pending: Promise<void>[] = [];
-  const start = performance.now();
+  const begin = performance.now();
+  let start = -1;
   let sent = 0;
-  while (performance.now() - start < SECONDS * 1000) {
-    const due = Math.min(planned.length, Math.floor(((performance.now() - start) / 1000) * RATE));
-    for (; sent < due; sent++) pending.push(send(planned[sent]));
+  let measuredSent = 0;
+  while (performance.now() - begin < (WARMUP + SECONDS) * 1000) {
+    if (start < 0 && performance.now() - begin >= WARMUP * 1000) {
+      start = performance.now();
+      for (const c of children) c.send({ cmd: 'mark' });
+      pgBefore = pgStats();
+      infraBefore = cpuByName(['postgres', 'nats-server']);
+      clientBefore = process.cpuUsage();
+    }
+    const due = Math.min(planned.length, Math.floor(((performance.now() - begin) / 1000) * RATE));
+    for (; sent < due; sent++) {
+      pending.push(send(planned[sent]!, start >= 0));
+      if (start >= 0) measuredSent++;
+    }
     await new Promise((r) => setTimeout(r, TICK_MS));
   }
   await Promise.all(pending);
   const elapsed = (performance.now() - start) / 1000;
   const infraAfter = cpuByName(['postgres', 'nats-server']);
+  const client = process.cpuUsage(clientBefore);
   await new Promise((r) => setTimeout(r, 1100)); // backends report their counters at most once a second
   const pgAfter = await pgStats();
+  const pgStart = await pgBefore!;
   await pg.end();
-  const client = process.cpuUsage(clientBefore);
-  const usPer = (seconds: number) => round((seconds * 1e6) / Math.max(1, sent), 0);
+  const usPer = (seconds: number) => round((seconds * 1e6) / Math.max(1, measuredSent), 0);
   const infraUs = (name: string) => usPer((infraAfter.get(name) ?? 0) - (infraBefore.get(name) ?? 0));
   for (const p of pools) p.destroy();
 
@@ -259,15 +288,21 @@ async function main(): Promise<void> {
   gatewayCpuMicros += counts.cpuMicros;
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
-  const published = (await jsm.streams.info(env.EVENTS_STREAM!)).state.messages;
+  // last_seq: every fact the stream stored (a test-sized stream discards its oldest past 64 MiB).
+  const published = (await jsm.streams.info(env.EVENTS_STREAM!)).state.last_seq;
   for (const s of [env.EVENTS_STREAM, env.DEAD_LETTER_STREAM]) await jsm.streams.delete(s).catch(() => undefined);
   await nc.close();
 
+  if (TIMELINE) {
+    const buckets = new Map<number, number[]>();
+    for (const [t, l] of timeline) if (t >= start) buckets.set(Math.floor((t - start) / 250), [...(buckets.get(Math.floor((t - start) / 250)) ?? []), l]);
+    console.log([...buckets].map(([b, ls]) => `${(b / 4).toFixed(2)}s ${Math.round(percentile(ls.sort((x, y) => x - y), 50))}/${Math.round(percentile(ls, 99))}`).join('  '));
+  }
   latencies.sort((a, b) => a - b);
   const figures = {
     offeredPerSecond: RATE,
     seconds: round(elapsed, 2),
-    sent,
+    sent: measuredSent,
     accepted,
     failed,
     acceptedPerSecond: round(accepted / elapsed, 0),
@@ -282,13 +317,13 @@ async function main(): Promise<void> {
     maxInFlight: CONNECTIONS,
     leftInFlight: inFlight,
     // Gateway CPU (all replicas, user + system) per webhook sent in the measured window.
-    gatewayCpuUsPerWebhook: round(gatewayCpuMicros / Math.max(1, sent), 0),
+    gatewayCpuUsPerWebhook: round(gatewayCpuMicros / Math.max(1, measuredSent), 0),
     // The rest of the machine in the same window (Linux /proc; 0 where it cannot be read).
     postgresCpuUsPerWebhook: infraUs('postgres'),
     natsCpuUsPerWebhook: infraUs('nats-server'),
     // Transactions committed and WAL written per webhook in the window (whole database).
-    commitsPerWebhook: round((Number(pgAfter.c) - Number(pgBefore.c)) / Math.max(1, sent), 3),
-    walBytesPerWebhook: round((Number(pgAfter.w) - Number(pgBefore.w)) / Math.max(1, sent), 0),
+    commitsPerWebhook: round((Number(pgAfter.c) - Number(pgStart.c)) / Math.max(1, measuredSent), 3),
+    walBytesPerWebhook: round((Number(pgAfter.w) - Number(pgStart.w)) / Math.max(1, measuredSent), 0),
     loadGeneratorCpuUsPerWebhook: usPer((client.user + client.system) / 1e6),
   };
   console.log(`webhooks: ${figures.acceptedPerSecond}/s accepted of ${RATE}/s offered over ${figures.seconds} s; p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms; ${counts.receipts} receipts, ${published} facts published (+${counts.outbox} left in the outbox); CPU per webhook: gateway ${figures.gatewayCpuUsPerWebhook} µs, Postgres ${figures.postgresCpuUsPerWebhook} µs, nats-server ${figures.natsCpuUsPerWebhook} µs, load generator ${figures.loadGeneratorCpuUsPerWebhook} µs`);

@@ -29,7 +29,7 @@ async function main() {
   };
   await migrateAll(env);
 
-  const nodeFlags = (process.env.SANTRAL_NODE_FLAGS ?? '--max-semi-space-size=2').split(' ').filter(Boolean);
+  const flagsOverride = process.env.SANTRAL_NODE_FLAGS?.split(' ').filter(Boolean);
   const logDir = path.join(stateDir, 'logs');
   fs.mkdirSync(logDir, { recursive: true });
   const children = new Map();
@@ -59,8 +59,7 @@ async function main() {
 
   for (const svc of services) {
     const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
-    // A small young generation keeps idle RSS low (DESIGN §9: <= 120 MB per service).
-    const child = spawn(process.execPath, [...nodeFlags, svc.entry], {
+    const child = spawn(process.execPath, [...(flagsOverride ?? svc.nodeFlags), svc.entry], {
       cwd: root,
       env: { ...env, HTTP_PORT: String(svc.port), ...serviceEnv(svc) },
       stdio: ['ignore', out, out],

@@ -83,7 +83,7 @@ export class TelephonyConfig extends CommonConfig {
   @IsInt()
   @Min(0)
   @Max(1000)
-  INGEST_LINGER_MS: number = 4;
+  INGEST_LINGER_MS: number = 8;
 
   @IsInt()
   @Min(0)
