@@ -46,6 +46,14 @@ export class TelephonyConfig extends CommonConfig {
   @Matches(/^https?:\/\/.+$/)
   CALLGEAR_DATA_API_URL: string = 'https://dataapi.callgear.com/v2.0';
 
+  /**
+   * Proxies (IPs or IPv4 CIDRs, comma-separated) whose X-Forwarded-For the webhook path believes,
+   * e.g. the ingress' addresses. Empty: the client address is the socket's, so nobody can pass a
+   * provider's IP allow-list by sending the header.
+   */
+  @IsString()
+  WEBHOOK_TRUSTED_PROXIES: string = '';
+
   /** Standard-Webhooks timestamp tolerance (simulator signatures). */
   @IsInt()
   @Min(10)

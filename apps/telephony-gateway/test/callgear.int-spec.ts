@@ -92,8 +92,33 @@ describe('CallGear notifications', () => {
       organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, secrets: { apiKey: 'k' },
     });
     await expect(post('end', { session: 1005, direction: 'in' }, fenced.webhookUrl)).resolves.toMatchObject({ status: 403 });
+    // No proxy is trusted here: an X-Forwarded-For inside the allow-list changes nothing.
+    const spoofed = await fetch(`${fenced.webhookUrl}/end`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.7' }, body: JSON.stringify(callGearBody('end', { session: 1005, direction: 'in' })),
+    });
+    expect(spoofed.status).toBe(403);
     await expect(post('hangup', { session: 1005, direction: 'in' })).resolves.toMatchObject({ status: 404 });
     expect(await h.count('webhook_receipts')).toBe(before);
+  });
+});
+
+describe('CallGear IP allow-list behind a trusted proxy', () => {
+  let h: GatewayHarness;
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it("believes X-Forwarded-For only from WEBHOOK_TRUSTED_PROXIES, walking past them to the client", async () => {
+    h = await startGateway('tg_callgear_proxy', { WEBHOOK_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' });
+    const fenced = await h.app.get(CreateProviderAccountUseCase).execute({
+      organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, secrets: { apiKey: 'k' },
+    });
+    const post = (xff: string, session: number) =>
+      fetch(`${fenced.webhookUrl}/end`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: JSON.stringify(callGearBody('end', { session, direction: 'in' })) });
+    expect((await post('203.0.113.7, 10.2.3.4', 2001)).status).toBe(200);
+    // The client prepended an allowed address; the hop our proxy saw (198.51.100.4) is outside the list.
+    expect((await post('203.0.113.7, 198.51.100.4', 2002)).status).toBe(403);
+    expect(await h.count('webhook_receipts')).toBe(1);
   });
 });
 

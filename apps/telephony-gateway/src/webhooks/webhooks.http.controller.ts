@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { CORRELATION_HEADER, correlationIdFrom, MetricsService } from '@santral/observability';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { TelephonyConfig } from '../config';
+import { clientAddress } from '../shared/ip-allow-list';
 import { TelephonyError } from '../shared/telephony.error';
 import { IngestWebhookUseCase } from './ingest-webhook.use-case';
 
@@ -27,21 +28,24 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
  * (pino-http builds a redacted child logger per request even when it does not log) and the
  * body parser cost about a third of the gateway's CPU per webhook (bench/webhooks.ts). What they
  * gave these routes is kept here: the correlation id header, the request-duration metric by
- * route template, the body limit (413), `trustProxy` (the client IP is the first
- * X-Forwarded-For address, as Fastify reports it).
+ * route template, the body limit (413). The client IP (for allow-lists) is the socket's unless it is
+ * one of WEBHOOK_TRUSTED_PROXIES.
  */
 @Injectable()
 export class WebhooksHttpController implements OnModuleInit {
   private readonly logger = new Logger(WebhooksHttpController.name);
   private bodyLimit = 1_048_576;
   private metrics: MetricsService | undefined;
+  private readonly trustedProxies: string[];
 
   constructor(
     private readonly host: HttpAdapterHost,
     private readonly moduleRef: ModuleRef,
     private readonly ingest: IngestWebhookUseCase,
     @Inject(SERVICE_CONFIG) private readonly config: TelephonyConfig,
-  ) {}
+  ) {
+    this.trustedProxies = config.WEBHOOK_TRUSTED_PROXIES.split(',').map((s) => s.trim()).filter(Boolean);
+  }
 
   onModuleInit(): void {
     const fastify = this.host.httpAdapter?.getInstance<FastifyInstance>();
@@ -99,8 +103,6 @@ export class WebhooksHttpController implements OnModuleInit {
   private async handle(m: RegExpExecArray, req: IncomingMessage, rawBody: Buffer, correlationId: string): Promise<[number, string, string]> {
     try {
       const [provider, accountId, token, event] = [m[1]!, m[2]!, m[3], m[4]!].map((s) => (s === undefined ? s : decodeURIComponent(s))) as [string, string, string | undefined, string];
-      const xff = req.headers['x-forwarded-for'];
-      const forwarded = typeof xff === 'string' && xff ? xff.split(',')[0]!.trim() : undefined;
       const { outcome, response } = await this.ingest.execute({
         provider,
         accountId,
@@ -110,7 +112,7 @@ export class WebhooksHttpController implements OnModuleInit {
         headers: req.headers,
         rawBody,
         contentType: String(req.headers['content-type'] ?? ''),
-        remoteIp: forwarded ?? req.socket.remoteAddress ?? '',
+        remoteIp: clientAddress(req.socket.remoteAddress ?? '', req.headers['x-forwarded-for'], this.trustedProxies),
       });
       if (response) return [200, response.contentType, response.body];
       return [200, 'application/json', outcome === 'accepted' ? ACCEPTED : DUPLICATE];

@@ -7,7 +7,7 @@ import { CALLS_REPORT_FIELDS, callStatusFromReport, dataApiDate, ORIGINATE_REJEC
 import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
 import { parseCallGearNotification } from './callgear-notification.parser';
 import { blindTransfer, callGearTransferTarget, holdMessageOf } from './callgear-transfer';
-import { ipAllowed } from './ip-allow-list';
+import { ipAllowed } from '../../shared/ip-allow-list';
 
 export interface CallGearOptions {
   callApiUrl: string;

@@ -19,3 +19,18 @@ export function ipAllowed(ip: string, allowList: string[]): boolean {
     return (addr & mask) === (base & mask);
   });
 }
+
+/**
+ * The client's address: the socket's, unless the socket is a trusted proxy; then X-Forwarded-For
+ * is walked from the right, past trusted proxies, to the first address that is not one.
+ */
+export function clientAddress(socketIp: string, forwardedFor: string | string[] | undefined, trustedProxies: string[]): string {
+  if (!trustedProxies.length || !forwardedFor || !ipAllowed(socketIp, trustedProxies)) return socketIp;
+  const hops = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor).split(',').map((s) => s.trim()).filter(Boolean);
+  let client = socketIp;
+  for (let i = hops.length - 1; i >= 0; i--) {
+    client = hops[i]!;
+    if (!ipAllowed(client, trustedProxies)) break;
+  }
+  return client;
+}
