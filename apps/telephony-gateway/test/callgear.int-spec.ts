@@ -176,6 +176,19 @@ describe('CallGear Call API and Data API (stand-in)', () => {
     expect(refs).toEqual([{ provider_ref: String(session), ref_kind: 'call' }]);
   });
 
+  it("click-to-call: the operator's CallGear employee comes from the operator map (G4), not the account default", async () => {
+    const operator = uuidv4();
+    await h.app.get(SetOperatorMapUseCase).execute({ organizationId: h.orgId, id: accountId, operators: [{ providerEmployeeId: '77', userId: operator }] });
+    const callId = uuidv4();
+    await h.sendCommand('telephony.call.originate.v1', {
+      organizationId: h.orgId, callId, attempt: 1, kind: 'click_to_call', providerAccountId: accountId, from: VIRTUAL, to: '+905551234568',
+      ringTimeoutSeconds: 25, record: false, operatorLeg: { userId: operator, endpoint: '+905321112233' },
+    });
+    await h.waitForEvent(callId, 'telephony.call.initiated.v1');
+    const request = cg.calls('start.employee_call').find((r) => r.params.external_id === callId);
+    expect(request!.params).toMatchObject({ first_call: 'employee', employee: { id: 77, phone_number: '905321112233' } });
+  });
+
   it('a contact on the CallGear blacklist ends the call at once with the error mnemonic', async () => {
     const callId = await originate('+905551230009');
     await expect(h.waitForEvent(callId, 'telephony.call.ended.v1')).resolves.toMatchObject({

@@ -50,7 +50,7 @@ export class OriginateCallUseCase {
     try {
       const res = await this.registry.get(account.type).originate(account, {
         callId: cmd.callId, attempt: cmd.attempt, from: cmd.from, to: cmd.to, agentId: cmd.agentId,
-        operatorEndpoint: cmd.operatorLeg?.endpoint, ringTimeoutSeconds: cmd.ringTimeoutSeconds, maxDurationSeconds: cmd.maxDurationSeconds, record: cmd.record,
+        operatorEndpoint: cmd.operatorLeg?.endpoint, operatorEmployeeId: employeeIdOf(account, cmd.operatorLeg?.userId), ringTimeoutSeconds: cmd.ringTimeoutSeconds, maxDurationSeconds: cmd.maxDurationSeconds, record: cmd.record,
       });
       await this.recordDialled(manager, account, cmd, res.providerCallId, res.legIds ?? []);
       return 'dialled';
@@ -103,4 +103,10 @@ export class OriginateCallUseCase {
   private async refuse(m: EntityManager, account: ProviderAccountContext, cmd: OriginateCallV1, endReason: EndReason): Promise<void> {
     await closeCall(m, this.publisher, this.subjects, { account, callId: cmd.callId, providerCallId: null, direction: 'outbound', endReason });
   }
+}
+
+/** The provider's employee id of a Santral operator, from the account's operator map (G4). */
+function employeeIdOf(account: ProviderAccountContext, userId: string | undefined): string | undefined {
+  if (!userId) return undefined;
+  return Object.entries(account.operatorMap).find(([, user]) => user === userId)?.[0];
 }
