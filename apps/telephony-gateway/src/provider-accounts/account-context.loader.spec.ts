@@ -54,3 +54,21 @@ describe('AccountContextLoader.forWebhook', () => {
     expect(s.lookups()).toBe(1);
   });
 });
+
+describe('AccountContextLoader.forWebhook past the TTL', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('keeps answering from the last lookup while one refresh runs', async () => {
+    const s = setup();
+    const first = await s.loader.forWebhook(s.id);
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'nextTick', 'setImmediate'], now: Date.now() + 6000 });
+    const during = await Promise.all(Array.from({ length: 20 }, () => s.loader.forWebhook(s.id)));
+    expect(during.every((c) => c === first)).toBe(true); // no webhook waited for the refresh
+    expect(s.lookups()).toBe(2); // one refresh for all of them
+    await new Promise((r) => setTimeout(r, 40));
+    const after = await s.loader.forWebhook(s.id);
+    expect(after).not.toBe(first); // the refreshed answer
+    expect(after).toMatchObject({ id: s.id });
+    expect(s.lookups()).toBe(2);
+  });
+});

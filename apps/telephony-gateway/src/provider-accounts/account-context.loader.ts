@@ -8,6 +8,15 @@ import { ProviderAccountRepository } from './provider-account.repository';
 
 const CACHE_TTL_MS = 5000;
 
+interface CacheEntry {
+  at: number;
+  ctx: Promise<ProviderAccountContext | null>;
+  /** The lookup finished (an entry can serve stale only then). */
+  settled: boolean;
+  /** A refresh of this (stale) entry is under way. */
+  refreshing: boolean;
+}
+
 /**
  * Turns a stored account into what adapters need (decrypted secrets, webhook URL).
  * Webhook ingest reads accounts through a short cache: thousands of webhooks per second
@@ -16,7 +25,7 @@ const CACHE_TTL_MS = 5000;
 @Injectable()
 export class AccountContextLoader {
   private readonly box: SecretBox;
-  private readonly cache = new Map<string, { at: number; ctx: Promise<ProviderAccountContext | null> }>();
+  private readonly cache = new Map<string, CacheEntry>();
 
   constructor(
     private readonly accounts: ProviderAccountRepository,
@@ -50,19 +59,39 @@ export class AccountContextLoader {
   /**
    * One lookup per account per TTL however many webhooks arrive meanwhile: the pending
    * lookup is what is cached (without that, every webhook in flight when the entry expires
-   * queried the database and held a pooled connection). A failed lookup is not cached.
+   * queried the database and held a pooled connection). Past the TTL the last answer keeps
+   * serving while one refresh runs, so no webhook waits for it; an account changed in this
+   * process is invalidated at once (others see it within the TTL). A failed lookup is not
+   * cached, and a failed refresh keeps the last answer until the next try.
    */
   forWebhook(accountId: string): Promise<ProviderAccountContext | null> {
     const hit = this.cache.get(accountId);
     if (hit && Date.now() - hit.at < CACHE_TTL_MS) return hit.ctx;
+    if (hit?.settled) {
+      this.refresh(accountId, hit);
+      return hit.ctx;
+    }
+    return this.refresh(accountId, undefined).ctx;
+  }
+
+  private refresh(accountId: string, stale: CacheEntry | undefined): CacheEntry {
+    if (stale?.refreshing) return stale;
     if (this.cache.size > 10_000) this.cache.clear();
     const ctx = this.accounts.findForWebhook(accountId).then((entity) => (entity ? this.toContext(entity) : null));
-    const entry = { at: Date.now(), ctx };
-    this.cache.set(accountId, entry);
-    ctx.catch(() => {
-      if (this.cache.get(accountId) === entry) this.cache.delete(accountId);
-    });
-    return ctx;
+    const entry: CacheEntry = { at: Date.now(), ctx, settled: false, refreshing: false };
+    if (stale) stale.refreshing = true;
+    else this.cache.set(accountId, entry);
+    ctx.then(
+      () => {
+        entry.settled = true;
+        if (!stale || this.cache.get(accountId) === stale) this.cache.set(accountId, entry);
+      },
+      () => {
+        if (stale) stale.refreshing = false;
+        else if (this.cache.get(accountId) === entry) this.cache.delete(accountId);
+      },
+    );
+    return entry;
   }
 
   invalidate(accountId: string): void {
