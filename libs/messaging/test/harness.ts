@@ -23,6 +23,8 @@ export interface Harness {
   busOptions(overrides?: Partial<EventBusOptions>): EventBusOptions;
   bus(overrides?: Partial<EventBusOptions>, serviceName?: string, nc?: NatsConnection): EventBus;
   appliedCounts(): Promise<{ total: number; distinct: number; maxPerEvent: number }>;
+  /** Stops every bus this harness made (afterEach: a failed test must not leave its relay running into the next). */
+  stopBuses(): Promise<void>;
   cleanup(): Promise<void>;
 }
 
@@ -59,6 +61,9 @@ export async function createHarness(prefix: string, servers: string = testEnv.na
            FROM applied LEFT JOIN (SELECT event_id AS e, count(*) AS c FROM applied GROUP BY event_id) x ON x.e = applied.event_id`,
       );
       return r as { total: number; distinct: number; maxPerEvent: number };
+    },
+    stopBuses: async () => {
+      for (const b of buses.splice(0)) await b.stop().catch(() => undefined);
     },
     cleanup: async () => {
       for (const b of buses) await b.stop().catch(() => undefined);
