@@ -113,9 +113,14 @@ export class OutboxRelay {
         claimed = await this.pass(client);
         this.lastPassFull = claimed >= this.batchSize;
       } catch (err) {
-        this.logger.warn(`outbox relay pass failed, retrying: ${(err as Error).message}`);
         client?.release(err as Error);
         client = undefined;
+        if (!this.dataSource.isInitialized) {
+          // Closed under the relay (shutdown without stop()): retrying can never succeed.
+          this.logger.warn('outbox relay stops: its data source was closed');
+          break;
+        }
+        this.logger.warn(`outbox relay pass failed, retrying: ${(err as Error).message}`);
         await sleep(this.opts.retryDelayMs ?? 500);
         continue;
       }
