@@ -197,7 +197,7 @@ async function main(): Promise<void> {
   const env: Record<string, string> = {
     NODE_ENV: 'production', SECRETS_KEY: randomBytes(32).toString('base64'), DATABASE_URL, NATS_URL, DB_SCHEMA: tag, HTTP_PORT: String(ports[0]),
     PUBLIC_BASE_URL: `http://127.0.0.1:${ports[0]}`, SIMULATOR_ENABLED: 'false', SUBJECT_PREFIX: tag, EVENTS_STREAM: tag.toUpperCase(),
-    DEAD_LETTER_STREAM: `${tag.toUpperCase()}_DLQ`, DEAD_LETTER_SUBJECT_PREFIX: `${tag}_dlq`, DB_POOL_SIZE: '12', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
+    DEAD_LETTER_STREAM: `${tag.toUpperCase()}_DLQ`, DEAD_LETTER_SUBJECT_PREFIX: `${tag}_dlq`, DB_POOL_SIZE: '12', EVENTS_STREAM_MAX_MB: '1024', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
   };
   const first = await startServer(env);
   const accountId = first.accountId;

@@ -114,6 +114,15 @@ export class TelephonyConfig extends CommonConfig {
   @Matches(/^([a-z0-9_]{1,40})?$/)
   SUBJECT_PREFIX: string = '';
 
+  /**
+   * Size of the events stream in MiB (JetStream reserves it on disk when the stream is created;
+   * past it the oldest events go). 0: the default, 1 GiB, or 64 MiB for a test's own stream.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_048_576)
+  EVENTS_STREAM_MAX_MB: number = 0;
+
   @Matches(/^[A-Z0-9_-]{1,64}$/)
   EVENTS_STREAM: string = 'SANTRAL_EVENTS';
 

@@ -7,7 +7,11 @@ export function eventBusOptions(config: TelephonyConfig): EventBusOptions {
   const prefix = config.SUBJECT_PREFIX || undefined;
   return {
     // A test's own stream stays small: JetStream reserves max_bytes when a stream is created.
-    stream: { name: config.EVENTS_STREAM, subjects: prefix ? [`${prefix}.>`] : eventStreamSubjects(), maxBytes: prefix ? 64 * 1024 ** 2 : undefined },
+    stream: {
+      name: config.EVENTS_STREAM,
+      subjects: prefix ? [`${prefix}.>`] : eventStreamSubjects(),
+      maxBytes: config.EVENTS_STREAM_MAX_MB ? config.EVENTS_STREAM_MAX_MB * 1024 ** 2 : prefix ? 64 * 1024 ** 2 : undefined,
+    },
     deadLetter: { stream: config.DEAD_LETTER_STREAM, subjectPrefix: config.DEAD_LETTER_SUBJECT_PREFIX },
     relay: config.NODE_ENV === 'test' ? { pollIntervalMs: 200, retryDelayMs: 100 } : { retainSentMs: 0, lingerMs: 10 },
     consumer: config.NODE_ENV === 'test' ? { maxDeliver: 4, backoff: { initialMs: 100, maxMs: 1000 }, ackWaitMs: 10_000 } : {},
