@@ -3,3 +3,4 @@ export * from './tenant';
 export * from './tenant-repository';
 export * from './pagination';
 export * from './persistence.module';
+export * from './delete-in-chunks';

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { deleteInChunks } from '@santral/persistence';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { TelephonyConfig } from '../config';
 
@@ -21,16 +22,13 @@ export class PruneWebhookReceiptsUseCase {
   ) {}
 
   /** Returns how many receipts it deleted. */
-  async execute(chunk = RECEIPT_PRUNE_CHUNK): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const [, deleted] = (await this.dataSource.query(
-        `DELETE FROM webhook_receipts WHERE ctid = ANY (ARRAY(
-           SELECT ctid FROM webhook_receipts WHERE received_at < now() - make_interval(days => $1) LIMIT $2 FOR UPDATE SKIP LOCKED))`,
-        [this.config.WEBHOOK_RETENTION_DAYS, chunk],
-      )) as [unknown, number];
-      total += deleted ?? 0;
-      if (!deleted || deleted < chunk) return total;
-    }
+  execute(chunk = RECEIPT_PRUNE_CHUNK): Promise<number> {
+    return deleteInChunks(
+      this.dataSource,
+      `DELETE FROM webhook_receipts WHERE ctid = ANY (ARRAY(
+         SELECT ctid FROM webhook_receipts WHERE received_at < now() - make_interval(days => $1) LIMIT $2 FOR UPDATE SKIP LOCKED))`,
+      [this.config.WEBHOOK_RETENTION_DAYS, chunk],
+      chunk,
+    );
   }
 }

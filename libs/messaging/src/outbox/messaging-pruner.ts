@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { deleteInChunks } from '@santral/persistence';
 
 export interface PruneOptions {
   retainSentMs: number;
@@ -46,12 +47,7 @@ export class MessagingPruner {
     return { outbox, inbox };
   }
 
-  private async deleteChunks(sql: string, seconds: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const [, affected] = (await this.dataSource.query(sql, [seconds])) as [unknown, number];
-      total += affected ?? 0;
-      if (!affected || affected < CHUNK) return total;
-    }
+  private deleteChunks(sql: string, seconds: number): Promise<number> {
+    return deleteInChunks(this.dataSource, sql, [seconds], CHUNK);
   }
 }
