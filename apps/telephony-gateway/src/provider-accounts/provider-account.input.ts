@@ -1,3 +1,4 @@
+import { PROVIDER_ACCOUNT_LIMITS as LIMITS } from '@santral/contracts';
 import { asOrgId, type OrgId } from '@santral/persistence';
 import { TelephonyError } from '../shared/telephony.error';
 import { PROVIDER_TYPES, type ProviderType } from './provider-account.entity';
@@ -42,11 +43,11 @@ export function readAccountFields(body: Record<string, unknown>, create: boolean
     else out.type = body.type as ProviderType;
   }
   if (create || body.name !== undefined) {
-    if (typeof body.name !== 'string' || body.name.trim().length === 0 || body.name.length > 200) errors.push({ field: 'name', message: 'must be 1..200 characters' });
+    if (typeof body.name !== 'string' || body.name.trim().length === 0 || body.name.length > LIMITS.nameLength) errors.push({ field: 'name', message: `must be 1..${LIMITS.nameLength} characters` });
     else out.name = body.name.trim();
   }
   if (body.settings !== undefined) {
-    if (!isPlainObject(body.settings) || JSON.stringify(body.settings).length > 20_000) errors.push({ field: 'settings', message: 'must be an object (≤ 20 kB)' });
+    if (!isPlainObject(body.settings) || JSON.stringify(body.settings).length > LIMITS.settingsBytes) errors.push({ field: 'settings', message: `must be an object (≤ ${LIMITS.settingsBytes / 1000} kB)` });
     else out.settings = body.settings;
   }
   if (body.secrets !== undefined) {
@@ -54,7 +55,7 @@ export function readAccountFields(body: Record<string, unknown>, create: boolean
     else {
       const secrets: Record<string, string> = {};
       for (const [k, v] of Object.entries(body.secrets)) {
-        if (typeof v !== 'string' || v.length === 0 || v.length > 4096) errors.push({ field: `secrets.${k}`, message: 'must be a non-empty string' });
+        if (typeof v !== 'string' || v.length === 0 || v.length > LIMITS.secretLength) errors.push({ field: `secrets.${k}`, message: 'must be a non-empty string' });
         else secrets[k] = v;
       }
       out.secrets = secrets;
@@ -66,12 +67,12 @@ export function readAccountFields(body: Record<string, unknown>, create: boolean
 
 export function readOperators(body: Record<string, unknown>): Record<string, string> {
   const list = body.operators;
-  if (!Array.isArray(list) || list.length > 5000) fail([{ field: 'operators', message: 'must be a list of { providerEmployeeId, userId }' }]);
+  if (!Array.isArray(list) || list.length > LIMITS.operators) fail([{ field: 'operators', message: 'must be a list of { providerEmployeeId, userId }' }]);
   const map: Record<string, string> = {};
   list.forEach((item: unknown, i) => {
     const o = isPlainObject(item) ? item : {};
     const emp = typeof o.providerEmployeeId === 'number' ? String(o.providerEmployeeId) : o.providerEmployeeId;
-    if (typeof emp !== 'string' || emp.length === 0 || emp.length > 100) fail([{ field: `operators[${i}].providerEmployeeId`, message: 'required' }]);
+    if (typeof emp !== 'string' || emp.length === 0 || emp.length > LIMITS.employeeIdLength) fail([{ field: `operators[${i}].providerEmployeeId`, message: 'required' }]);
     if (typeof o.userId !== 'string' || !UUID.test(o.userId)) fail([{ field: `operators[${i}].userId`, message: 'must be a UUID' }]);
     map[emp] = o.userId.toLowerCase();
   });
