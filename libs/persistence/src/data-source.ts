@@ -1,5 +1,5 @@
 import { DataSource, DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
-import { Client } from 'pg';
+import { Client, type Pool } from 'pg';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 type ClassList = MixedList<Function | string | EntitySchema>;
@@ -72,4 +72,13 @@ export async function migrateService(cfg: ServiceDataSourceConfig): Promise<stri
   } finally {
     await ds.destroy();
   }
+}
+
+/**
+ * The pg pool behind a TypeORM Postgres data source (undefined before `initialize()`): for
+ * named prepared statements, which TypeORM's `query` cannot issue. Its connections carry the
+ * data source's settings (search_path pinned to the service schema).
+ */
+export function pgPoolOf(dataSource: DataSource): Pool | undefined {
+  return (dataSource.driver as unknown as { master?: Pool }).master;
 }

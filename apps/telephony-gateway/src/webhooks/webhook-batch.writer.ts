@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
-import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { sourceOf } from '@santral/contracts';
+import { pgPoolOf } from '@santral/persistence';
 import { buildEnvelope } from '@santral/messaging';
 import type { NormalizedFact, ParsedWebhook, ProviderAccountContext } from '../providers/provider.port';
 import { toWireEndReason } from '../shared/end-reasons';
@@ -75,7 +75,7 @@ export class WebhookBatchWriter {
    * way to name a statement); the pool's connections carry the service's search_path.
    */
   private async runIngest(params: unknown[]): Promise<Array<{ k: string }>> {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    const pool = pgPoolOf(this.dataSource);
     if (!pool) return this.dataSource.query(INGEST_BATCH_SQL, params);
     const result = await pool.query<{ k: string }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
     return result.rows;

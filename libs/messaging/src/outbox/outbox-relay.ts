@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
+import { pgPoolOf } from '@santral/persistence';
 import { OutboxRelayOptions } from '../events/event-bus.options';
 import { Signal, sleep } from '../util/signal';
 import { JetStreamBatchPublisher } from './jetstream-batch-publisher';
@@ -144,7 +145,7 @@ export class OutboxRelay {
 
   /** The data source's pg pool: the relay names its statements, which TypeORM's `query` cannot. */
   private pool(): Pool {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    const pool = pgPoolOf(this.dataSource);
     if (!pool) throw new Error('the outbox relay needs an initialized Postgres data source');
     return pool;
   }
