@@ -5,6 +5,7 @@ export * from './subjects';
 export * from './streams';
 export * from './naming';
 export * from './health.subjects';
+export * from './services/services';
 
 // Envelope
 export * from './envelope';

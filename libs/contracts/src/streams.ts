@@ -1,3 +1,4 @@
+import { SERVICES } from './services/services';
 import { CONTEXTS, type Context } from './subjects';
 import type { ServiceName } from './vocabulary';
 
@@ -22,15 +23,9 @@ export const RPC_PREFIX = 'rpc';
 export const DEAD_LETTER_PREFIX = 'dlq';
 
 /** The context token each service publishes under. */
-export const SERVICE_CONTEXT: Readonly<Record<ServiceName, Context>> = {
-  'api-gateway': 'gateway',
-  campaign: 'campaign',
-  'dialer-orchestrator': 'dialer',
-  'telephony-gateway': 'telephony',
-  billing: 'billing',
-  transcript: 'transcript',
-  ticketing: 'ticketing',
-};
+export const SERVICE_CONTEXT: Readonly<Record<ServiceName, Context>> = Object.fromEntries(
+  SERVICES.map((s) => [s.name, s.context]),
+) as Record<ServiceName, Context>;
 
 /** CloudEvents `source` for a service: `santral/<service>`. */
 export function sourceOf(service: ServiceName): string {
