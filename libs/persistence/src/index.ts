@@ -4,3 +4,4 @@ export * from './tenant-repository';
 export * from './pagination';
 export * from './persistence.module';
 export * from './delete-in-chunks';
+export * from './tenant-sql';
