@@ -1,13 +1,14 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ServiceKitModule } from '@santral/service-kit';
+import { defineService } from '@santral/service-kit';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
 import { ProblemDetailsFilter } from './common/problem-details.filter';
 import { createValidationPipe } from './common/validation';
-import { GatewayConfig } from './config';
+import { loadGatewayConfig } from './config';
 import { entities } from './entities';
+import { BODY_LIMIT_BYTES, configureHttpApp } from './http/configure-http-app';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { migrations } from './migrations';
 import { OrganizationsModule } from './organizations/organizations.module';
@@ -15,29 +16,23 @@ import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
 import { ProviderAccountsModule } from './provider-accounts/provider-accounts.module';
 import { UsersModule } from './users/users.module';
 
-export const SERVICE_NAME = 'api-gateway';
+@Module({
+  imports: [CoreModule, AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule],
+  providers: [
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+  ],
+})
+export class GatewayModule {}
 
-@Module({})
-export class AppModule {
-  static register(config: GatewayConfig): DynamicModule {
-    const events = { subjectPrefix: config.SUBJECT_PREFIX, fast: config.NODE_ENV === 'test' };
-    return {
-      module: AppModule,
-      imports: [
-        ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations, events }),
-        CoreModule,
-        AuthModule,
-        IdempotencyModule,
-        OrganizationsModule,
-        ApiKeysModule,
-        UsersModule,
-        PhoneNumbersModule,
-        ProviderAccountsModule,
-      ],
-      providers: [
-        { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-      ],
-    };
-  }
-}
+/** The HTTP edge: serves HTTP only; commands and queries to services go out over NATS. */
+export const gatewayService = defineService({
+  name: 'api-gateway',
+  loadConfig: loadGatewayConfig,
+  module: () => GatewayModule,
+  entities,
+  migrations,
+  events: true,
+  bodyLimit: BODY_LIMIT_BYTES,
+  configure: configureHttpApp,
+});

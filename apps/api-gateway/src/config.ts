@@ -1,19 +1,8 @@
 import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
-import { CommonConfig, loadConfig } from '@santral/config';
+import { loadConfig } from '@santral/config';
+import { serviceConfig } from '@santral/service-kit';
 
-export class GatewayConfig extends CommonConfig {
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
-  DB_SCHEMA: string = 'gateway';
-
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  override HTTP_PORT: number = 3000;
-
-  /** Prepended to every JetStream subject and stream name; integration tests isolate themselves with it. */
-  @Matches(/^([a-z0-9_]{1,40})?$/)
-  SUBJECT_PREFIX: string = '';
-
+export class GatewayConfig extends serviceConfig('api-gateway') {
   /** Platform admin key (`Authorization: Bearer <key>`): creates and edits organizations. */
   @IsString({ message: 'SANTRAL_ADMIN_KEY is required' })
   @MinLength(16, { message: 'SANTRAL_ADMIN_KEY must be at least 16 characters' })

@@ -1,20 +1,4 @@
-import { Matches, IsInt, Max, Min } from 'class-validator';
-import { CommonConfig, loadConfig } from '@santral/config';
+import { serviceConfig } from '@santral/service-kit';
 
-export class BillingConfig extends CommonConfig {
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
-  DB_SCHEMA: string = 'billing';
-
-  /** Prepended to every JetStream subject and stream name; integration tests isolate themselves with it. */
-  @Matches(/^([a-z0-9_]{1,40})?$/)
-  SUBJECT_PREFIX: string = '';
-
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  override HTTP_PORT: number = 3004;
-}
-
-export function loadBillingConfig(env: Record<string, string | undefined> = process.env): BillingConfig {
-  return loadConfig(BillingConfig, env);
-}
+/** Billing's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
+export class BillingConfig extends serviceConfig('billing') {}

@@ -1,20 +1,17 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule } from '@santral/service-kit';
-import { TelephonyConfig } from './config';
+import { defineService } from '@santral/service-kit';
+import { loadTelephonyConfig } from './config';
 import { entities } from './entities';
 import { migrations } from './migrations';
-import { PingMessagesController } from './health/ping.messages.controller';
-import { SERVICE_NAME, TelephonyModule } from './telephony.module';
+import { TelephonyModule } from './telephony.module';
 
-export { SERVICE_NAME };
-
-@Module({})
-export class AppModule {
-  static register(config: TelephonyConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations }), TelephonyModule.register(config)],
-      controllers: [PingMessagesController],
-    };
-  }
-}
+/** The only service that talks to carriers: provider adapters, webhooks, commands, reconciler. */
+export const telephonyService = defineService({
+  name: 'telephony-gateway',
+  loadConfig: loadTelephonyConfig,
+  module: (config) => TelephonyModule.register(config),
+  entities,
+  migrations,
+  // Sent rows go at once (events live in JetStream); passes linger under load (bench/webhooks.ts).
+  events: { relay: { retainSentMs: 0, lingerMs: 10 } },
+  bodyLimit: 1_048_576,
+});

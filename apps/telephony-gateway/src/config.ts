@@ -1,18 +1,11 @@
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { CommonConfig, loadConfig } from '@santral/config';
+import { loadConfig } from '@santral/config';
+import { serviceConfig } from '@santral/service-kit';
 
 /** Development-only key; production must set SECRETS_KEY (checked in loadTelephonyConfig). */
 const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2FudHJhbC10ZWxlcGhvbnkta2V5ISE=';
 
-export class TelephonyConfig extends CommonConfig {
-  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
-  DB_SCHEMA: string = 'telephony';
-
-  @IsInt()
-  @Min(0)
-  @Max(65535)
-  override HTTP_PORT: number = 3001;
-
+export class TelephonyConfig extends serviceConfig('telephony-gateway') {
   /** AES-256-GCM key for provider secrets at rest: 32 bytes, base64. */
   @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 bytes in base64 (44 characters)' })
   SECRETS_KEY: string = DEV_SECRETS_KEY;
@@ -109,33 +102,6 @@ export class TelephonyConfig extends CommonConfig {
   @Min(60)
   @Max(86_400)
   DEFAULT_MAX_CALL_SECONDS: number = 3600;
-
-  /** Prepended to every JetStream subject (`t42.telephony.call.ended.v1`); tests isolate themselves with it. */
-  @Matches(/^([a-z0-9_]{1,40})?$/)
-  SUBJECT_PREFIX: string = '';
-
-  /**
-   * Size of the events stream in MiB (JetStream reserves it on disk when the stream is created;
-   * past it the oldest events go). 0: the default, 1 GiB, or 64 MiB for a test's own stream.
-   */
-  @IsInt()
-  @Min(0)
-  @Max(1_048_576)
-  EVENTS_STREAM_MAX_MB: number = 0;
-
-  @Matches(/^[A-Z0-9_-]{1,64}$/)
-  EVENTS_STREAM: string = 'SANTRAL_EVENTS';
-
-  @Matches(/^[A-Z0-9_-]{1,64}$/)
-  DEAD_LETTER_STREAM: string = 'SANTRAL_DLQ';
-
-  /** Dead letters go to `<prefix>.<consumer>…`; outside the events stream's subjects. */
-  @Matches(/^[a-z0-9_]{1,60}$/)
-  DEAD_LETTER_SUBJECT_PREFIX: string = 'dlq';
-
-  /** Consume telephony commands from JetStream in this process. */
-  @IsIn(['true', 'false'])
-  CONSUME_COMMANDS: 'true' | 'false' = 'true';
 }
 
 export function loadTelephonyConfig(env: Record<string, string | undefined> = process.env): TelephonyConfig {

@@ -1,18 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { EventBus, EventPublisher, NatsConnectionProvider } from '@santral/messaging';
+import { TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
+import { CallCloser } from './calls/call-closer';
 import { HangupCallUseCase } from './calls/hangup-call.use-case';
 import { OriginateCallUseCase } from './calls/originate-call.use-case';
 import { SendSmsUseCase } from './calls/send-sms.use-case';
+import { SmsMessageRepository } from './calls/sms-message.repository';
+import { TelephonyCallRepository } from './calls/telephony-call.repository';
+import { TelephonyCommandsMessagesController } from './calls/telephony-commands.messages.controller';
 import { TransferCallUseCase } from './calls/transfer-call.use-case';
 import type { TelephonyConfig } from './config';
-import { eventBusOptions } from './messaging/event-bus.options';
-import { TelephonyCommandsConsumer } from './messaging/telephony-commands.consumer';
 import { AccountContextLoader } from './provider-accounts/account-context.loader';
 import { CreateProviderAccountUseCase } from './provider-accounts/create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './provider-accounts/get-provider-account.use-case';
 import { ListProviderAccountsUseCase } from './provider-accounts/list-provider-accounts.use-case';
+import { ProviderAccountDirectory } from './provider-accounts/provider-account.directory';
 import { ProviderAccountEntity } from './provider-accounts/provider-account.entity';
 import { ProviderAccountRepository } from './provider-accounts/provider-account.repository';
 import { ProviderAccountsMessagesController } from './provider-accounts/provider-accounts.messages.controller';
@@ -25,33 +28,23 @@ import { SimulatorProvider } from './providers/simulator/simulator.provider';
 import { TwilioProvider } from './providers/twilio/twilio.provider';
 import { ReconcileCallsUseCase } from './reconciler/reconcile-calls.use-case';
 import { ReconcilerScheduler } from './reconciler/reconciler.scheduler';
-import { PruneWebhookReceiptsUseCase } from './webhooks/prune-webhook-receipts.use-case';
-import { SubjectNames } from './shared/subject-names';
 import { IngestBatcher } from './webhooks/ingest-batcher';
 import { IngestWebhookUseCase } from './webhooks/ingest-webhook.use-case';
+import { PruneWebhookReceiptsUseCase } from './webhooks/prune-webhook-receipts.use-case';
 import { RawBodyParser } from './webhooks/raw-body.parser';
 import { WebhookBatchWriter } from './webhooks/webhook-batch.writer';
+import { WebhookReceiptRepository } from './webhooks/webhook-receipt.repository';
 import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
 
-export const SERVICE_NAME = 'telephony-gateway';
-
-/** Provider accounts, webhook ingest, commands, reconciler (DESIGN §3, §6, §7). */
+/** Provider accounts, webhook ingest, commands, reconciler (DESIGN §3, §6, §7). The kit runs the bus. */
 @Module({})
 export class TelephonyModule {
   static register(config: TelephonyConfig): DynamicModule {
     return {
       module: TelephonyModule,
       imports: [TypeOrmModule.forFeature([ProviderAccountEntity])],
-      controllers: [ProviderAccountsMessagesController],
+      controllers: [ProviderAccountsMessagesController, TelephonyCommandsMessagesController],
       providers: [
-        // The service kit's MessagingModule is built without `events`; this service owns its bus.
-        {
-          provide: EventBus,
-          useFactory: (conn: NatsConnectionProvider, ds: DataSource) => new EventBus({ connection: conn.connection, dataSource: ds, serviceName: SERVICE_NAME, options: eventBusOptions(config) }),
-          inject: [NatsConnectionProvider, DataSource],
-        },
-        { provide: EventPublisher, useFactory: (bus: EventBus) => bus.publisher, inject: [EventBus] },
-        { provide: SubjectNames, useValue: new SubjectNames(config.SUBJECT_PREFIX) },
         {
           provide: ProviderRegistry,
           useValue: new ProviderRegistry([
@@ -62,19 +55,25 @@ export class TelephonyModule {
         },
         {
           provide: IngestBatcher,
-          useFactory: (ds: DataSource, subjects: SubjectNames) =>
-            new IngestBatcher(new WebhookBatchWriter(ds, subjects, config.DEFAULT_MAX_CALL_SECONDS), {
+          useFactory: (ds: DataSource) =>
+            new IngestBatcher(new WebhookBatchWriter(ds, config.SUBJECT_PREFIX || undefined, config.DEFAULT_MAX_CALL_SECONDS), {
               maxBatch: config.INGEST_BATCH_MAX,
               maxConcurrent: config.INGEST_CONCURRENCY,
               minBatch: config.INGEST_BATCH_MIN,
               lingerMs: config.INGEST_LINGER_MS,
             }),
-          inject: [DataSource, SubjectNames],
+          inject: [DataSource],
         },
+        { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
         RawBodyParser,
         WebhooksHttpController,
         ProviderAccountRepository,
         AccountContextLoader,
+        ProviderAccountDirectory,
+        TelephonyCallRepository,
+        SmsMessageRepository,
+        WebhookReceiptRepository,
+        CallCloser,
         CreateProviderAccountUseCase,
         ListProviderAccountsUseCase,
         GetProviderAccountUseCase,
@@ -86,7 +85,6 @@ export class TelephonyModule {
         HangupCallUseCase,
         TransferCallUseCase,
         SendSmsUseCase,
-        TelephonyCommandsConsumer,
         ReconcileCallsUseCase,
         ReconcilerScheduler,
         PruneWebhookReceiptsUseCase,

@@ -1,19 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule } from '@santral/service-kit';
+import { loadConfig } from '@santral/config';
+import { defineService } from '@santral/service-kit';
 import { TicketingConfig } from './config';
-import { entities } from './entities';
-import { migrations } from './migrations';
-import { PingMessagesController } from './health/ping.messages.controller';
 
-export const SERVICE_NAME = 'ticketing';
-
-@Module({})
-export class AppModule {
-  static register(config: TicketingConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations })],
-      controllers: [PingMessagesController],
-    };
-  }
-}
+/** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4). */
+export const ticketingService = defineService({
+  name: 'ticketing',
+  loadConfig: (env) => loadConfig(TicketingConfig, env),
+});

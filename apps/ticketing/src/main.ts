@@ -1,11 +1,5 @@
 import 'reflect-metadata';
-import { exitOnError, runService } from '@santral/service-kit';
-import { AppModule, SERVICE_NAME } from './app.module';
-import { loadTicketingConfig } from './config';
-import { entities } from './entities';
-import { migrations } from './migrations';
+import { runService } from '@santral/service-kit';
+import { ticketingService } from './app.module';
 
-const config = loadTicketingConfig();
-runService({ service: SERVICE_NAME, config, module: AppModule.register(config), entities, migrations, rpc: true }).catch(
-  exitOnError(SERVICE_NAME),
-);
+void runService(ticketingService);

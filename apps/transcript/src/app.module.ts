@@ -1,19 +1,9 @@
-import { DynamicModule, Module } from '@nestjs/common';
-import { ServiceKitModule } from '@santral/service-kit';
+import { loadConfig } from '@santral/config';
+import { defineService } from '@santral/service-kit';
 import { TranscriptConfig } from './config';
-import { entities } from './entities';
-import { migrations } from './migrations';
-import { PingMessagesController } from './health/ping.messages.controller';
 
-export const SERVICE_NAME = 'transcript';
-
-@Module({})
-export class AppModule {
-  static register(config: TranscriptConfig): DynamicModule {
-    return {
-      module: AppModule,
-      imports: [ServiceKitModule.forService({ service: SERVICE_NAME, config, entities, migrations })],
-      controllers: [PingMessagesController],
-    };
-  }
-}
+/** Transcripts, recordings (DESIGN §4); the kit gives it health, metrics, NATS and its ping. */
+export const transcriptService = defineService({
+  name: 'transcript',
+  loadConfig: (env) => loadConfig(TranscriptConfig, env),
+});

@@ -27,4 +27,20 @@ export class CommonConfig {
   @Min(1)
   @Max(200)
   DB_POOL_SIZE: number = 10;
+
+  /**
+   * Test isolation: every NATS subject of this process (events, commands, RPC) is
+   * `<prefix>.<subject>`, and its streams are `<PREFIX>_EVENTS` / `<PREFIX>_DLQ`. Empty in production.
+   */
+  @Matches(/^([a-z0-9_]{1,40})?$/)
+  SUBJECT_PREFIX: string = '';
+
+  /**
+   * Size of the events stream in MiB (JetStream reserves it on disk when the stream is created;
+   * past it the oldest events go). 0: the default, 1 GiB, or 64 MiB for a test's own stream.
+   */
+  @IsInt()
+  @Min(0)
+  @Max(1_048_576)
+  EVENTS_STREAM_MAX_MB: number = 0;
 }

@@ -47,7 +47,9 @@ export interface MakeEnvelopeInput<TData, TType extends string> {
   /** Context of the message being handled (contextOf); absent when this event starts a chain. */
   context?: EventContext;
   /** When the fact happened; defaults to now. */
-  time?: Date;
+  time?: Date | string;
+  /** A given event id (UUIDv7); default a fresh one. */
+  id?: string;
 }
 
 export interface EnvelopeClock {
@@ -61,14 +63,15 @@ export function makeEnvelope<TData, TType extends string>(
   input: MakeEnvelopeInput<TData, TType>,
   clock: EnvelopeClock = {},
 ): EventEnvelope<TData, TType> {
-  const id = (clock.newId ?? uuidv7)();
-  const time = input.time ?? (clock.now ?? (() => new Date()))();
+  const id = input.id ?? (clock.newId ?? uuidv7)();
+  const at = input.time ?? (clock.now ?? (() => new Date()))();
+  const time = typeof at === 'string' ? at : at.toISOString();
   const envelope: EventEnvelope<TData, TType> = {
     specversion: CLOUDEVENTS_SPEC_VERSION,
     id,
     source: input.source,
     type: input.type,
-    time: time.toISOString(),
+    time,
     datacontenttype: ENVELOPE_CONTENT_TYPE,
     data: input.data,
     orgid: input.orgid,

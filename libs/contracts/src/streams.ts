@@ -53,14 +53,19 @@ export function eventStreamSubjects(prefix?: string): string[] {
   return CONTEXTS.map((context) => withPrefix(prefix, `${context}.>`));
 }
 
+/** Where a bus's dead letters go: `dlq`, or `<prefix>.dlq` for a test's own bus. */
+export function deadLetterSubjectPrefix(prefix?: string): string {
+  return withPrefix(prefix, DEAD_LETTER_PREFIX);
+}
+
 /** Subjects the dead-letter stream captures. */
 export function deadLetterStreamSubjects(prefix?: string): string[] {
-  return [withPrefix(prefix, `${DEAD_LETTER_PREFIX}.>`)];
+  return [`${deadLetterSubjectPrefix(prefix)}.>`];
 }
 
 /** Where a consumer parks a message it gave up on: `dlq.<service>.<original subject>`. */
-export function deadLetterSubject(consumer: ServiceName, subject: string, prefix?: string): string {
-  return withPrefix(prefix, `${DEAD_LETTER_PREFIX}.${consumer}.${withoutPrefix(prefix, subject)}`);
+export function deadLetterSubject(consumer: string, subject: string, prefix?: string): string {
+  return `${deadLetterSubjectPrefix(prefix)}.${consumer}.${withoutPrefix(prefix, subject)}`;
 }
 
 /** Inverse of deadLetterSubject, or undefined when the subject is not a dead letter. */
@@ -68,11 +73,14 @@ export function parseDeadLetterSubject(
   subject: string,
   prefix?: string,
 ): { consumer: string; subject: string } | undefined {
-  const match = /^dlq\.([a-z-]+)\.(.+)$/.exec(withoutPrefix(prefix, subject));
+  const match = /^dlq\.([a-z0-9_-]+)\.(.+)$/.exec(withoutPrefix(prefix, subject));
   return match ? { consumer: match[1], subject: match[2] } : undefined;
 }
 
-/** Durable consumer name for a service's subscription: `dialer-orchestrator__telephony_call_ended_v1`. */
-export function durableName(service: ServiceName, subject: string): string {
-  return `${service}__${subject.replace(/[.>*]/g, '_')}`;
+/**
+ * Durable consumer name of a service's subscription: `<service>__<subject or name>`, with what
+ * durable names do not allow replaced (`dialer-orchestrator__telephony_call_ended_v1`).
+ */
+export function durableName(service: string, subjectOrName: string): string {
+  return `${service}__${subjectOrName}`.replace(/[^A-Za-z0-9_-]/g, '_');
 }

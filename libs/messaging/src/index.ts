@@ -26,3 +26,4 @@ export * from './consumer/event-consumer';
 export * from './dlq/dead-letters';
 export * from './nest/on-event.decorator';
 export * from './nest/event-bus.lifecycle';
+export * from './nest/rpc-handler.decorator';

@@ -5,3 +5,4 @@ export * from './pagination';
 export * from './persistence.module';
 export * from './delete-in-chunks';
 export * from './tenant-sql';
+export * from './transaction-runner';

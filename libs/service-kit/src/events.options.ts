@@ -1,22 +1,26 @@
-import { eventStreamSubjects, streamName, validatePayload } from '@santral/contracts';
+import { validatePayload } from '@santral/contracts';
 import type { EventBusOptions } from '@santral/messaging';
+import type { ServiceEventsTuning, ServiceKitConfig } from './service-definition';
 
-export interface ServiceEventsOptions {
-  /** Test isolation: every JetStream subject and the stream names get this prefix. */
-  subjectPrefix?: string;
-  /** Short backoffs and polls for tests. */
-  fast?: boolean;
+/** Short backoffs and polls for tests (NODE_ENV=test): the one place that asks. */
+export function isTestRun(config: ServiceKitConfig): boolean {
+  return config.NODE_ENV === 'test';
 }
 
-/** The JetStream bus of a service: the shared events stream, contracts validation, dead letters. */
-export function serviceEventBusOptions(opts: ServiceEventsOptions): EventBusOptions {
-  const prefix = opts.subjectPrefix || undefined;
+/**
+ * The JetStream bus of a service: the shared events stream (names from contracts' streams.ts
+ * under SUBJECT_PREFIX), contracts validation of every payload, dead letters.
+ */
+export function serviceEventBusOptions(config: ServiceKitConfig, tuning: ServiceEventsTuning = {}): EventBusOptions {
+  const prefix = config.SUBJECT_PREFIX || undefined;
+  const fast = isTestRun(config);
+  // A test's own stream stays small: JetStream reserves max_bytes when a stream is created.
+  const maxBytes = config.EVENTS_STREAM_MAX_MB ? config.EVENTS_STREAM_MAX_MB * 1024 ** 2 : prefix ? 64 * 1024 ** 2 : undefined;
   return {
-    // A test's own stream stays small: JetStream reserves max_bytes when a stream is created.
-    stream: { name: streamName('Events', prefix), subjects: eventStreamSubjects(prefix), maxBytes: prefix ? 64 * 1024 ** 2 : undefined },
-    deadLetter: { stream: streamName('DeadLetters', prefix) },
+    subjectPrefix: prefix,
+    stream: { maxBytes },
     validator: validatePayload,
-    relay: opts.fast ? { pollIntervalMs: 200, retryDelayMs: 100 } : {},
-    consumer: opts.fast ? { maxDeliver: 4, backoff: { initialMs: 100, maxMs: 1000 }, ackWaitMs: 10_000 } : {},
+    relay: fast ? { pollIntervalMs: 200, retryDelayMs: 100 } : (tuning.relay ?? {}),
+    consumer: fast ? { maxDeliver: 4, backoff: { initialMs: 100, maxMs: 1000 }, ackWaitMs: 10_000 } : (tuning.consumer ?? {}),
   };
 }

@@ -1,51 +1,47 @@
-import { DynamicModule, Global, Module } from '@nestjs/common';
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { CommonConfig } from '@santral/config';
-import { PersistenceModule, ServiceDataSourceConfig } from '@santral/persistence';
+import type { PingableService } from '@santral/contracts';
+import { PersistenceModule } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
-import { serviceEventBusOptions, ServiceEventsOptions } from './events.options';
-
-export interface ServiceKitOptions {
-  /** Service name: log field, metrics label, NATS queue group and connection name. */
-  service: string;
-  config: CommonConfig & { DB_SCHEMA: string };
-  entities: ServiceDataSourceConfig['entities'];
-  migrations: ServiceDataSourceConfig['migrations'];
-  /** Run the JetStream event bus (outbox relay, `@OnEvent` consumers); needs MessagingTables in migrations. */
-  events?: ServiceEventsOptions;
-}
+import { serviceEventBusOptions } from './events.options';
+import { OrganizationSettingsModule } from './organization-settings';
+import { pingMessagesController } from './ping.messages.controller';
+import { AnyServiceDefinition, serviceEntities, serviceMigrations, servesRpc, ServiceKitConfig } from './service-definition';
 
 /** The config object of the running service, injectable anywhere. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
 /**
- * What every Santral process has: JSON logs, metrics, its own schema, one NATS
- * connection (MessagingModule: RPC client, event bus), and liveness/readiness probes over both.
+ * What every Santral process has: JSON logs, metrics, its own schema, one NATS connection
+ * (MessagingModule: typed RPC client, and with `events` the JetStream bus), liveness/readiness
+ * probes over both, the RPC ping, and with `settings` the organization-settings projection.
  */
 @Global()
 @Module({})
 export class ServiceKitModule {
-  static forService(opts: ServiceKitOptions): DynamicModule {
-    const { config } = opts;
+  static forService(def: AnyServiceDefinition, config: ServiceKitConfig): DynamicModule {
+    const prefix = config.SUBJECT_PREFIX || undefined;
+    const tuning = typeof def.events === 'object' ? def.events : {};
+    const controllers: Type<unknown>[] = servesRpc(def) ? [pingMessagesController(def.name as PingableService)] : [];
     return {
       module: ServiceKitModule,
       imports: [
         MessagingModule.forRoot({
-          serviceName: opts.service,
+          serviceName: def.name,
           natsUrl: config.NATS_URL.split(','),
-          subjectPrefix: opts.events?.subjectPrefix || undefined,
-          events: opts.events ? serviceEventBusOptions(opts.events) : undefined,
+          subjectPrefix: prefix,
+          events: def.events ? serviceEventBusOptions(config, tuning) : undefined,
         }),
-        LoggingModule.forService(opts.service, config.LOG_LEVEL),
-        MetricsModule.forService(opts.service),
+        LoggingModule.forService(def.name, config.LOG_LEVEL),
+        MetricsModule.forService(def.name),
         PersistenceModule.forService({
           url: config.DATABASE_URL,
           schema: config.DB_SCHEMA,
-          entities: opts.entities,
-          migrations: opts.migrations,
+          entities: serviceEntities(def),
+          migrations: serviceMigrations(def),
           poolSize: config.DB_POOL_SIZE,
-          applicationName: `santral-${opts.service}`,
+          applicationName: `santral-${def.name}`,
         }),
         HealthModule.forRoot({
           inject: [DataSource, NatsConnectionProvider],
@@ -54,9 +50,19 @@ export class ServiceKitModule {
             { name: 'nats', check: () => nc.natsReady() },
           ]) as (...deps: never[]) => ReadinessCheck[],
         }),
+        ...(def.settings ? [OrganizationSettingsModule.forService(def.settings)] : []),
       ],
+      controllers,
       providers: [{ provide: SERVICE_CONFIG, useValue: config }],
-      exports: [SERVICE_CONFIG],
+      exports: [SERVICE_CONFIG, ...(def.settings ? [OrganizationSettingsModule] : [])],
     };
   }
+}
+
+/** The root module of a service process: the kit and the service's own features. */
+export function serviceModule<C extends ServiceKitConfig>(def: AnyServiceDefinition, config: C): DynamicModule {
+  return {
+    module: class ServiceRootModule {},
+    imports: [ServiceKitModule.forService(def, config), ...(def.module ? [def.module(config)] : [])],
+  };
 }

@@ -20,7 +20,7 @@ export class OutboxOrganizationEvents extends OrganizationEventsPort {
     await this.publish(Subjects.Gateway.OrganizationUpdated, org, tx);
   }
 
-  private async publish(type: string, org: Organization, tx: Tx): Promise<void> {
+  private async publish(type: typeof Subjects.Gateway.OrganizationCreated | typeof Subjects.Gateway.OrganizationUpdated, org: Organization, tx: Tx): Promise<void> {
     const data: OrganizationSnapshotV1 = {
       organizationId: org.id,
       name: org.name,
@@ -29,6 +29,6 @@ export class OutboxOrganizationEvents extends OrganizationEventsPort {
       defaultCountry: org.defaultCountry,
       timeZone: org.timeZone,
     };
-    await this.publisher.publish({ type, data, orgid: org.id, subject: org.id, time: org.updatedAt.toISOString() }, { manager: tx });
+    await this.publisher.publish(type, data, { orgid: org.id, subject: org.id, time: org.updatedAt.toISOString(), manager: tx });
   }
 }

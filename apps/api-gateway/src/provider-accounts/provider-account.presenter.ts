@@ -1,5 +1,5 @@
 import type { CredentialsCheckDto, ProviderAccountDto, ProviderAccountPageDto } from './provider-account.dto';
-import type { CredentialsCheck, ProviderAccount, ProviderAccountPage } from './provider-accounts.port';
+import type { ProviderAccountPageReply as ProviderAccountPage, ProviderAccountReply as ProviderAccount, ProviderAccountTestReply as CredentialsCheck } from '@santral/contracts';
 
 /** Only the listed fields leave the API (the organization is the caller's own). */
 export function toProviderAccountDto(account: ProviderAccount): ProviderAccountDto {

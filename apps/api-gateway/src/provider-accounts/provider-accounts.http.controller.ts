@@ -1,14 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Rpc } from '@santral/contracts';
 import type { OrgId } from '@santral/persistence';
 import { CurrentOrg } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
+import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { ServiceRpc } from '../common/service-rpc';
 import { Idempotent } from '../idempotency/idempotent.decorator';
-import { CreateProviderAccountUseCase } from './create-provider-account.use-case';
-import { GetProviderAccountUseCase } from './get-provider-account.use-case';
-import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
 import {
   CreateProviderAccountDto,
   CredentialsCheckDto,
@@ -19,7 +19,6 @@ import {
 } from './provider-account.dto';
 import { toCredentialsCheckDto, toProviderAccountDto, toProviderAccountPageDto } from './provider-account.presenter';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
-import { TestProviderAccountUseCase } from './test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
 /** Every route may also answer 503 SERVICE_UNAVAILABLE / 504 UPSTREAM_TIMEOUT: the accounts live in the telephony-gateway. */
@@ -28,11 +27,8 @@ import { UpdateProviderAccountUseCase } from './update-provider-account.use-case
 @ApiProblems(503, 504)
 export class ProviderAccountsHttpController {
   constructor(
-    private readonly createAccount: CreateProviderAccountUseCase,
-    private readonly listAccounts: ListProviderAccountsUseCase,
-    private readonly getAccount: GetProviderAccountUseCase,
+    private readonly telephony: ServiceRpc,
     private readonly updateAccount: UpdateProviderAccountUseCase,
-    private readonly testAccount: TestProviderAccountUseCase,
     private readonly setOperatorMap: SetOperatorMapUseCase,
   ) {}
 
@@ -43,7 +39,8 @@ export class ProviderAccountsHttpController {
   @ApiCreatedResponse({ type: ProviderAccountDto })
   @ApiBodyProblems()
   async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto): Promise<ProviderAccountDto> {
-    return toProviderAccountDto(await this.createAccount.execute(orgId, body));
+    const input = { ...body, organizationId: orgId };
+    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }));
   }
 
   @Get()
@@ -52,7 +49,8 @@ export class ProviderAccountsHttpController {
   @ApiOkResponse({ type: ProviderAccountPageDto })
   @ApiProblems(400, 422, 500)
   async list(@CurrentOrg() orgId: OrgId, @Query() query: PageQueryDto): Promise<ProviderAccountPageDto> {
-    return toProviderAccountPageDto(await this.listAccounts.execute(orgId, { limit: query.limit, cursor: query.cursor }));
+    const page = { organizationId: orgId, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor };
+    return toProviderAccountPageDto(await this.telephony.request(Rpc.Telephony.ProviderAccountList, page));
   }
 
   @Get(':id')
@@ -61,7 +59,7 @@ export class ProviderAccountsHttpController {
   @ApiOkResponse({ type: ProviderAccountDto })
   @ApiProblems(404, 422, 500)
   async get(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<ProviderAccountDto> {
-    return toProviderAccountDto(await this.getAccount.execute(orgId, params.id));
+    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountGet, { organizationId: orgId, id: params.id }));
   }
 
   @Patch(':id')
@@ -81,7 +79,8 @@ export class ProviderAccountsHttpController {
   @ApiOkResponse({ type: CredentialsCheckDto })
   @ApiProblems(404, 422, 500)
   async test(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<CredentialsCheckDto> {
-    return toCredentialsCheckDto(await this.testAccount.execute(orgId, params.id));
+    const check = await this.telephony.request(Rpc.Telephony.ProviderAccountTest, { organizationId: orgId, id: params.id }, { timeoutMs: this.telephony.providerTimeoutMs });
+    return toCredentialsCheckDto(check);
   }
 
   @Put(':id/operators')

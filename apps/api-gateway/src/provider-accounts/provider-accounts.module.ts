@@ -1,27 +1,18 @@
 import { Module } from '@nestjs/common';
+import { ServiceRpc } from '../common/service-rpc';
 import { UsersModule } from '../users/users.module';
-import { CreateProviderAccountUseCase } from './create-provider-account.use-case';
-import { GetProviderAccountUseCase } from './get-provider-account.use-case';
-import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
-import { NatsProviderAccounts } from './nats-provider-accounts.adapter';
 import { ProviderAccountsHttpController } from './provider-accounts.http.controller';
-import { ProviderAccountsPort } from './provider-accounts.port';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
-import { TestProviderAccountUseCase } from './test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
-/** /v1/provider-accounts: the HTTP face of the telephony-gateway's provider accounts (DESIGN §6). */
+/**
+ * /v1/provider-accounts: the HTTP face of the telephony-gateway's provider accounts (DESIGN §6).
+ * The controller forwards over the typed RPC client; use cases only where the gateway has rules
+ * of its own (an empty patch; operators must be users of the organization).
+ */
 @Module({
   imports: [UsersModule],
   controllers: [ProviderAccountsHttpController],
-  providers: [
-    { provide: ProviderAccountsPort, useClass: NatsProviderAccounts },
-    CreateProviderAccountUseCase,
-    ListProviderAccountsUseCase,
-    GetProviderAccountUseCase,
-    UpdateProviderAccountUseCase,
-    TestProviderAccountUseCase,
-    SetOperatorMapUseCase,
-  ],
+  providers: [ServiceRpc, UpdateProviderAccountUseCase, SetOperatorMapUseCase],
 })
 export class ProviderAccountsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type ProblemFieldError } from '@santral/contracts';
+import { DomainError, Rpc, type ProblemFieldError, type ProviderAccountReply, type ProviderOperatorMapping } from '@santral/contracts';
 import type { OrgId } from '@santral/persistence';
 import { UsersPort } from '../users/users.port';
-import { ProviderAccountsPort, type OperatorMapping, type ProviderAccount } from './provider-accounts.port';
+import { ServiceRpc } from '../common/service-rpc';
 
 /**
  * Replaces which provider employee (CallGear employee_id) is which Santral user (G4). Each
@@ -12,11 +12,11 @@ import { ProviderAccountsPort, type OperatorMapping, type ProviderAccount } from
 @Injectable()
 export class SetOperatorMapUseCase {
   constructor(
-    private readonly accounts: ProviderAccountsPort,
+    private readonly telephony: ServiceRpc,
     private readonly users: UsersPort,
   ) {}
 
-  async execute(orgId: OrgId, accountId: string, operators: OperatorMapping[]): Promise<ProviderAccount> {
+  async execute(orgId: OrgId, accountId: string, operators: ProviderOperatorMapping[]): Promise<ProviderAccountReply> {
     const mappings = operators.map((o) => ({ providerEmployeeId: o.providerEmployeeId, userId: o.userId.toLowerCase() }));
     const known = new Set(await this.users.existingIds(orgId, [...new Set(mappings.map((m) => m.userId))]));
     const seen = new Set<string>();
@@ -27,6 +27,6 @@ export class SetOperatorMapUseCase {
       if (!known.has(m.userId)) errors.push({ field: `operators.${i}.userId`, message: `${m.userId} is not a user of this organization` });
     });
     if (errors.length > 0) throw DomainError.validation(errors, 'The operator map is not valid');
-    return this.accounts.setOperators(orgId, accountId, mappings);
+    return this.telephony.request(Rpc.Telephony.OperatorMapSet, { organizationId: orgId, id: accountId, operators: mappings });
   }
 }

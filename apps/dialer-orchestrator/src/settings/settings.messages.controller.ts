@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { DialerSettingsReply, DomainError, OrganizationQuery, Rpc, validateAgainst } from '@santral/contracts';
+import { DialerSettingsReply, OrganizationQuery, Rpc } from '@santral/contracts';
+import { RpcHandler } from '@santral/messaging';
 import { asOrgId } from '@santral/persistence';
 import { GetDialerSettingsUseCase } from './get-dialer-settings.use-case';
 
@@ -8,10 +8,9 @@ import { GetDialerSettingsUseCase } from './get-dialer-settings.use-case';
 export class SettingsMessagesController {
   constructor(private readonly getSettings: GetDialerSettingsUseCase) {}
 
-  @MessagePattern(Rpc.Dialer.SettingsGet)
-  get(@Payload() payload: unknown): Promise<DialerSettingsReply> {
-    const query = validateAgainst(OrganizationQuery, payload);
-    if (!query.ok) throw DomainError.validation(query.fieldErrors);
-    return this.getSettings.execute(asOrgId(query.value.organizationId));
+  /** The payload is already an OrganizationQuery (NatsRpcServer validated it). */
+  @RpcHandler(Rpc.Dialer.SettingsGet)
+  get(query: OrganizationQuery): Promise<DialerSettingsReply> {
+    return this.getSettings.execute(asOrgId(query.organizationId));
   }
 }

@@ -3,9 +3,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { isConfigurable, ProviderRegistry } from '../providers/provider.registry';
 import { AccountContextLoader } from './account-context.loader';
 import { ProviderAccountEntity } from './provider-account.entity';
-import { readAccountFields, readOrgId, validationFailed } from './provider-account.input';
+import type { ProviderAccountCreateRequest } from '@santral/contracts';
+import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
-import { toView, type ProviderAccountView } from './provider-account.view';
+import { refuseInvalidConfig, toView, type ProviderAccountView } from './provider-account.view';
 
 @Injectable()
 export class CreateProviderAccountUseCase {
@@ -17,19 +18,17 @@ export class CreateProviderAccountUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(body: Record<string, unknown>): Promise<ProviderAccountView> {
-    const orgId = readOrgId(body);
-    const fields = readAccountFields(body, true);
-    const provider = this.registry.get(fields.type!);
-    const settings = fields.settings ?? {};
-    const secrets = { ...provider.generatedSecrets(), ...fields.secrets };
-    const problems = provider.validateConfig(settings, secrets);
-    if (problems.length) validationFailed(problems);
+  async execute(input: ProviderAccountCreateRequest): Promise<ProviderAccountView> {
+    const orgId = asOrgId(input.organizationId);
+    const provider = this.registry.get(input.type);
+    const settings = input.settings ?? {};
+    const secrets = { ...provider.generatedSecrets(), ...input.secrets };
+    refuseInvalidConfig(provider.validateConfig(settings, secrets));
     const entity = new ProviderAccountEntity();
     entity.id = uuidv7();
     entity.organizationId = orgId;
-    entity.type = fields.type!;
-    entity.name = fields.name!;
+    entity.type = input.type;
+    entity.name = input.name.trim();
     entity.settings = settings;
     entity.secretsSealed = this.contexts.seal(entity.id, secrets);
     entity.operatorMap = {};

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
-import { readId, readOrgId } from './provider-account.input';
+import type { ProviderAccountRequest } from '@santral/contracts';
+import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
 import { toView, type ProviderAccountView } from './provider-account.view';
 
@@ -14,8 +15,8 @@ export class GetProviderAccountUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(body: Record<string, unknown>): Promise<ProviderAccountView> {
-    const entity = await this.accounts.findOne(readOrgId(body), { id: readId(body) });
+  async execute(input: ProviderAccountRequest): Promise<ProviderAccountView> {
+    const entity = await this.accounts.findOne(asOrgId(input.organizationId), { id: input.id.toLowerCase() });
     if (!entity) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
     return toView(entity, this.contexts.toContext(entity), this.registry);
   }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { AccountContextLoader } from './account-context.loader';
-import { readOrgId } from './provider-account.input';
+import type { ProviderAccountListRequest, ProviderAccountPageReply } from '@santral/contracts';
+import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
-import { toView, type ProviderAccountView } from './provider-account.view';
+import { toView } from './provider-account.view';
 
 @Injectable()
 export class ListProviderAccountsUseCase {
@@ -13,10 +14,8 @@ export class ListProviderAccountsUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(body: Record<string, unknown>): Promise<{ items: ProviderAccountView[]; nextCursor: string | null }> {
-    const orgId = readOrgId(body);
-    const limit = typeof body.limit === 'number' && Number.isInteger(body.limit) ? Math.min(Math.max(body.limit, 1), 200) : 50;
-    const page = await this.accounts.page(orgId, limit, typeof body.cursor === 'string' ? body.cursor : undefined);
+  async execute(input: ProviderAccountListRequest): Promise<ProviderAccountPageReply> {
+    const page = await this.accounts.page(asOrgId(input.organizationId), input.limit ?? 50, input.cursor);
     return { items: page.items.map((e) => toView(e, this.contexts.toContext(e), this.registry)), nextCursor: page.nextCursor };
   }
 }

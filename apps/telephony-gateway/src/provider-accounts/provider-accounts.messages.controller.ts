@@ -1,6 +1,13 @@
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { Rpc } from '@santral/contracts';
+import {
+  OperatorMapSetRequest,
+  ProviderAccountCreateRequest,
+  ProviderAccountListRequest,
+  ProviderAccountRequest,
+  ProviderAccountUpdateRequest,
+  Rpc,
+} from '@santral/contracts';
+import { RpcHandler } from '@santral/messaging';
 import { CreateProviderAccountUseCase } from './create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './get-provider-account.use-case';
 import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
@@ -8,10 +15,7 @@ import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
-type Body = Record<string, unknown>;
-const body = (p: unknown): Body => (typeof p === 'object' && p !== null && !Array.isArray(p) ? (p as Body) : {});
-
-/** NATS request/reply adapter for /v1/provider-accounts; translation only. */
+/** NATS request/reply adapter for /v1/provider-accounts; each payload arrives validated against its contracts class. */
 @Controller()
 export class ProviderAccountsMessagesController {
   constructor(
@@ -23,33 +27,33 @@ export class ProviderAccountsMessagesController {
     private readonly setOperators: SetOperatorMapUseCase,
   ) {}
 
-  @MessagePattern(Rpc.Telephony.ProviderAccountCreate)
-  create(@Payload() p: unknown) {
-    return this.createAccount.execute(body(p));
+  @RpcHandler(Rpc.Telephony.ProviderAccountCreate)
+  create(input: ProviderAccountCreateRequest) {
+    return this.createAccount.execute(input);
   }
 
-  @MessagePattern(Rpc.Telephony.ProviderAccountList)
-  list(@Payload() p: unknown) {
-    return this.listAccounts.execute(body(p));
+  @RpcHandler(Rpc.Telephony.ProviderAccountList)
+  list(input: ProviderAccountListRequest) {
+    return this.listAccounts.execute(input);
   }
 
-  @MessagePattern(Rpc.Telephony.ProviderAccountGet)
-  get(@Payload() p: unknown) {
-    return this.getAccount.execute(body(p));
+  @RpcHandler(Rpc.Telephony.ProviderAccountGet)
+  get(input: ProviderAccountRequest) {
+    return this.getAccount.execute(input);
   }
 
-  @MessagePattern(Rpc.Telephony.ProviderAccountUpdate)
-  update(@Payload() p: unknown) {
-    return this.updateAccount.execute(body(p));
+  @RpcHandler(Rpc.Telephony.ProviderAccountUpdate)
+  update(input: ProviderAccountUpdateRequest) {
+    return this.updateAccount.execute(input);
   }
 
-  @MessagePattern(Rpc.Telephony.ProviderAccountTest)
-  test(@Payload() p: unknown) {
-    return this.testAccount.execute(body(p));
+  @RpcHandler(Rpc.Telephony.ProviderAccountTest)
+  test(input: ProviderAccountRequest) {
+    return this.testAccount.execute(input);
   }
 
-  @MessagePattern(Rpc.Telephony.OperatorMapSet)
-  operators(@Payload() p: unknown) {
-    return this.setOperators.execute(body(p));
+  @RpcHandler(Rpc.Telephony.OperatorMapSet)
+  operators(input: OperatorMapSetRequest) {
+    return this.setOperators.execute(input);
   }
 }

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
-import { readId, readOperators, readOrgId } from './provider-account.input';
+import type { OperatorMapSetRequest } from '@santral/contracts';
+import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
 import { toView, type ProviderAccountView } from './provider-account.view';
 
@@ -15,10 +16,10 @@ export class SetOperatorMapUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(body: Record<string, unknown>): Promise<ProviderAccountView> {
-    const orgId = readOrgId(body);
-    const id = readId(body);
-    const operatorMap = readOperators(body);
+  async execute(input: OperatorMapSetRequest): Promise<ProviderAccountView> {
+    const orgId = asOrgId(input.organizationId);
+    const id = input.id.toLowerCase();
+    const operatorMap = Object.fromEntries(input.operators.map((o) => [o.providerEmployeeId, o.userId.toLowerCase()]));
     const entity = await this.accounts.findOne(orgId, { id });
     if (!entity) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
     entity.operatorMap = operatorMap;

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
-import { readId, readOrgId } from './provider-account.input';
+import type { ProviderAccountRequest, ProviderAccountTestReply } from '@santral/contracts';
+import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
 
 /** POST /v1/provider-accounts/{id}/test: asks the provider whether the credentials work. */
@@ -14,8 +15,8 @@ export class TestProviderAccountUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(body: Record<string, unknown>): Promise<{ ok: boolean; detail?: string; testedAt: string }> {
-    const entity = await this.accounts.findOne(readOrgId(body), { id: readId(body) });
+  async execute(input: ProviderAccountRequest): Promise<ProviderAccountTestReply> {
+    const entity = await this.accounts.findOne(asOrgId(input.organizationId), { id: input.id.toLowerCase() });
     if (!entity) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
     const result = await this.registry.get(entity.type).testCredentials(this.contexts.toContext(entity));
     return { ...result, testedAt: new Date().toISOString() };

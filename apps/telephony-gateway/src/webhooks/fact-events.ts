@@ -1,8 +1,8 @@
-import type { PublishInput } from '@santral/messaging';
+import { Subjects, type PayloadOf } from '@santral/contracts';
+import type { OutgoingEvent } from '@santral/messaging';
 import { normalizePhoneNumber } from '@santral/phone';
 import type { NormalizedFact, ProviderAccountContext, ProviderOperator } from '../providers/provider.port';
 import { toWireEndReason } from '../shared/end-reasons';
-import type { SubjectNames } from '../shared/subject-names';
 
 export interface ResolvedFact {
   account: ProviderAccountContext;
@@ -32,59 +32,57 @@ export function e164(account: ProviderAccountContext, raw: string): string | und
   return again.ok ? again.e164 : undefined;
 }
 
-/** One normalized provider fact → the event written to the outbox (payload = the contracts DTO). */
-export function toEvent(r: ResolvedFact, subjects: SubjectNames): PublishInput | undefined {
+type FactSubject = (typeof Subjects.Telephony)[keyof typeof Subjects.Telephony];
+
+/** One normalized provider fact → the event written to the outbox, its data checked against the contracts class. */
+export function toEvent(r: ResolvedFact): OutgoingEvent | undefined {
   const { account, fact } = r;
   const base = { organizationId: account.organizationId, callId: r.callId, providerAccountId: account.id, provider: account.type, providerCallId: r.providerCallId.slice(0, 200) };
-  const ev = (key: Parameters<SubjectNames['of']>[0], data: object): PublishInput => ({
-    type: subjects.of(key),
-    data,
-    orgid: account.organizationId,
-    subject: r.callId,
-    time: r.occurredAt.toISOString(),
-  });
+  const ev = <S extends FactSubject>(type: S, data: PayloadOf<S>): OutgoingEvent =>
+    ({ type, data, orgid: account.organizationId, subject: r.callId, time: r.occurredAt.toISOString() }) as OutgoingEvent;
+  const T = Subjects.Telephony;
   switch (fact.kind) {
     case 'ringing':
-      return ev('CallRinging', base);
+      return ev(T.CallRinging, base);
     case 'answered':
-      return ev('CallAnswered', {
+      return ev(T.CallAnswered, {
         ...base,
         answeredBy: fact.answeredBy,
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'forwarding':
-      return ev('CallForwarding', { ...base, target: fact.target });
+      return ev(T.CallForwarding, { ...base, target: fact.target });
     case 'forwarded':
-      return ev('CallForwarded', { ...base, target: fact.target });
+      return ev(T.CallForwarded, { ...base, target: fact.target });
     case 'transfer_failed':
-      return ev('CallTransferFailed', { ...base, target: fact.target, reason: fact.reason, ...(fact.providerCode ? { providerCode: fact.providerCode } : {}), ...(fact.sipCause ? { sipCause: fact.sipCause } : {}) });
+      return ev(T.CallTransferFailed, { ...base, target: fact.target, reason: fact.reason, ...(fact.providerCode ? { providerCode: fact.providerCode } : {}), ...(fact.sipCause ? { sipCause: fact.sipCause } : {}) });
     case 'leg_ended':
-      return ev('CallLegEnded', {
+      return ev(T.CallLegEnded, {
         ...base, legId: fact.legId, legType: fact.legType, talkSeconds: secs(fact.talkSeconds), totalSeconds: secs(fact.totalSeconds),
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
         ...(fact.endReason ? { endReason: toWireEndReason(fact.endReason) } : {}),
       });
     case 'ended':
-      return ev('CallEnded', {
+      return ev(T.CallEnded, {
         ...base, direction: fact.direction, talkSeconds: secs(fact.talkSeconds), waitSeconds: secs(fact.waitSeconds), totalSeconds: secs(fact.totalSeconds),
         forwardedSeconds: secs(fact.forwardedSeconds), endReason: toWireEndReason(fact.endReason), isLost: fact.isLost, tags: fact.tags.slice(0, 50).map((t) => t.slice(0, 100)),
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'call_seen': {
-      if (fact.direction === 'outbound') return ev('CallInitiated', { ...base, attempt: 1 });
+      if (fact.direction === 'outbound') return ev(T.CallInitiated, { ...base, attempt: 1 });
       const to = e164(account, fact.to);
       if (!to) return undefined;
       const from = e164(account, fact.rawFrom);
-      return ev('InboundReceived', { ...base, rawFrom: fact.rawFrom.slice(0, 100) || 'unknown', to, ...(from ? { from } : {}) });
+      return ev(T.InboundReceived, { ...base, rawFrom: fact.rawFrom.slice(0, 100) || 'unknown', to, ...(from ? { from } : {}) });
     }
     case 'recording':
-      return ev('RecordingCompleted', { ...base, providerRecordingId: fact.providerRecordingId, url: fact.url, durationSeconds: fact.durationSeconds, ...(fact.contentType ? { contentType: fact.contentType } : {}) });
+      return ev(T.RecordingCompleted, { ...base, providerRecordingId: fact.providerRecordingId, url: fact.url, durationSeconds: fact.durationSeconds, ...(fact.contentType ? { contentType: fact.contentType } : {}) });
     case 'transcript_segment':
-      return ev('TranscriptSegmentReceived', {
+      return ev(T.TranscriptSegmentReceived, {
         organizationId: account.organizationId, callId: r.callId, seq: fact.seq, speaker: fact.speaker, text: fact.text, startMs: fact.startMs, endMs: Math.max(fact.endMs, fact.startMs),
         ...(fact.language ? { language: fact.language } : {}),
       });
     case 'transcript_completed':
-      return ev('TranscriptCompleted', { organizationId: account.organizationId, callId: r.callId, segmentCount: fact.segmentCount });
+      return ev(T.TranscriptCompleted, { organizationId: account.organizationId, callId: r.callId, segmentCount: fact.segmentCount });
   }
 }

@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { v5 as uuidv5 } from 'uuid';
 import type { DataSource } from 'typeorm';
-import { sourceOf } from '@santral/contracts';
+import { sourceOf, withPrefix } from '@santral/contracts';
 import { pgPoolOf } from '@santral/persistence';
-import { buildEnvelope } from '@santral/messaging';
+import { buildEnvelope, type PublishInput } from '@santral/messaging';
 import type { NormalizedFact, ParsedWebhook, ProviderAccountContext } from '../providers/provider.port';
 import { toWireEndReason } from '../shared/end-reasons';
-import type { SubjectNames } from '../shared/subject-names';
 import { STATE_OF_FACT, STATE_RANK } from './call-lifecycle.sql';
 import { toEvent } from './fact-events';
 import { INGEST_BATCH_SQL } from './ingest-batch.sql';
@@ -52,7 +51,8 @@ function traceparent(): string {
 export class WebhookBatchWriter {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly subjects: SubjectNames,
+    /** Test isolation: the outbox row's NATS subject is `<prefix>.<type>`; the envelope keeps the plain type. */
+    private readonly subjectPrefix: string | undefined,
     private readonly answeredDeadlineSeconds: number,
   ) {}
 
@@ -110,12 +110,12 @@ export class WebhookBatchWriter {
       for (const leg of parsed.legIds) refs.push({ a: account.id, r: leg, t: 'leg', c: callId, o: account.organizationId, k });
       for (const fact of parsed.facts) {
         this.touchCall(calls, item, callId, k, fact);
-        const event = toEvent({ account, callId, providerCallId: parsed.providerCallId, occurredAt: parsed.occurredAt, fact }, this.subjects);
+        const event = toEvent({ account, callId, providerCallId: parsed.providerCallId, occurredAt: parsed.occurredAt, fact });
         if (!event) continue;
         const g = fact.kind === 'call_seen' ? 'first' : fact.kind !== 'ended' ? 'always' : endGated.has(callId) ? 'never' : 'end';
         if (fact.kind === 'ended') endGated.add(callId);
-        const env = buildEnvelope({ ...event, traceparent: event.traceparent ?? traceparent() }, SOURCE);
-        events.push({ id: env.id, s: env.type, env, k, c: callId, g });
+        const env = buildEnvelope({ ...(event as PublishInput), traceparent: (event as PublishInput).traceparent ?? traceparent() }, SOURCE);
+        events.push({ id: env.id, s: withPrefix(this.subjectPrefix, env.type), env, k, c: callId, g });
       }
     });
     // One lock order for every batch (receipts, refs, calls by key), so concurrent batches do not deadlock.

@@ -1,6 +1,6 @@
 import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
 import { headers as natsHeaders } from '@nats-io/nats-core';
-import { withoutSubjectPrefix } from '../events/event-bus.options';
+import { withoutPrefix } from '@santral/contracts';
 
 export type DeadLetterReason = 'handler-failed' | 'validation-failed' | 'malformed' | 'max-deliver-exceeded';
 
@@ -32,7 +32,7 @@ export class DeadLetterPublisher {
   ) {}
 
   subjectFor(originalSubject: string): string {
-    return `${this.dlqPrefix}.${this.serviceName}.${withoutSubjectPrefix(this.subjectPrefix, originalSubject)}`;
+    return `${this.dlqPrefix}.${this.serviceName}.${withoutPrefix(this.subjectPrefix, originalSubject)}`;
   }
 
   async publish(m: JsMsg, consumer: string, reason: DeadLetterReason, error: string, eventId: string | null): Promise<void> {

@@ -2,7 +2,8 @@ import { Logger } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@santral/contracts';
-import { BackoffOptions, withoutSubjectPrefix } from '../events/event-bus.options';
+import { withoutPrefix } from '@santral/contracts';
+import type { BackoffOptions } from '../events/event-bus.options';
 import { isEnvelope } from '../events/envelope';
 import { PayloadValidator } from '../events/validation';
 import { childContextOf, runWithEventContext } from '../tracing/event-context';
@@ -105,7 +106,7 @@ export class InboxProcessor {
     if (msg.info.deliveryCount > this.cfg.maxDeliver) {
       return { ok: false, reason: 'max-deliver-exceeded', error: `delivered ${msg.info.deliveryCount} times without an outcome`, eventId: id };
     }
-    const v = this.cfg.validator?.(withoutSubjectPrefix(this.cfg.subjectPrefix, msg.subject), env.data) ?? { ok: true as const, value: env.data };
+    const v = this.cfg.validator?.(withoutPrefix(this.cfg.subjectPrefix, msg.subject), env.data) ?? { ok: true as const, value: env.data };
     if (!v.ok) return { ok: false, reason: 'validation-failed', error: v.errors.join('; '), eventId: id };
     return { ok: true, item: { msg, env, data: v.value, id } };
   }

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { v7 as uuidv7 } from 'uuid';
-import type { EventContext, EventEnvelope } from '@santral/contracts';
+import { makeEnvelope, type EventContext, type EventEnvelope } from '@santral/contracts';
 import { currentEventContext } from '../tracing/event-context';
 
-/** What a service hands to `EventPublisher.publish`; the rest of the envelope is filled in. */
-export interface PublishInput<TData = unknown, TType extends string = string> {
-  /** The versioned subject, e.g. `dialer.call.answered.v1`; also the NATS subject. */
-  type: TType;
-  data: TData;
+/** Envelope fields a publisher may set; the rest is filled in (contracts' makeEnvelope). */
+export interface EnvelopeMeta {
   orgid: string | null;
   /** The aggregate (call id, campaign id, ...). */
   subject?: string;
@@ -17,6 +14,12 @@ export interface PublishInput<TData = unknown, TType extends string = string> {
   correlationid?: string;
   causationid?: string | null;
   traceparent?: string;
+}
+
+/** One event to write: its versioned subject (also the CloudEvents `type`), data and envelope fields. */
+export interface PublishInput<TData = unknown, TType extends string = string> extends EnvelopeMeta {
+  type: TType;
+  data: TData;
 }
 
 export function isEnvelope(v: unknown): v is EventEnvelope {
@@ -30,6 +33,10 @@ export function newTraceparent(): string {
   return `00-${randomBytes(16).toString('hex')}-${randomBytes(8).toString('hex')}-01`;
 }
 
+/**
+ * contracts' makeEnvelope (the one envelope builder) with the causal context of the event being
+ * handled and a trace context, so every event a handler writes continues its chain.
+ */
 export function buildEnvelope<T>(
   input: PublishInput<T> | EventEnvelope<T>,
   source: string,
@@ -37,19 +44,10 @@ export function buildEnvelope<T>(
 ): EventEnvelope<T> {
   if (isEnvelope(input)) return input as EventEnvelope<T>;
   const id = input.id ?? uuidv7();
-  const env: EventEnvelope<T> = {
-    specversion: '1.0',
-    id,
-    source,
-    type: input.type,
-    time: input.time ?? new Date().toISOString(),
-    datacontenttype: 'application/json',
-    data: input.data,
-    orgid: input.orgid,
+  const context: EventContext = {
     correlationid: input.correlationid ?? ctx?.correlationid ?? id,
     causationid: input.causationid !== undefined ? input.causationid : (ctx?.causationid ?? null),
     traceparent: input.traceparent ?? ctx?.traceparent ?? newTraceparent(),
   };
-  if (input.subject !== undefined) env.subject = input.subject;
-  return env;
+  return makeEnvelope({ id, type: input.type, source, data: input.data, orgid: input.orgid, subject: input.subject, time: input.time, context });
 }

@@ -1,11 +1,12 @@
+import { deadLetterSubjectPrefix, eventStreamSubjects, streamName } from '@santral/contracts';
 import type { PayloadValidator } from './validation';
 import type { ConsumerOutcome } from '../consumer/consumer-outcome';
 
 export interface EventStreamOptions {
-  /** e.g. `SANTRAL_EVENTS`; tests use their own. */
-  name: string;
-  /** Subjects the stream captures. Never include RPC subjects: JetStream would answer requests. */
-  subjects: string[];
+  /** Default `SANTRAL_EVENTS`, or `<PREFIX>_EVENTS` under a subject prefix (contracts' streamName). */
+  name?: string;
+  /** Default: `<context>.>` of the seven contexts (under the prefix). Never RPC subjects: JetStream would answer requests. */
+  subjects?: string[];
   /** Window in which a re-published `Nats-Msg-Id` is dropped. Default 15 min (≥ 10 min). */
   duplicateWindowMs?: number;
   /** Limits retention. Defaults: 7 days, 1 GiB (the server reserves it at creation). */
@@ -80,7 +81,7 @@ export interface OutboxRelayOptions {
 }
 
 export interface EventBusOptions {
-  stream: EventStreamOptions;
+  stream?: EventStreamOptions;
   /**
    * Test isolation: every NATS subject this bus uses is `<prefix>.<subject>` while code,
    * envelopes (`type`), validators and durable names keep the plain subject constants.
@@ -111,19 +112,21 @@ export const DEFAULTS = {
   ackWaitMs: 30_000,
 } as const;
 
+// Names come from libs/contracts (streams.ts), the one place that knows the layout.
+export function eventStreamName(opts: EventBusOptions): string {
+  return opts.stream?.name ?? streamName('Events', opts.subjectPrefix);
+}
+
+export function eventStreamCaptures(opts: EventBusOptions): string[] {
+  return opts.stream?.subjects ?? eventStreamSubjects(opts.subjectPrefix);
+}
+
 export function deadLetterStreamName(opts: EventBusOptions): string {
-  const name = opts.stream.name;
-  return opts.deadLetter?.stream ?? (name.endsWith('_EVENTS') ? `${name.slice(0, -'_EVENTS'.length)}_DLQ` : `${name}_DLQ`);
-}
-
-export function withSubjectPrefix(prefix: string | undefined, subject: string): string {
-  return prefix ? `${prefix}.${subject}` : subject;
-}
-
-export function withoutSubjectPrefix(prefix: string | undefined, subject: string): string {
-  return prefix && subject.startsWith(`${prefix}.`) ? subject.slice(prefix.length + 1) : subject;
+  if (opts.deadLetter?.stream) return opts.deadLetter.stream;
+  const name = eventStreamName(opts);
+  return name.endsWith('_EVENTS') ? `${name.slice(0, -'_EVENTS'.length)}_DLQ` : `${name}_DLQ`;
 }
 
 export function deadLetterPrefix(opts: EventBusOptions): string {
-  return opts.deadLetter?.subjectPrefix ?? withSubjectPrefix(opts.subjectPrefix, 'dlq');
+  return opts.deadLetter?.subjectPrefix ?? deadLetterSubjectPrefix(opts.subjectPrefix);
 }

@@ -6,10 +6,11 @@ import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { EventBatchHandlerFn, EventHandlerFn, HandlerSpec, InboxProcessor } from '../consumer/inbox-processor';
 import { DeadLetters } from '../dlq/dead-letters';
-import { EventPublisher } from '../outbox/event-publisher';
+import { ContractStreamMessages, EventPublisher } from '../outbox/event-publisher';
 import { MessagingPruner } from '../outbox/messaging-pruner';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { ConsumerSettings, deadLetterPrefix, deadLetterStreamName, DEFAULTS, EventBusOptions, withSubjectPrefix } from './event-bus.options';
+import { durableName, withPrefix } from '@santral/contracts';
+import { ConsumerSettings, deadLetterPrefix, deadLetterStreamName, DEFAULTS, EventBusOptions, eventStreamName } from './event-bus.options';
 import { ensureEventStreams } from './streams';
 
 export interface SubscribeOptions extends ConsumerSettings {
@@ -24,19 +25,14 @@ export interface EventBusDeps {
   options: EventBusOptions;
 }
 
-/** `<service>__<name>`, restricted to what durable names allow. */
-export function durableName(serviceName: string, subject: string, name?: string): string {
-  return `${serviceName}__${name ?? subject}`.replace(/[^A-Za-z0-9_-]/g, '_');
-}
-
 /**
  * The JetStream event bus of one service, without Nest: outbox publisher and relay,
  * one durable consumer per subscription, dead letters. `MessagingModule` drives it
  * from `@OnEvent` handlers; benches and scripts use it directly.
  */
-export class EventBus {
+export class EventBus<M extends object = ContractStreamMessages> {
   readonly js: JetStreamClient;
-  readonly publisher: EventPublisher;
+  readonly publisher: EventPublisher<M>;
   readonly deadLetters: DeadLetters;
   readonly relay: OutboxRelay | undefined;
   private jsmPromise: Promise<JetStreamManager> | undefined;
@@ -48,7 +44,7 @@ export class EventBus {
   constructor(private readonly deps: EventBusDeps) {
     const { connection, dataSource, serviceName, options } = deps;
     this.js = jetstream(connection);
-    this.publisher = new EventPublisher(dataSource, `santral/${serviceName}`, options.subjectPrefix);
+    this.publisher = new EventPublisher<M>(dataSource, `santral/${serviceName}`, options.subjectPrefix);
     this.deadLetters = new DeadLetters(this.js, () => this.jsm(), deadLetterStreamName(options));
     const relay = options.relay === false ? undefined : (options.relay ?? {});
     if (relay) {
@@ -80,7 +76,7 @@ export class EventBus {
   private async addConsumer(subject: string, handler: HandlerSpec, opts: SubscribeOptions): Promise<EventConsumer> {
     const { options, serviceName, dataSource } = this.deps;
     const s = { ...options.consumer, ...opts };
-    const durable = durableName(serviceName, subject, opts.name);
+    const durable = durableName(serviceName, opts.name ?? subject);
     const processor = new InboxProcessor(dataSource, {
       consumer: durable,
       handler,
@@ -92,9 +88,9 @@ export class EventBus {
       onOutcome: options.onOutcome,
     });
     const consumer = new EventConsumer(this.js, await this.jsm(), {
-      stream: options.stream.name,
+      stream: eventStreamName(options),
       durable,
-      subject: withSubjectPrefix(options.subjectPrefix, subject),
+      subject: withPrefix(options.subjectPrefix, subject),
       maxAckPending: s.maxAckPending ?? DEFAULTS.maxAckPending,
       concurrency: s.concurrency ?? DEFAULTS.concurrency,
       batchSize: s.batchSize ?? DEFAULTS.batchSize,

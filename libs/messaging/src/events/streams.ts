@@ -1,6 +1,6 @@
 import { DiscardPolicy, JetStreamApiError, JetStreamManager, RetentionPolicy, StorageType, StreamConfig } from '@nats-io/jetstream';
 import { nanos } from '@nats-io/nats-core';
-import { deadLetterPrefix, deadLetterStreamName, DEFAULTS, EventBusOptions, EventStreamOptions } from './event-bus.options';
+import { deadLetterPrefix, deadLetterStreamName, DEFAULTS, EventBusOptions, eventStreamCaptures, eventStreamName } from './event-bus.options';
 
 function isNotFound(err: unknown): boolean {
   return err instanceof JetStreamApiError && err.status === 404;
@@ -34,11 +34,12 @@ async function ensureStream(jsm: JetStreamManager, want: Partial<StreamConfig> &
   if (changed) await jsm.streams.update(want.name, { ...current, ...want, subjects });
 }
 
-export function eventStreamConfig(s: EventStreamOptions): Partial<StreamConfig> & { name: string; subjects: string[] } {
+export function eventStreamConfig(opts: EventBusOptions): Partial<StreamConfig> & { name: string; subjects: string[] } {
+  const s = opts.stream ?? {};
   const maxAgeMs = s.maxAgeMs ?? DEFAULTS.maxAgeMs;
   return {
-    name: s.name,
-    subjects: s.subjects,
+    name: eventStreamName(opts),
+    subjects: eventStreamCaptures(opts),
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
@@ -50,7 +51,7 @@ export function eventStreamConfig(s: EventStreamOptions): Partial<StreamConfig> 
 }
 
 export async function ensureEventStreams(jsm: JetStreamManager, opts: EventBusOptions): Promise<void> {
-  await ensureStream(jsm, eventStreamConfig(opts.stream));
+  await ensureStream(jsm, eventStreamConfig(opts));
   const dlqAgeMs = opts.deadLetter?.maxAgeMs ?? DEFAULTS.dlqMaxAgeMs;
   await ensureStream(jsm, {
     name: deadLetterStreamName(opts),
@@ -59,8 +60,8 @@ export async function ensureEventStreams(jsm: JetStreamManager, opts: EventBusOp
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
     max_age: nanos(dlqAgeMs),
-    max_bytes: opts.stream.maxBytes ?? DEFAULTS.maxBytes,
+    max_bytes: opts.stream?.maxBytes ?? DEFAULTS.maxBytes,
     duplicate_window: nanos(2 * 60_000),
-    num_replicas: opts.stream.replicas ?? 1,
+    num_replicas: opts.stream?.replicas ?? 1,
   });
 }

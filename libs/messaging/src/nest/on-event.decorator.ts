@@ -1,5 +1,15 @@
 import { SetMetadata } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { EventEnvelope, PayloadOf, RegisteredSubject } from '@santral/contracts';
 import type { SubscribeOptions } from '../events/event-bus';
+import type { ReceivedEvent } from '../consumer/inbox-processor';
+
+/** The payload of a registered subject (validated against its class before the handler runs). */
+export type EventDataOf<S extends string> = S extends RegisteredSubject ? PayloadOf<S> : unknown;
+
+type EachHandler<S extends string> = (data: EventDataOf<S>, envelope: EventEnvelope<EventDataOf<S>>, manager: EntityManager) => Promise<unknown>;
+type BatchHandler<S extends string> = (events: Array<ReceivedEvent<EventDataOf<S>>>, manager: EntityManager) => Promise<unknown>;
+type TypedMethodDecorator<F> = (target: object, key: string | symbol, descriptor: { value?: F }) => void;
 
 export const ON_EVENT_METADATA = 'santral:messaging:on-event';
 
@@ -19,8 +29,8 @@ export interface OnEventMetadata {
  * strategy of the app (NatsRpcServer included), and a JetStream handler needs options
  * (durable name, concurrency, max deliver) that `@EventPattern` cannot carry.
  */
-export function OnEvent(subject: string, options: SubscribeOptions = {}): MethodDecorator {
-  return SetMetadata<string, OnEventMetadata>(ON_EVENT_METADATA, { subject, options });
+export function OnEvent<S extends string>(subject: S, options: SubscribeOptions = {}): TypedMethodDecorator<EachHandler<S>> {
+  return SetMetadata<string, OnEventMetadata>(ON_EVENT_METADATA, { subject, options }) as TypedMethodDecorator<EachHandler<S>>;
 }
 
 /**
@@ -28,6 +38,8 @@ export function OnEvent(subject: string, options: SubscribeOptions = {}): Method
  * inbox transaction with every new event in it (up to `batchSize`), so it can write
  * them in one statement. See `EventBatchHandlerFn`.
  */
-export function OnEventBatch(subject: string, options: SubscribeOptions = {}): MethodDecorator {
-  return SetMetadata<string, OnEventMetadata>(ON_EVENT_METADATA, { subject, options: { batchSize: 100, ...options }, batch: true });
+export function OnEventBatch<S extends string>(subject: S, options: SubscribeOptions = {}): TypedMethodDecorator<BatchHandler<S>> {
+  return SetMetadata<string, OnEventMetadata>(ON_EVENT_METADATA, { subject, options: { batchSize: 100, ...options }, batch: true }) as TypedMethodDecorator<
+    BatchHandler<S>
+  >;
 }

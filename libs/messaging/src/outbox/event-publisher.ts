@@ -1,7 +1,17 @@
 import { DataSource, EntityManager } from 'typeorm';
-import type { EventEnvelope } from '@santral/contracts';
-import { buildEnvelope, PublishInput } from '../events/envelope';
-import { withSubjectPrefix } from '../events/event-bus.options';
+import { withPrefix, type EventEnvelope, type PayloadOf, type SubjectOfTransport } from '@santral/contracts';
+import { buildEnvelope, EnvelopeMeta, PublishInput } from '../events/envelope';
+
+/** subject → payload of every JetStream message (event or command) in the contracts registry. */
+export type ContractStreamMessages = { [S in SubjectOfTransport<'jetstream'>]: PayloadOf<S> };
+
+/** For libs/messaging's own tests and benches, which publish subjects the registry does not know. */
+export type UntypedMessages = Record<string, unknown>;
+
+/** One event of a message map, its `data` checked against its `type`. */
+export type OutgoingEvent<M extends object = ContractStreamMessages> = {
+  [S in keyof M & string]: PublishInput<M[S], S> | EventEnvelope<M[S], S>;
+}[keyof M & string];
 
 export interface PublishOptions {
   /**
@@ -17,7 +27,7 @@ const INSERT_CHUNK = 5000;
 async function insertRows(manager: EntityManager, envelopes: EventEnvelope[], subjectPrefix?: string): Promise<void> {
   const params: string[] = [];
   const rows = envelopes.map((env) => {
-    params.push(env.id, withSubjectPrefix(subjectPrefix, env.type), JSON.stringify(env));
+    params.push(env.id, withPrefix(subjectPrefix, env.type), JSON.stringify(env));
     const n = params.length;
     return `($${n - 2}::uuid, $${n - 1}, $${n}::json)`;
   });
@@ -26,9 +36,10 @@ async function insertRows(manager: EntityManager, envelopes: EventEnvelope[], su
 
 /**
  * Transactional outbox writer (DESIGN §2): `publish` only inserts into the service's
- * `outbox` table; the relay sends it to JetStream after commit.
+ * `outbox` table; the relay sends it to JetStream after commit. Typed by the contracts
+ * registry: `publish(Subjects.Telephony.CallEnded, data, …)` with the wrong `data` does not compile.
  */
-export class EventPublisher {
+export class EventPublisher<M extends object = ContractStreamMessages> {
   constructor(
     private readonly dataSource: DataSource,
     /** CloudEvents `source`, e.g. `santral/billing`. */
@@ -37,13 +48,14 @@ export class EventPublisher {
     private readonly subjectPrefix?: string,
   ) {}
 
-  async publish<T>(event: PublishInput<T> | EventEnvelope<T>, opts: PublishOptions = {}): Promise<EventEnvelope<T>> {
-    const [env] = await this.publishMany([event], opts);
-    return env;
+  async publish<S extends keyof M & string>(type: S, data: M[S], meta: EnvelopeMeta & PublishOptions): Promise<EventEnvelope<M[S], S>> {
+    const { manager, ...envelope } = meta;
+    const [env] = await this.publishMany([{ ...envelope, type, data } as OutgoingEvent<M>], { manager });
+    return env as EventEnvelope<M[S], S>;
   }
 
-  async publishMany<T>(events: Array<PublishInput<T> | EventEnvelope<T>>, opts: PublishOptions = {}): Promise<EventEnvelope<T>[]> {
-    const envelopes = events.map((e) => buildEnvelope(e, this.source));
+  async publishMany(events: ReadonlyArray<OutgoingEvent<M>>, opts: PublishOptions = {}): Promise<EventEnvelope[]> {
+    const envelopes = events.map((e) => buildEnvelope(e as PublishInput, this.source));
     const write = async (manager: EntityManager) => {
       for (let i = 0; i < envelopes.length; i += INSERT_CHUNK) await insertRows(manager, envelopes.slice(i, i + INSERT_CHUNK), this.subjectPrefix);
     };

@@ -1,4 +1,5 @@
 import { headers as natsHeaders, NatsConnection, RequestError, TimeoutError } from '@nats-io/nats-core';
+import { withPrefix, type PayloadOf, type ReplyOf, type RpcSubject } from '@santral/contracts';
 import { decodeJson, encodeJson } from '../codec';
 import { currentEventContext } from '../tracing/event-context';
 import { isRpcReply, RpcErrorCodes, RpcNoRespondersError, RpcRemoteError, RpcTimeoutError } from './rpc-wire';
@@ -7,6 +8,14 @@ export interface RpcRequestOptions {
   timeoutMs?: number;
   headers?: Record<string, string>;
 }
+
+/** subject → request and reply of every request/reply subject in the contracts registry. */
+export type ContractRpcMessages = { [S in RpcSubject]: { request: PayloadOf<S>; reply: ReplyOf<S> } };
+
+/** For libs/messaging's own tests, which serve subjects the registry does not know. */
+export type UntypedRpcMessages = Record<string, { request: unknown; reply: unknown }>;
+
+type RpcMap = Record<string, { request: unknown; reply: unknown }>;
 
 export interface NatsRpcClientOptions {
   /** Default 5000 ms. Every call has a timeout (DESIGN §2). */
@@ -28,19 +37,20 @@ function isNoResponders(err: unknown): boolean {
  * result or throws `RpcRemoteError` (the remote's wire error, intact),
  * `RpcTimeoutError` or `RpcNoRespondersError`.
  */
-export class NatsRpcClient {
+export class NatsRpcClient<M extends RpcMap = ContractRpcMessages> {
   private readonly defaultTimeoutMs: number;
-  private readonly prefix: string;
+  private readonly prefix: string | undefined;
 
   constructor(
     private readonly nc: NatsConnection,
     opts: NatsRpcClientOptions = {},
   ) {
     this.defaultTimeoutMs = opts.defaultTimeoutMs ?? 5000;
-    this.prefix = opts.subjectPrefix ? `${opts.subjectPrefix}.` : '';
+    this.prefix = opts.subjectPrefix || undefined;
   }
 
-  async request<T = unknown>(subject: string, payload?: unknown, opts: RpcRequestOptions = {}): Promise<T> {
+  /** Typed by the registry: `request(Rpc.Billing.BalanceGet, { organizationId })` resolves to its reply class. */
+  async request<S extends keyof M & string>(subject: S, payload: M[S]['request'], opts: RpcRequestOptions = {}): Promise<M[S]['reply']> {
     const timeoutMs = opts.timeoutMs ?? this.defaultTimeoutMs;
     const hdrs = natsHeaders();
     const ctx = currentEventContext();
@@ -51,7 +61,7 @@ export class NatsRpcClient {
     for (const [k, v] of Object.entries(opts.headers ?? {})) hdrs.set(k, v);
     let body: unknown;
     try {
-      const msg = await this.nc.request(this.prefix + subject, encodeJson(payload), { timeout: timeoutMs, headers: hdrs });
+      const msg = await this.nc.request(withPrefix(this.prefix, subject), encodeJson(payload), { timeout: timeoutMs, headers: hdrs });
       body = decodeJson(msg.data);
     } catch (err) {
       if (isNoResponders(err)) throw new RpcNoRespondersError(subject);
@@ -62,6 +72,6 @@ export class NatsRpcClient {
       throw new RpcRemoteError(subject, { code: RpcErrorCodes.Internal, message: 'Malformed RPC reply' });
     }
     if (!body.ok) throw new RpcRemoteError(subject, body.error);
-    return body.data as T;
+    return body.data as M[S]['reply'];
   }
 }

@@ -2,6 +2,7 @@ import { CustomTransportStrategy, MessageHandler, Server } from '@nestjs/microse
 import type { Msg, NatsConnection, Subscription } from '@nats-io/nats-core';
 import { isObservable, lastValueFrom } from 'rxjs';
 import { randomUUID } from 'node:crypto';
+import { DomainError, withPrefix, withoutPrefix } from '@santral/contracts';
 import { decodeJson, encodeJson } from '../codec';
 import { connectNats, natsReady } from '../connection/nats-connection.provider';
 import { runWithEventContext } from '../tracing/event-context';
@@ -17,7 +18,18 @@ export interface NatsRpcServerOptions {
   name?: string;
   /** Test isolation: serves `<prefix>.<pattern>`; handlers keep the plain subject constants. */
   subjectPrefix?: string;
+  /**
+   * Checks (and transforms) a request before its handler sees it: the service kit passes the
+   * contracts registry's `validatePayload`, so a handler's payload is an instance of its class.
+   * A refusal answers VALIDATION_FAILED with the field errors; the handler never runs.
+   */
+  validator?: RequestValidator;
 }
+
+export type RequestValidator = (
+  subject: string,
+  data: unknown,
+) => { ok: true; value: unknown } | { ok: false; errors: string[]; fieldErrors?: Array<{ field: string; message: string }> };
 
 export const NATS_RPC_TRANSPORT = Symbol('NATS_RPC');
 
@@ -61,7 +73,7 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
         continue;
       }
       const queue = (handler.extras?.queue as string | undefined) ?? this.options.queue;
-      const subject = this.options.subjectPrefix ? `${this.options.subjectPrefix}.${pattern}` : pattern;
+      const subject = withPrefix(this.options.subjectPrefix, pattern);
       const sub = nc.subscribe(subject, { queue, callback: (err, msg) => (err ? this.logger.error(err) : this.track(this.handle(handler, msg))) });
       this.subscriptions.push(sub);
     }
@@ -89,6 +101,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     } catch {
       return { ok: false, error: { code: RpcErrorCodes.BadRequest, message: 'Request body is not JSON', status: 400 } };
     }
+    const checked = this.options.validator?.(withoutPrefix(this.options.subjectPrefix, msg.subject), payload);
+    if (checked && !checked.ok) {
+      const fields = checked.fieldErrors ?? checked.errors.map((message) => ({ field: '', message }));
+      return { ok: false, error: toRpcWireError(DomainError.validation(fields)) };
+    }
+    if (checked?.ok) payload = checked.value;
     const ctx = new NatsRpcContext([msg.subject, msg.headers]);
     const correlationid = ctx.header('correlationid') ?? randomUUID();
     try {

@@ -1,2 +1,0 @@
-/** Every TypeORM entity of this service (its schema: billing). */
-export const entities: Array<new () => object> = [];

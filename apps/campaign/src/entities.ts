@@ -1,2 +1,0 @@
-/** Every TypeORM entity of this service (its schema: campaign). */
-export const entities: Array<new () => object> = [];
