@@ -5,9 +5,9 @@ import {
   CreditsReservedV1,
   CreditsSettledV1,
   TopupCompletedV1,
-} from '../events/billing.events';
-import { CustomerMatchedV1, TicketCreatedV1, TicketUpdatedV1 } from '../events/ticketing.events';
-import { RecordingReadyV1, TranscriptReadyV1 } from '../events/transcript.events';
+} from '../billing/billing.events';
+import { CustomerMatchedV1, TicketCreatedV1, TicketUpdatedV1 } from '../ticketing/ticketing.events';
+import { RecordingReadyV1, TranscriptReadyV1 } from '../transcript/transcript.events';
 import { BillingSubjects as B, TicketingSubjects as K, TranscriptSubjects as R } from '../subjects';
 import { event } from './define';
 

@@ -8,7 +8,7 @@ import {
   DialerTaskCreatedV1,
   DialerTaskFinishedV1,
   DialerTaskRetryScheduledV1,
-} from '../events/dialer.events';
+} from '../dialer/dialer.events';
 import { DialerSubjects as D } from '../subjects';
 import { event } from './define';
 

@@ -1,4 +1,4 @@
-import { AgentCreatedV1, AgentDeletedV1, AgentUpdatedV1 } from '../events/agent.events';
+import { AgentCreatedV1, AgentDeletedV1, AgentUpdatedV1 } from '../campaign/agent.events';
 import {
   CallRequestedV1,
   CampaignCancelledV1,
@@ -7,8 +7,8 @@ import {
   CampaignResumedV1,
   CampaignStartedV1,
   CampaignUpdatedV1,
-} from '../events/campaign.events';
-import { OrganizationCreatedV1, OrganizationUpdatedV1 } from '../events/gateway.events';
+} from '../campaign/campaign.events';
+import { OrganizationCreatedV1, OrganizationUpdatedV1 } from '../gateway/gateway.events';
 import { CampaignSubjects as C, GatewaySubjects as G } from '../subjects';
 import { event } from './define';
 

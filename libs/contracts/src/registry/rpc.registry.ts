@@ -1,21 +1,8 @@
-import {
-  BalanceReply,
-  CallAcceptedReply,
-  CallControlRequest,
-  CallTransferRequest,
-  CampaignActionReply,
-  CampaignActionRequest,
-  CampaignStartRequest,
-  CreateCallRequest,
-  CustomerLookupReply,
-  CustomerLookupRequest,
-  DialerSettingsReply,
-  HealthPingReply,
-  HealthPingRequest,
-  OrganizationQuery,
-  ReserveCreditsReply,
-  ReserveCreditsRequest,
-} from '../rpc/rpc.messages';
+import { BalanceReply, ReserveCreditsReply, ReserveCreditsRequest } from '../billing/billing.rpc';
+import { CampaignActionReply, CampaignActionRequest, CampaignStartRequest } from '../campaign/campaign.rpc';
+import { HealthPingReply, HealthPingRequest, OrganizationQuery } from '../common/common.rpc';
+import { CallAcceptedReply, CallControlRequest, CallTransferRequest, CreateCallRequest, DialerSettingsReply } from '../dialer/dialer.rpc';
+import { CustomerLookupReply, CustomerLookupRequest } from '../ticketing/ticketing.rpc';
 import {
   OperatorMapSetRequest,
   ProviderAccountCreateRequest,
@@ -25,7 +12,7 @@ import {
   ProviderAccountRequest,
   ProviderAccountTestReply,
   ProviderAccountUpdateRequest,
-} from '../rpc/telephony.rpc.messages';
+} from '../telephony/telephony.rpc';
 import { Rpc } from '../subjects';
 import type { ServiceName } from '../vocabulary';
 import { request } from './define';

@@ -1,4 +1,4 @@
-import { HangupCallV1, OriginateCallV1, SendSmsV1, TransferCallV1 } from '../events/telephony.commands';
+import { HangupCallV1, OriginateCallV1, SendSmsV1, TransferCallV1 } from '../telephony/telephony.commands';
 import {
   TelephonyCallAnsweredV1,
   TelephonyCallEndedV1,
@@ -14,7 +14,7 @@ import {
   TelephonySmsSentV1,
   TelephonyTranscriptCompletedV1,
   TelephonyTranscriptSegmentReceivedV1,
-} from '../events/telephony.events';
+} from '../telephony/telephony.events';
 import { TelephonySubjects as T } from '../subjects';
 import { command, event } from './define';
 
