@@ -21,6 +21,12 @@ export interface MessageEntry<T extends object = object, R extends object = obje
   public: boolean;
 }
 
+/**
+ * The entries of one context's registry file: exactly one per subject constant, so a subject
+ * without its entry (or an entry without its subject) fails to compile in that file.
+ */
+export type EntriesOf<Subjects extends Record<string, string>> = Record<Subjects[keyof Subjects], MessageEntry>;
+
 export type EventEntry<T extends object> = MessageEntry<T> & { kind: 'event'; transport: 'jetstream' };
 export type CommandEntry<T extends object> = MessageEntry<T> & { kind: 'command'; transport: 'jetstream' };
 export type RequestEntry<T extends object, R extends object, K extends 'command' | 'query'> = MessageEntry<T, R> & {
