@@ -94,6 +94,7 @@ export const dialerMessages = {
   [DialerRpc.HealthPing]: healthPing('dialer-orchestrator'),
   [DialerRpc.SettingsGet]: request('query', OrganizationQuery, DialerSettingsReply, {
     producers: fromGateway,
+    status: 'stable',
     consumer: 'dialer-orchestrator',
     description: "The dialer's view of an organization's capacity: slots, reserved inbound slots, active calls.",
   }),

@@ -16,11 +16,13 @@ export const gatewayMessages = {
     producer: 'api-gateway',
     consumers: ORG_CONSUMERS,
     public: false,
+    status: 'stable',
   }),
   [GatewaySubjects.OrganizationUpdated]: event(OrganizationUpdatedV1, {
     description: 'An organization changed (plan, slots, calls/hour, minimum credits, country, time zone); full snapshot.',
     producer: 'api-gateway',
     consumers: ORG_CONSUMERS,
     public: false,
+    status: 'stable',
   }),
 } satisfies EntriesOf<typeof GatewaySubjects>;

@@ -62,8 +62,13 @@ export const TelephonyRpc = {
   OperatorMapSet: 'rpc.telephony.operator_map.set',
 } as const;
 
-const fromGateway = ['api-gateway'] as const;
-const fact = { producer: 'telephony-gateway', consumers: ['dialer-orchestrator'], public: false } as const;
+// Facts are produced by telephony-gateway today; the commands stay draft until the dialer sends them.
+const fact = {
+  producer: 'telephony-gateway',
+  consumers: ['dialer-orchestrator'],
+  public: false,
+  status: 'stable',
+} as const;
 
 /** What travels on each subject above; a subject without its entry does not compile. */
 export const telephonyMessages = {
@@ -120,11 +125,13 @@ export const telephonyMessages = {
   [TelephonySubjects.SmsSent]: event(TelephonySmsSentV1, {
     producer: 'telephony-gateway',
     consumers: ['dialer-orchestrator'],
+    status: 'stable',
     description: 'An SMS was handed to the provider.',
   }),
   [TelephonySubjects.SmsFailed]: event(TelephonySmsFailedV1, {
     producer: 'telephony-gateway',
     consumers: ['dialer-orchestrator'],
+    status: 'stable',
     description: 'An SMS could not be sent.',
   }),
   [TelephonySubjects.OriginateCall]: command(OriginateCallV1, {
@@ -149,32 +156,38 @@ export const telephonyMessages = {
   }),
   [TelephonyRpc.HealthPing]: healthPing('telephony-gateway'),
   [TelephonyRpc.ProviderAccountCreate]: request('command', ProviderAccountCreateRequest, ProviderAccountReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: 'Add a provider account (simulator, twilio, callgear); secrets are sealed and never returned.',
   }),
   [TelephonyRpc.ProviderAccountList]: request('query', ProviderAccountListRequest, ProviderAccountPageReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: "A page of the organization's provider accounts, in creation order.",
   }),
   [TelephonyRpc.ProviderAccountGet]: request('query', ProviderAccountRequest, ProviderAccountReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: 'One provider account of the organization (PROVIDER_ACCOUNT_NOT_FOUND for any other).',
   }),
   [TelephonyRpc.ProviderAccountUpdate]: request('command', ProviderAccountUpdateRequest, ProviderAccountReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: 'Rename a provider account or merge new settings and secrets into it.',
   }),
   [TelephonyRpc.ProviderAccountTest]: request('command', ProviderAccountRequest, ProviderAccountTestReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: "Check the account's credentials against the provider; the outcome is the reply, not an error.",
   }),
   [TelephonyRpc.OperatorMapSet]: request('command', OperatorMapSetRequest, ProviderAccountReply, {
-    producers: fromGateway,
+    producers: ['api-gateway'],
+    status: 'stable',
     consumer: 'telephony-gateway',
     description: "Replace the account's map of provider employees (CallGear employee_id) to Santral users (G4).",
   }),
