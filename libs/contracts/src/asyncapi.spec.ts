@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Parser } from '@asyncapi/parser';
-import { ASYNCAPI_FILE, MESSAGES, buildAsyncApiDocument, channelIdOf, renderAsyncApiDocument } from './index';
+import { ASYNCAPI_FILE, MESSAGES, STATUS_EXTENSION, buildAsyncApiDocument, channelIdOf, renderAsyncApiDocument } from './index';
 
 const ERROR = 0; // DiagnosticSeverity.Error
 
@@ -40,6 +40,18 @@ describe('AsyncAPI catalog', () => {
         );
       }
     }
+  });
+
+  it('marks every channel and message stable or draft, as the registry says', () => {
+    for (const message of MESSAGES) {
+      const id = channelIdOf(message.subject);
+      const marked = [document.channels[id], document.components.messages[id]];
+      if (message.transport === 'request-reply') marked.push(document.channels[`${id}Reply`], document.components.messages[`${id}Reply`]);
+      for (const part of marked) expect({ subject: message.subject, status: part[STATUS_EXTENSION] }).toEqual({ subject: message.subject, status: message.status });
+    }
+    expect(document.channels.telephonyCallEndedV1[STATUS_EXTENSION]).toBe('stable');
+    expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('draft');
+    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('draft');
   });
 
   it('wraps JetStream payloads in the CloudEvents envelope with data = the payload schema', () => {

@@ -6,6 +6,9 @@ import type { ServiceName } from './vocabulary';
 
 export type AsyncApiDocument = Record<string, unknown> & { asyncapi: '3.0.0' };
 
+/** Specification extension marking each channel and message `stable` or `draft` (MessageStatus). */
+export const STATUS_EXTENSION = 'x-santral-status';
+
 /** Where the checked-in catalog lives, relative to the repository root. */
 export const ASYNCAPI_FILE = 'libs/contracts/asyncapi.json';
 
@@ -20,6 +23,10 @@ const DESCRIPTION = [
   'Queries and synchronous commands use core NATS request/reply on `rpc.<context>.<noun>.<verb>`, which',
   'no stream captures; the body is the bare payload and a failure replies with a DomainError wire object.',
   `Dead letters: \`dlq.<consumer>.<original subject>\` in stream ${Streams.DeadLetters}.`,
+  '',
+  `Every channel and message carries \`${STATUS_EXTENSION}\`: \`stable\` is produced today and changes only`,
+  'additively (a breaking change is a new version or verb); `draft` is planned, nothing produces it yet,',
+  'and it may still change or go away.',
 ].join('\n');
 
 /** `telephony.call.ended.v1` → `telephonyCallEndedV1`. */
@@ -80,6 +87,7 @@ function streamMessage(message: MessageDefinition): JsonSchema {
     summary: message.description,
     contentType: 'application/json',
     tags: [{ name: message.kind }],
+    [STATUS_EXTENSION]: message.status,
     headers: {
       type: 'object',
       properties: { 'Nats-Msg-Id': { type: 'string', description: 'Equals the envelope id (duplicate window).' } },
@@ -109,6 +117,7 @@ function rpcMessage(message: MessageDefinition, part: 'request' | 'reply'): Json
     summary: part === 'request' ? message.description : `Reply to ${message.subject}.`,
     contentType: 'application/json',
     tags: [{ name: message.kind }],
+    [STATUS_EXTENSION]: message.status,
     payload: ref(`${COMPONENTS_REF_PREFIX}${cls?.name}`),
   };
 }
@@ -129,6 +138,7 @@ export function buildAsyncApiDocument(): AsyncApiDocument {
       address: message.subject,
       title: message.subject,
       description: message.description,
+      [STATUS_EXTENSION]: message.status,
       messages: { [id]: ref(`#/components/messages/${id}`) },
     };
     let reply: unknown;
@@ -138,6 +148,7 @@ export function buildAsyncApiDocument(): AsyncApiDocument {
       channels[replyId] = {
         address: null,
         description: `The requester's inbox for replies to ${message.subject}.`,
+        [STATUS_EXTENSION]: message.status,
         messages: { [replyId]: ref(`#/components/messages/${replyId}`), domainError: ref('#/components/messages/domainError') },
       };
       reply = {

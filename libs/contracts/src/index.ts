@@ -17,19 +17,23 @@ export * from './validation/validate';
 export * from './validation/envelope-check';
 export * from './validation/sample-from-schema';
 
-// Payloads (data part of each message)
-export * from './events/call-common';
-export * from './events/gateway.events';
-export * from './events/campaign.events';
-export * from './events/agent.events';
-export * from './events/dialer.events';
-export * from './events/telephony.events';
-export * from './events/telephony.commands';
-export * from './events/billing.events';
-export * from './events/transcript.events';
-export * from './events/ticketing.events';
-export * from './rpc/rpc.messages';
-export * from './rpc/telephony.rpc.messages';
+// Payloads (data part of each message), one folder per context
+export * from './common/call-common';
+export * from './common/common.rpc';
+export * from './gateway/gateway.events';
+export * from './campaign/campaign.events';
+export * from './campaign/agent.events';
+export * from './campaign/campaign.rpc';
+export * from './dialer/dialer.events';
+export * from './dialer/dialer.rpc';
+export * from './telephony/telephony.events';
+export * from './telephony/telephony.commands';
+export * from './telephony/telephony.rpc';
+export * from './billing/billing.events';
+export * from './billing/billing.rpc';
+export * from './transcript/transcript.events';
+export * from './ticketing/ticketing.events';
+export * from './ticketing/ticketing.rpc';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';
@@ -37,16 +41,17 @@ export * from './registry/registry';
 export * from './json-schema';
 export * from './asyncapi';
 
-// Errors
-export * from './errors/code-enum';
-export * from './errors/common.errors';
-export * from './errors/phone.errors';
-export * from './errors/billing.errors';
-export * from './errors/campaign.errors';
-export * from './errors/dialing.errors';
-export * from './errors/telephony.errors';
-export * from './errors/transcript.errors';
-export * from './errors/ticketing.errors';
+// Errors: shared codes, each context's enum, then the union, the problem map and DomainError
+export * from './common/code-enum';
+export * from './common/common.errors';
+export * from './common/phone.errors';
+export * from './gateway/gateway.errors';
+export * from './campaign/campaign.errors';
+export * from './dialer/dialer.errors';
+export * from './telephony/telephony.errors';
+export * from './billing/billing.errors';
+export * from './transcript/transcript.errors';
+export * from './ticketing/ticketing.errors';
 export * from './errors/error-codes';
 export * from './errors/problems';
 export * from './errors/domain-error';

@@ -1,11 +1,12 @@
-import { BillingErrorCode } from './billing.errors';
-import { CampaignErrorCode } from './campaign.errors';
-import { CommonErrorCode, GatewayErrorCode } from './common.errors';
-import { DialingErrorCode } from './dialing.errors';
-import { PhoneErrorCode } from './phone.errors';
-import { TelephonyErrorCode } from './telephony.errors';
-import { TicketingErrorCode } from './ticketing.errors';
-import { TranscriptErrorCode } from './transcript.errors';
+import { BillingErrorCode } from '../billing/billing.errors';
+import { CampaignErrorCode } from '../campaign/campaign.errors';
+import { CommonErrorCode } from '../common/common.errors';
+import { PhoneErrorCode } from '../common/phone.errors';
+import { DialingErrorCode } from '../dialer/dialer.errors';
+import { GatewayErrorCode } from '../gateway/gateway.errors';
+import { TelephonyErrorCode } from '../telephony/telephony.errors';
+import { TicketingErrorCode } from '../ticketing/ticketing.errors';
+import { TranscriptErrorCode } from '../transcript/transcript.errors';
 
 /** Every context's error enum, by context. */
 export const ErrorCodes = {

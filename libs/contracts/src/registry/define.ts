@@ -2,6 +2,14 @@ import type { ServiceName } from '../vocabulary';
 
 export type MessageKind = 'event' | 'command' | 'query';
 export type MessageTransport = 'jetstream' | 'request-reply';
+/**
+ * `stable`: a service produces it today; integrators may rely on it (it changes additively).
+ * `draft`: planned, nothing produces it yet; it may still change or go away. Shown in the
+ * AsyncAPI catalog as `x-santral-status`; registry/message-status.spec.ts checks it against apps/.
+ */
+export type MessageStatus = 'stable' | 'draft';
+export const MESSAGE_STATUSES: readonly MessageStatus[] = ['stable', 'draft'];
+
 /** A class-validator payload class (data part only). */
 export type PayloadClass<T extends object = object> = new () => T;
 
@@ -19,7 +27,14 @@ export interface MessageEntry<T extends object = object, R extends object = obje
   consumers: readonly ServiceName[];
   /** Offered to integrators as outbound webhooks and SSE (api-gateway fans it out, K6). */
   public: boolean;
+  status: MessageStatus;
 }
+
+/**
+ * The entries of one context's registry file: exactly one per subject constant, so a subject
+ * without its entry (or an entry without its subject) fails to compile in that file.
+ */
+export type EntriesOf<Subjects extends Record<string, string>> = Record<Subjects[keyof Subjects], MessageEntry>;
 
 export type EventEntry<T extends object> = MessageEntry<T> & { kind: 'event'; transport: 'jetstream' };
 export type CommandEntry<T extends object> = MessageEntry<T> & { kind: 'command'; transport: 'jetstream' };
@@ -29,7 +44,12 @@ export type RequestEntry<T extends object, R extends object, K extends 'command'
   reply: PayloadClass<R>;
 };
 
-interface EventOptions {
+interface StatusOption {
+  /** Default 'draft': a new message is a plan until some service produces it. */
+  status?: MessageStatus;
+}
+
+interface EventOptions extends StatusOption {
   description: string;
   producer: ServiceName;
   consumers: readonly ServiceName[];
@@ -49,10 +69,11 @@ export function event<T extends object>(payload: PayloadClass<T>, options: Event
     producers: [options.producer],
     consumers,
     public: isPublic,
+    status: options.status ?? 'draft',
   };
 }
 
-interface CommandOptions {
+interface CommandOptions extends StatusOption {
   description: string;
   producers: readonly ServiceName[];
   consumer: ServiceName;
@@ -68,6 +89,7 @@ export function command<T extends object>(payload: PayloadClass<T>, options: Com
     producers: options.producers,
     consumers: [options.consumer],
     public: false,
+    status: options.status ?? 'draft',
   };
 }
 
@@ -87,5 +109,6 @@ export function request<T extends object, R extends object, K extends 'command' 
     producers: options.producers,
     consumers: [options.consumer],
     public: false,
+    status: options.status ?? 'draft',
   };
 }

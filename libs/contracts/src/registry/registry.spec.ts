@@ -1,6 +1,7 @@
 import {
   COMPONENTS_REF_PREFIX,
   MESSAGES,
+  MESSAGE_STATUSES,
   SERVICE_CONTEXT,
   buildPayloadSchemas,
   messageFor,
@@ -17,6 +18,7 @@ describe('message registry', () => {
     expect(message.producers.length).toBeGreaterThan(0);
     expect(typeof message.payload).toBe('function');
     expect(new Set(message.consumers).size).toBe(message.consumers.length);
+    expect(MESSAGE_STATUSES).toContain(message.status);
   });
 
   it('has exactly one producer per event: the service owning the subject context', () => {

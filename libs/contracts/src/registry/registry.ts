@@ -1,14 +1,17 @@
+import { billingMessages } from '../billing/billing.registry';
+import { campaignMessages } from '../campaign/campaign.registry';
+import { dialerMessages } from '../dialer/dialer.registry';
+import { gatewayMessages } from '../gateway/gateway.registry';
 import type { AnySubject } from '../subjects';
-import { billingMessages, ticketingMessages, transcriptMessages } from './billing-transcript-ticketing.registry';
+import { telephonyMessages } from '../telephony/telephony.registry';
+import { ticketingMessages } from '../ticketing/ticketing.registry';
+import { transcriptMessages } from '../transcript/transcript.registry';
 import type { MessageEntry } from './define';
-import { dialerMessages } from './dialer.registry';
-import { campaignMessages, gatewayMessages } from './gateway-campaign.registry';
-import { rpcMessages } from './rpc.registry';
-import { telephonyMessages } from './telephony.registry';
 
 /**
  * subject → what travels on it. Used by libs/messaging to validate incoming payloads and
- * by the AsyncAPI generator. `satisfies` makes a subject without an entry a compile error.
+ * by the AsyncAPI generator. Each context's entries live beside its subjects in
+ * `<context>/<context>.registry.ts`; `satisfies` checks every subject of `Subjects` and `Rpc` has one.
  */
 export const MessageRegistry = {
   ...gatewayMessages,
@@ -18,7 +21,6 @@ export const MessageRegistry = {
   ...billingMessages,
   ...transcriptMessages,
   ...ticketingMessages,
-  ...rpcMessages,
 } satisfies Record<AnySubject, MessageEntry>;
 
 export type RegisteredSubject = keyof typeof MessageRegistry;

@@ -1,3 +1,5 @@
+// Payload classes are decorated at import; class-transformer's @Type needs Reflect metadata first.
+import 'reflect-metadata';
 import { Type } from 'class-transformer';
 import {
   IsDefined,

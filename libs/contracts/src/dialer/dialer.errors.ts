@@ -1,4 +1,4 @@
-import { codeEnum, type CodesOf } from './code-enum';
+import { codeEnum, type CodesOf } from '../common/code-enum';
 
 /** Dialer errors: the named pre-dial checks of E4 (S0, S3) and call control. */
 export const DialingErrorCode = codeEnum(

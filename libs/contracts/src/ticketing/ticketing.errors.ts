@@ -1,4 +1,4 @@
-import { codeEnum, type CodesOf } from './code-enum';
+import { codeEnum, type CodesOf } from '../common/code-enum';
 
 export const TicketingErrorCode = codeEnum(
   'CUSTOMER_NOT_FOUND',

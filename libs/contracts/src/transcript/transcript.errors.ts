@@ -1,4 +1,4 @@
-import { codeEnum, type CodesOf } from './code-enum';
+import { codeEnum, type CodesOf } from '../common/code-enum';
 
 /** I1/I2: "not available" states carry a reason in `detail`. */
 export const TranscriptErrorCode = codeEnum(

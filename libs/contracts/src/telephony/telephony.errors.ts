@@ -1,4 +1,4 @@
-import { codeEnum, type CodesOf } from './code-enum';
+import { codeEnum, type CodesOf } from '../common/code-enum';
 
 export const TelephonyErrorCode = codeEnum(
   'WEBHOOK_SIGNATURE_INVALID',

@@ -12,7 +12,7 @@ import {
   type TranscriptSpeaker,
   type TransferFailureReason,
 } from '../vocabulary';
-import { CallEndReasonV1, ProviderOperatorV1 } from './call-common';
+import { CallEndReasonV1, ProviderOperatorV1 } from '../common/call-common';
 
 /**
  * Provider facts, normalized by the telephony-gateway from webhooks. The envelope `time`

@@ -22,7 +22,3 @@ export const CommonErrorCode = codeEnum(
   'UPSTREAM_TIMEOUT',
 );
 export type CommonErrorCode = CodesOf<typeof CommonErrorCode>;
-
-/** api-gateway's own resources (organizations, users, webhooks out). */
-export const GatewayErrorCode = codeEnum('ORGANIZATION_SUSPENDED', 'WEBHOOK_URL_INVALID', 'IMPORT_FILE_INVALID');
-export type GatewayErrorCode = CodesOf<typeof GatewayErrorCode>;

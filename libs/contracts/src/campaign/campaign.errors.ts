@@ -1,4 +1,4 @@
-import { codeEnum, type CodesOf } from './code-enum';
+import { codeEnum, type CodesOf } from '../common/code-enum';
 
 /** Campaign, agent and call-list errors, including the start checks of D3. */
 export const CampaignErrorCode = codeEnum(

@@ -18,7 +18,7 @@ import {
   type TaskKind,
   type TaskOutcome,
 } from '../vocabulary';
-import { CallEndReasonV1, ProviderOperatorV1 } from './call-common';
+import { CallEndReasonV1, ProviderOperatorV1 } from '../common/call-common';
 
 /**
  * The dialer's call state events: the canonical life cycle of every call, outbound and

@@ -1,0 +1,116 @@
+import { healthPing } from '../common/common.registry';
+import { OrganizationQuery } from '../common/common.rpc';
+import { event, request, type EntriesOf } from '../registry/define';
+import {
+  DialerCallAnsweredV1,
+  DialerCallDialingV1,
+  DialerCallEndedV1,
+  DialerCallForwardingV1,
+  DialerCallQueuedV1,
+  DialerCallRingingV1,
+  DialerTaskCreatedV1,
+  DialerTaskFinishedV1,
+  DialerTaskRetryScheduledV1,
+} from './dialer.events';
+import {
+  CallAcceptedReply,
+  CallControlRequest,
+  CallTransferRequest,
+  CreateCallRequest,
+  DialerSettingsReply,
+} from './dialer.rpc';
+
+/** JetStream subjects of the dialer context: the events it publishes and the commands it receives. */
+export const DialerSubjects = {
+  CallQueued: 'dialer.call.queued.v1',
+  CallDialing: 'dialer.call.dialing.v1',
+  CallRinging: 'dialer.call.ringing.v1',
+  CallAnswered: 'dialer.call.answered.v1',
+  CallForwarding: 'dialer.call.forwarding.v1',
+  CallEnded: 'dialer.call.ended.v1',
+  TaskCreated: 'dialer.task.created.v1',
+  TaskRetryScheduled: 'dialer.task.retry_scheduled.v1',
+  TaskFinished: 'dialer.task.finished.v1',
+} as const;
+
+/** Core request/reply subjects answered by the dialer context (`Rpc.Dialer`). */
+export const DialerRpc = {
+  HealthPing: 'rpc.dialer.health.ping',
+  SettingsGet: 'rpc.dialer.settings.get',
+  CallCreate: 'rpc.dialer.call.create',
+  CallHangup: 'rpc.dialer.call.hangup',
+  CallTransfer: 'rpc.dialer.call.transfer',
+} as const;
+
+const fromGateway = ['api-gateway'] as const;
+
+/** What travels on each subject above; a subject without its entry does not compile. */
+export const dialerMessages = {
+  [DialerSubjects.CallQueued]: event(DialerCallQueuedV1, {
+    description: 'A call is waiting for a free slot, its calling window or the rate cap.',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign'],
+  }),
+  [DialerSubjects.CallDialing]: event(DialerCallDialingV1, {
+    description: 'A slot was taken, credits reserved and the originate command sent.',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign'],
+  }),
+  [DialerSubjects.CallRinging]: event(DialerCallRingingV1, {
+    description: "The callee's phone is ringing.",
+    producer: 'dialer-orchestrator',
+    consumers: [],
+  }),
+  [DialerSubjects.CallAnswered]: event(DialerCallAnsweredV1, {
+    description: 'The call was answered and is in progress.',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign', 'ticketing'],
+  }),
+  [DialerSubjects.CallForwarding]: event(DialerCallForwardingV1, {
+    description: 'The call is being transferred to a number or SIP URI.',
+    producer: 'dialer-orchestrator',
+    consumers: [],
+  }),
+  [DialerSubjects.CallEnded]: event(DialerCallEndedV1, {
+    description: 'The single terminal event of a call, with its end reason as data and its durations.',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign', 'billing', 'transcript', 'ticketing'],
+  }),
+  [DialerSubjects.TaskCreated]: event(DialerTaskCreatedV1, {
+    description: 'Call tasks were stored (a campaign batch, or a callback for a missed call).',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign'],
+  }),
+  [DialerSubjects.TaskRetryScheduled]: event(DialerTaskRetryScheduledV1, {
+    description: 'A task will be dialled again after its retry delay.',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign'],
+  }),
+  [DialerSubjects.TaskFinished]: event(DialerTaskFinishedV1, {
+    description: 'A task reached its final outcome (succeeded, failed, exhausted, blocked, cancelled).',
+    producer: 'dialer-orchestrator',
+    consumers: ['campaign'],
+  }),
+  [DialerRpc.HealthPing]: healthPing('dialer-orchestrator'),
+  [DialerRpc.SettingsGet]: request('query', OrganizationQuery, DialerSettingsReply, {
+    producers: fromGateway,
+    status: 'stable',
+    consumer: 'dialer-orchestrator',
+    description: "The dialer's view of an organization's capacity: slots, reserved inbound slots, active calls.",
+  }),
+  [DialerRpc.CallCreate]: request('command', CreateCallRequest, CallAcceptedReply, {
+    producers: ['api-gateway', 'campaign'],
+    consumer: 'dialer-orchestrator',
+    description: 'Create a single, test or click-to-call call; runs the E4 pre-checks in order.',
+  }),
+  [DialerRpc.CallHangup]: request('command', CallControlRequest, CallAcceptedReply, {
+    producers: fromGateway,
+    consumer: 'dialer-orchestrator',
+    description: 'Hang up a call.',
+  }),
+  [DialerRpc.CallTransfer]: request('command', CallTransferRequest, CallAcceptedReply, {
+    producers: fromGateway,
+    consumer: 'dialer-orchestrator',
+    description: 'Transfer a call in progress to a number or SIP URI.',
+  }),
+} satisfies EntriesOf<typeof DialerSubjects & typeof DialerRpc>;

@@ -1,0 +1,44 @@
+import { healthPing } from '../common/common.registry';
+import { event, request, type EntriesOf } from '../registry/define';
+import { CustomerMatchedV1, TicketCreatedV1, TicketUpdatedV1 } from './ticketing.events';
+import { CustomerLookupReply, CustomerLookupRequest } from './ticketing.rpc';
+
+/** JetStream subjects of the ticketing context: the events it publishes and the commands it receives. */
+export const TicketingSubjects = {
+  CustomerMatched: 'ticketing.customer.matched.v1',
+  TicketCreated: 'ticketing.ticket.created.v1',
+  TicketUpdated: 'ticketing.ticket.updated.v1',
+} as const;
+
+/** Core request/reply subjects answered by the ticketing context (`Rpc.Ticketing`). */
+export const TicketingRpc = {
+  HealthPing: 'rpc.ticketing.health.ping',
+  CustomerLookup: 'rpc.ticketing.customer.lookup',
+} as const;
+
+const fromGateway = ['api-gateway'] as const;
+
+/** What travels on each subject above; a subject without its entry does not compile. */
+export const ticketingMessages = {
+  [TicketingSubjects.CustomerMatched]: event(CustomerMatchedV1, {
+    description: 'The caller of an inbound call was looked up: the screen-pop card, or matched=false.',
+    producer: 'ticketing',
+    consumers: [],
+  }),
+  [TicketingSubjects.TicketCreated]: event(TicketCreatedV1, {
+    description: 'A ticket was created (from a call, a missed call, or by hand).',
+    producer: 'ticketing',
+    consumers: [],
+  }),
+  [TicketingSubjects.TicketUpdated]: event(TicketUpdatedV1, {
+    description: 'A ticket changed (status, handset, assignee, attached calls).',
+    producer: 'ticketing',
+    consumers: [],
+  }),
+  [TicketingRpc.HealthPing]: healthPing('ticketing'),
+  [TicketingRpc.CustomerLookup]: request('query', CustomerLookupRequest, CustomerLookupReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    description: 'Screen-pop lookup of a customer by a raw phone number.',
+  }),
+} satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;
