@@ -22,6 +22,20 @@ module.exports = {
       to: { path: ['@nestjs', 'typeorm', '@nats-io', '^libs/(messaging|persistence|observability|config|testing)/', 'node_modules/(pg|fastify)/'] },
     },
     {
+      name: 'use-cases-reach-storage-and-broker-through-ports',
+      comment: 'A use case takes typed input and its repositories / publisher / clients; never TypeORM, pg or NATS directly (STYLE.md).',
+      severity: 'error',
+      from: { path: '\\.use-case\\.ts$' },
+      to: { path: ['node_modules/typeorm/', 'node_modules/pg/', 'node_modules/@nats-io/'] },
+    },
+    {
+      name: 'contracts-import-no-framework',
+      comment: 'libs/contracts is what travels on the wire: no Nest, TypeORM or NATS (so any client can use it).',
+      severity: 'error',
+      from: { path: '^libs/contracts/' },
+      to: { path: ['node_modules/@nestjs/', 'node_modules/typeorm/', 'node_modules/@nats-io/', 'node_modules/pg/', '^libs/(messaging|persistence|observability|config|testing|service-kit)/'] },
+    },
+    {
       name: 'production-code-never-imports-test-kit',
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/test/', '^libs/testing/'] },

@@ -13,7 +13,7 @@ import { jetstream, jetstreamManager, RetentionPolicy, StorageType } from '@nats
 import type { NatsConnection } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions, migrateService } from '../libs/persistence/src';
-import { connectNats, EventBus, EventBusOptions, ensureEventStreams, MessagingTables1763800000000, SubscribeOptions } from '../libs/messaging/src';
+import { connectNats, EventBus, EventBusOptions, ensureEventStreams, MessagingTables1763800000000, SubscribeOptions, type UntypedMessages } from '../libs/messaging/src';
 
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
@@ -92,7 +92,7 @@ async function consumerProcess(run: Run): Promise<void> {
   const latencies: number[] = [];
   const sentTimes: number[] = [];
   let lastAt = 0;
-  const bus = new EventBus({
+  const bus = new EventBus<UntypedMessages>({
     connection: nc,
     dataSource: ds,
     serviceName: 'bench',
@@ -177,7 +177,7 @@ async function scenario(nc: NatsConnection, base: string, mode: Run['mode'], rep
 
   const ds = dataSource(run.schema, 6);
   await ds.initialize();
-  const writer = new EventBus({ connection: nc, dataSource: ds, serviceName: 'bench-writer', options: busOptions(run, true) });
+  const writer = new EventBus<UntypedMessages>({ connection: nc, dataSource: ds, serviceName: 'bench-writer', options: busOptions(run, true) });
   await writer.start();
   // Every tick one transaction writes the tick's share, as a busy service's concurrent
   // requests do; up to 4 transactions in flight (the writer's pool).

@@ -24,6 +24,7 @@ import { runInNewContext } from 'node:vm';
 import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { streamName } from '../libs/contracts/src/streams';
 
 const RATE = Number(process.argv[2] ?? 6000);
 const SECONDS = Number(process.argv[3] ?? 10);
@@ -196,8 +197,8 @@ async function main(): Promise<void> {
   const ports = await Promise.all(Array.from({ length: REPLICAS }, () => freePort()));
   const env: Record<string, string> = {
     NODE_ENV: 'production', SECRETS_KEY: randomBytes(32).toString('base64'), DATABASE_URL, NATS_URL, DB_SCHEMA: tag, HTTP_PORT: String(ports[0]),
-    PUBLIC_BASE_URL: `http://127.0.0.1:${ports[0]}`, SIMULATOR_ENABLED: 'false', SUBJECT_PREFIX: tag, EVENTS_STREAM: tag.toUpperCase(),
-    DEAD_LETTER_STREAM: `${tag.toUpperCase()}_DLQ`, DEAD_LETTER_SUBJECT_PREFIX: `${tag}_dlq`, DB_POOL_SIZE: '12', EVENTS_STREAM_MAX_MB: '1024', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
+    PUBLIC_BASE_URL: `http://127.0.0.1:${ports[0]}`, SIMULATOR_ENABLED: 'false', SUBJECT_PREFIX: tag,
+    DB_POOL_SIZE: '12', EVENTS_STREAM_MAX_MB: '1024', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
   };
   const first = await startServer(env);
   const accountId = first.accountId;
@@ -289,8 +290,8 @@ async function main(): Promise<void> {
   const nc = await connect({ servers: NATS_URL });
   const jsm = await jetstreamManager(nc);
   // last_seq: every fact the stream stored (a test-sized stream discards its oldest past 64 MiB).
-  const published = (await jsm.streams.info(env.EVENTS_STREAM!)).state.last_seq;
-  for (const s of [env.EVENTS_STREAM, env.DEAD_LETTER_STREAM]) await jsm.streams.delete(s).catch(() => undefined);
+  const published = (await jsm.streams.info(streamName('Events', tag))).state.last_seq;
+  for (const s of [streamName('Events', tag), streamName('DeadLetters', tag)]) await jsm.streams.delete(s).catch(() => undefined);
   await nc.close();
 
   if (TIMELINE) {

@@ -5,10 +5,8 @@ import { connectNats, NatsRpcClient } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { bootTestService, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
 import { ADMIN_KEY, Gateway, startGateway } from '../apps/api-gateway/test/gateway-harness';
-import { AppModule as DialerModule, SERVICE_NAME as DIALER } from '../apps/dialer-orchestrator/src/app.module';
-import { loadDialerConfig } from '../apps/dialer-orchestrator/src/config';
-import { entities as dialerEntities } from '../apps/dialer-orchestrator/src/entities';
-import { migrations as dialerMigrations } from '../apps/dialer-orchestrator/src/migrations';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { dialerService } from '../apps/dialer-orchestrator/src/app.module';
 
 // Two services, each with its own schema, meeting only through NATS: the gateway writes
 // gateway.organization.* to its outbox, the relay publishes it to JetStream, the dialer's
@@ -22,8 +20,8 @@ describe('organization settings: gateway API → outbox → JetStream → dialer
 
   beforeAll(async () => {
     gateway = await startGateway('gw_orgset');
-    await migrateService({ url: testEnv.databaseUrl, schema: dialerSchema, entities: dialerEntities, migrations: dialerMigrations });
-    const config = loadDialerConfig({
+    await migrateService({ url: testEnv.databaseUrl, schema: dialerSchema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
+    const config = dialerService.loadConfig({
       DATABASE_URL: testEnv.databaseUrl,
       NATS_URL: testEnv.natsUrl,
       DB_SCHEMA: dialerSchema,
@@ -31,7 +29,7 @@ describe('organization settings: gateway API → outbox → JetStream → dialer
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
     });
-    dialer = await bootTestService({ module: DialerModule.register(config), service: DIALER, subjectPrefix: gateway.subjectPrefix });
+    dialer = await bootTestService(dialerService, config);
     nc = await connectNats({ servers: testEnv.natsUrl });
     rpc = new NatsRpcClient(nc, { subjectPrefix: gateway.subjectPrefix });
   });
@@ -44,7 +42,7 @@ describe('organization settings: gateway API → outbox → JetStream → dialer
   });
 
   const slotsOf = async (organizationId: string): Promise<number | null> => {
-    const reply = await rpc.request<{ concurrentSlots: number }>(Rpc.Dialer.SettingsGet, { organizationId }).catch(() => null);
+    const reply = await rpc.request(Rpc.Dialer.SettingsGet, { organizationId }).catch(() => null);
     return reply?.concurrentSlots ?? null;
   };
 

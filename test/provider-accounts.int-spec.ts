@@ -2,26 +2,16 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Rpc } from '@santral/contracts';
 import { connectNats } from '@santral/messaging';
-import {
-  bootTestService,
-  createTestDatabase,
-  deleteTestStreams,
-  testEnv,
-  uniqueNatsNames,
-  type NatsTestNames,
-  type TestDatabase,
-} from '@santral/testing';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
-import { AppModule as TelephonyModule, SERVICE_NAME as TELEPHONY } from '../apps/telephony-gateway/src/app.module';
+import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
-import { entities as telephonyEntities } from '../apps/telephony-gateway/src/entities';
-import { migrations as telephonyMigrations } from '../apps/telephony-gateway/src/migrations';
 import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
 
 // /v1/provider-accounts end to end: the real api-gateway (HTTP, auth, validation, problem+json)
-// asks the real telephony-gateway over NATS request/reply; each keeps its own schema. Both
-// use the gateway's subject prefix for RPC. The telephony-gateway's JetStream gets its own
-// prefix: its test stream captures `<prefix>.>`, which would also swallow the RPC requests.
+// asks the real telephony-gateway over NATS request/reply; each keeps its own schema and both
+// run under one subject prefix (RPC and events alike), as two processes of one deployment.
 const PUBLIC_BASE_URL = 'https://telephony.example.com';
 const SECRET = 'sk_never_echoed_0123456789';
 const SIGNING_SECRET = `whsec_${Buffer.from('provider-accounts-test-secret-32').toString('base64')}`;
@@ -42,14 +32,12 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
   let gw: Gateway;
   let telephony: NestFastifyApplication | undefined;
   let telephonyDb: TestDatabase;
-  let names: NatsTestNames;
   let sim: SimulatorServer;
   let nc: NatsConnection | undefined;
 
   beforeAll(async () => {
     gw = await startGateway('gw_pacc', { RPC_TIMEOUT_MS: '3000' });
-    telephonyDb = await createTestDatabase({ prefix: 'tg_pacc', entities: telephonyEntities, migrations: telephonyMigrations });
-    names = uniqueNatsNames('tg_pacc');
+    telephonyDb = await createTestDatabase({ prefix: 'tg_pacc', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
     sim = new SimulatorServer();
     const simulatorUrl = await sim.listen(0);
     const config = loadTelephonyConfig({
@@ -60,14 +48,10 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
       NATS_URL: testEnv.natsUrl,
       PUBLIC_BASE_URL,
       SIMULATOR_URL: simulatorUrl,
-      SUBJECT_PREFIX: names.subjectPrefix,
-      EVENTS_STREAM: names.stream,
-      DEAD_LETTER_STREAM: names.deadLetterStream,
-      DEAD_LETTER_SUBJECT_PREFIX: names.deadLetterPrefix,
+      SUBJECT_PREFIX: gw.subjectPrefix,
       RECONCILER_INTERVAL_MS: '0',
-      CONSUME_COMMANDS: 'false',
     });
-    telephony = await bootTestService({ module: TelephonyModule.register(config), service: TELEPHONY, subjectPrefix: gw.subjectPrefix });
+    telephony = await bootTestService(telephonyService, config);
   });
 
   afterAll(async () => {
@@ -75,7 +59,6 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
     await telephony?.close();
     await sim?.close();
     await telephonyDb?.cleanup();
-    if (names) await deleteTestStreams([names.stream, names.deadLetterStream]);
     await gw?.close();
   });
 

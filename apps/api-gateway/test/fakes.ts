@@ -9,16 +9,6 @@ import { IdempotencyStore, type IdempotencyClaim, type StoredIdempotency } from 
 import type { Organization } from '../src/organizations/organization';
 import { OrganizationEventsPort } from '../src/organizations/organization-events.port';
 import { OrganizationsPort } from '../src/organizations/organizations.port';
-import {
-  ProviderAccountsPort,
-  type CredentialsCheck,
-  type NewProviderAccount,
-  type OperatorMapping,
-  type ProviderAccount,
-  type ProviderAccountPage,
-  type ProviderAccountPageRequest,
-  type ProviderAccountPatch,
-} from '../src/provider-accounts/provider-accounts.port';
 import type { User } from '../src/users/user';
 import { UsersPort } from '../src/users/users.port';
 
@@ -193,53 +183,3 @@ export function organization(id: OrgId, overrides: Partial<Organization> = {}): 
   };
 }
 
-/** Records what reaches the telephony-gateway's port and answers like it would. */
-export class RecordingProviderAccounts extends ProviderAccountsPort {
-  readonly calls: Array<{ op: string; orgId: OrgId; args: unknown[] }> = [];
-
-  account(orgId: OrgId, id: string, overrides: Partial<ProviderAccount> = {}): ProviderAccount {
-    return {
-      id,
-      organizationId: orgId,
-      type: 'callgear',
-      name: 'CallGear',
-      settings: {},
-      secretNames: ['apiKey', 'webhookToken'],
-      webhookUrl: `https://telephony.example.com/webhooks/callgear/${id}/token`,
-      operators: [],
-      createdAt: '2026-01-02T03:04:05.678Z',
-      updatedAt: '2026-01-02T03:04:05.678Z',
-      ...overrides,
-    };
-  }
-
-  async create(orgId: OrgId, input: NewProviderAccount): Promise<ProviderAccount> {
-    this.calls.push({ op: 'create', orgId, args: [input] });
-    return this.account(orgId, '0190c000-0000-7000-8000-000000000001', { type: input.type, name: input.name });
-  }
-
-  async list(orgId: OrgId, page: ProviderAccountPageRequest): Promise<ProviderAccountPage> {
-    this.calls.push({ op: 'list', orgId, args: [page] });
-    return { items: [], nextCursor: null };
-  }
-
-  async get(orgId: OrgId, id: string): Promise<ProviderAccount> {
-    this.calls.push({ op: 'get', orgId, args: [id] });
-    return this.account(orgId, id);
-  }
-
-  async update(orgId: OrgId, id: string, patch: ProviderAccountPatch): Promise<ProviderAccount> {
-    this.calls.push({ op: 'update', orgId, args: [id, patch] });
-    return this.account(orgId, id, patch.name ? { name: patch.name } : {});
-  }
-
-  async test(orgId: OrgId, id: string): Promise<CredentialsCheck> {
-    this.calls.push({ op: 'test', orgId, args: [id] });
-    return { ok: true, testedAt: '2026-01-02T03:04:05.678Z' };
-  }
-
-  async setOperators(orgId: OrgId, id: string, operators: OperatorMapping[]): Promise<ProviderAccount> {
-    this.calls.push({ op: 'setOperators', orgId, args: [id, operators] });
-    return this.account(orgId, id, { operators });
-  }
-}

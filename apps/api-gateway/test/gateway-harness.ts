@@ -3,11 +3,10 @@ import { createHttpApp } from '@santral/observability';
 import { streamName } from '@santral/contracts';
 import { createTestDatabase, deleteTestStreams, testEnv, uniqueName, type TestDatabase } from '@santral/testing';
 import type { LightMyRequestResponse } from 'fastify';
-import { AppModule } from '../src/app.module';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService } from '@santral/testing';
+import { gatewayService } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
-import { entities } from '../src/entities';
-import { BODY_LIMIT_BYTES, configureHttpApp } from '../src/http/configure-http-app';
-import { migrations } from '../src/migrations';
 
 export const ADMIN_KEY = 'test-platform-admin-key-0123456789';
 export const TABLES = ['organizations', 'api_keys', 'users', 'idempotency_keys'] as const;
@@ -42,7 +41,7 @@ export interface RequestOptions {
 
 /** Boots the real AppModule (Fastify, Postgres in its own schema, real NATS) for one test file; `env` overrides config. */
 export async function startGateway(prefix: string, env: Record<string, string> = {}): Promise<Gateway> {
-  const db = await createTestDatabase({ prefix, entities, migrations });
+  const db = await createTestDatabase({ prefix, entities: serviceEntities(gatewayService), migrations: serviceMigrations(gatewayService) });
   const subjectPrefix = uniqueName(prefix);
   const config = loadGatewayConfig({
     NODE_ENV: 'test',
@@ -55,10 +54,7 @@ export async function startGateway(prefix: string, env: Record<string, string> =
     SUBJECT_PREFIX: subjectPrefix,
     ...env,
   });
-  const app = await createHttpApp(AppModule.register(config), { bodyLimit: BODY_LIMIT_BYTES });
-  configureHttpApp(app);
-  await app.init();
-  await app.getHttpAdapter().getInstance().ready();
+  const app = await bootTestService(gatewayService, config);
 
   const request = (opts: RequestOptions): Promise<LightMyRequestResponse> => {
     const headers: Record<string, string> = { ...(opts.headers ?? {}) };

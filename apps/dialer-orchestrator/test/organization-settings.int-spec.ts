@@ -6,10 +6,8 @@ import { makeEnvelope, OrganizationSnapshotV1, Rpc, streamName, Subjects } from 
 import { connectNats, NatsRpcClient, RpcRemoteError } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
-import { AppModule, SERVICE_NAME } from '../src/app.module';
-import { loadDialerConfig } from '../src/config';
-import { entities } from '../src/entities';
-import { migrations } from '../src/migrations';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { dialerService } from '../src/app.module';
 
 // The dialer keeps its copy of each organization's capacity from gateway.organization.*
 // events (real NATS JetStream, real Postgres, the real AppModule).
@@ -35,11 +33,11 @@ describe('dialer: organization settings from gateway events', () => {
   }
 
   const settingsOf = (organizationId: string) =>
-    rpc.request<{ concurrentSlots: number; callsPerHour: number; activeCalls: number }>(Rpc.Dialer.SettingsGet, { organizationId });
+    rpc.request(Rpc.Dialer.SettingsGet, { organizationId });
 
   beforeAll(async () => {
-    await migrateService({ url: testEnv.databaseUrl, schema, entities, migrations });
-    const config = loadDialerConfig({
+    await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
+    const config = dialerService.loadConfig({
       DATABASE_URL: testEnv.databaseUrl,
       NATS_URL: testEnv.natsUrl,
       DB_SCHEMA: schema,
@@ -47,7 +45,7 @@ describe('dialer: organization settings from gateway events', () => {
       NODE_ENV: 'test',
       LOG_LEVEL: 'silent',
     });
-    app = await bootTestService({ module: AppModule.register(config), service: SERVICE_NAME, subjectPrefix: prefix });
+    app = await bootTestService(dialerService, config);
     nc = await connectNats({ servers: testEnv.natsUrl });
     rpc = new NatsRpcClient(nc, { subjectPrefix: prefix });
   });

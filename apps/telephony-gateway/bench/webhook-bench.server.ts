@@ -8,19 +8,18 @@ import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
 import { migrateService } from '@santral/persistence';
 import { createHttpApp } from '@santral/observability';
-import { AppModule } from '../src/app.module';
+import { serviceEntities, serviceMigrations, serviceModule } from '@santral/service-kit';
+import { telephonyService } from '../src/app.module';
 import { loadTelephonyConfig } from '../src/config';
-import { entities } from '../src/entities';
-import { migrations } from '../src/migrations';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 
 async function main(): Promise<void> {
   Logger.overrideLogger(['error']);
   const env = JSON.parse(process.argv[2] ?? '{}') as Record<string, string>;
-  const config = loadTelephonyConfig({ ...env, LOG_LEVEL: 'error', RECONCILER_INTERVAL_MS: '0', CONSUME_COMMANDS: 'false' });
+  const config = loadTelephonyConfig({ ...env, LOG_LEVEL: 'error', RECONCILER_INTERVAL_MS: '0' });
   // The first replica migrates and creates the account; the others join the same schema.
-  if (!env.ACCOUNT_ID) await migrateService({ url: config.DATABASE_URL, schema: config.DB_SCHEMA, entities, migrations });
-  const app = await createHttpApp(AppModule.register(config), { bodyLimit: 1_048_576 });
+  if (!env.ACCOUNT_ID) await migrateService({ url: config.DATABASE_URL, schema: config.DB_SCHEMA, entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
+  const app = await createHttpApp(serviceModule(telephonyService, config), { bodyLimit: telephonyService.bodyLimit });
   await app.listen(config.HTTP_PORT, '127.0.0.1');
   const accountId = env.ACCOUNT_ID
     ? env.ACCOUNT_ID

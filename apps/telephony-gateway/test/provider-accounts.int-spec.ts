@@ -1,18 +1,19 @@
 import { v4 as uuidv4 } from 'uuid';
 import { Rpc } from '@santral/contracts';
-import { NatsRpcClient, RpcRemoteError } from '@santral/messaging';
+import { NatsRpcClient, RpcRemoteError, type UntypedRpcMessages } from '@santral/messaging';
 import type { ProviderAccountView } from '../src/provider-accounts/provider-account.view';
 import { type GatewayHarness, startGateway } from './support/gateway-harness';
 
 /** /v1/provider-accounts use cases over NATS request/reply, as api-gateway calls them. */
 describe('provider accounts over NATS RPC', () => {
   let h: GatewayHarness;
-  let rpc: NatsRpcClient;
-  const call = <T>(subject: string, body: object) => rpc.request<T>(subject, body, { timeoutMs: 5000 });
+  // Untyped on purpose: some bodies here are wrong, to see the service refuse them.
+  let rpc: NatsRpcClient<UntypedRpcMessages>;
+  const call = <T>(subject: string, body: object) => rpc.request(subject, body, { timeoutMs: 5000 }) as Promise<T>;
 
   beforeAll(async () => {
     h = await startGateway('tg_accounts', {}, { rpc: true });
-    rpc = new NatsRpcClient(h.nc);
+    rpc = new NatsRpcClient<UntypedRpcMessages>(h.nc, { subjectPrefix: h.prefix });
   });
 
   afterAll(async () => {
@@ -33,7 +34,7 @@ describe('provider accounts over NATS RPC', () => {
     const patched = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountUpdate, { organizationId: h.orgId, id: created.id, name: 'Renamed', settings: { seed: 3 } });
     expect(patched).toMatchObject({ name: 'Renamed', settings: { timeScale: 60, seed: 3 } });
     await expect(call(Rpc.Telephony.ProviderAccountTest, { organizationId: h.orgId, id: created.id })).resolves.toMatchObject({ ok: true });
-    const ops = await call<ProviderAccountView>(Rpc.Telephony.OperatorMapSet, { organizationId: h.orgId, id: created.id, operators: [{ providerEmployeeId: 17, userId: uuidv4() }] });
+    const ops = await call<ProviderAccountView>(Rpc.Telephony.OperatorMapSet, { organizationId: h.orgId, id: created.id, operators: [{ providerEmployeeId: '17', userId: uuidv4() }] });
     expect(ops.operators).toHaveLength(1);
 
     await call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Second' });

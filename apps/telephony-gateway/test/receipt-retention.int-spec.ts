@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { createTestDatabase, type TestDatabase } from '@santral/testing';
 import type { TelephonyConfig } from '../src/config';
-import { entities } from '../src/entities';
-import { migrations } from '../src/migrations';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { telephonyService } from '../src/app.module';
+import { WebhookReceiptRepository } from '../src/webhooks/webhook-receipt.repository';
 import { PruneWebhookReceiptsUseCase } from '../src/webhooks/prune-webhook-receipts.use-case';
 
 jest.setTimeout(30_000);
@@ -10,7 +11,7 @@ jest.setTimeout(30_000);
 describe('webhook receipt retention (real Postgres)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
-    db = await createTestDatabase({ prefix: 'tg_retention', entities, migrations });
+    db = await createTestDatabase({ prefix: 'tg_retention', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
   });
   afterAll(async () => {
     await db.cleanup();
@@ -32,7 +33,7 @@ describe('webhook receipt retention (real Postgres)', () => {
     await receipts(30, 3); // exactly the retention plus a minute: gone
     await receipts(25, 2);
     await receipts(250, 10);
-    const prune = new PruneWebhookReceiptsUseCase(db.dataSource, { WEBHOOK_RETENTION_DAYS: 3 } as TelephonyConfig);
+    const prune = new PruneWebhookReceiptsUseCase(new WebhookReceiptRepository(db.dataSource), { WEBHOOK_RETENTION_DAYS: 3 } as TelephonyConfig);
     await expect(prune.execute(60)).resolves.toBe(280); // 5 chunks of at most 60
     expect(await ages()).toEqual([
       { days: 1, n: 40 },

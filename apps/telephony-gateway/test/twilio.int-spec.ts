@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { v4 as uuidv4 } from 'uuid';
+import { streamName } from '@santral/contracts';
 import { waitFor } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { TestProviderAccountUseCase } from '../src/provider-accounts/test-provider-account.use-case';
@@ -108,7 +109,7 @@ describe('Twilio adapter', () => {
     const streamed = async (type: string, callId: string) => {
       const jsm = await jetstreamManager(h.nc);
       return waitFor(async () => {
-        const msg = await jsm.streams.getMessage(h.config.EVENTS_STREAM, { last_by_subj: `${h.prefix}.${type}` }).catch(() => null);
+        const msg = await jsm.streams.getMessage(streamName("Events", h.prefix), { last_by_subj: `${h.prefix}.${type}` }).catch(() => null);
         const env = msg?.json<{ subject: string; data: Record<string, unknown> }>();
         return env?.subject === callId ? env : undefined;
       }, 15_000, `${type} on the stream`, 50);

@@ -29,7 +29,7 @@ describe('failure policy: retries with backoff, then dead letters', () => {
       if (calls <= 2) throw new Error(`transient #${calls}`);
     });
     await bus.start();
-    const env = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    const env = await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(() => outcomesOf(env.id).some((o) => o.kind === 'applied'), 10_000, 'applied');
     const seen = outcomesOf(env.id);
     expect(seen.map((o) => [o.kind, o.deliveryCount])).toEqual([
@@ -52,7 +52,7 @@ describe('failure policy: retries with backoff, then dead letters', () => {
       await recordingHandler()(d, env, manager);
     });
     await bus.start();
-    const env = await bus.publisher.publish({ type: subject, data: { amount: 5 }, orgid: null });
+    const env = await bus.publisher.publish(subject, { amount: 5 }, { orgid: null });
     await waitFor(() => outcomesOf(env.id).some((o) => o.kind === 'dead-letter'), 10_000, 'dead-lettered');
     expect(outcomesOf(env.id).map((o) => o.kind)).toEqual(['retry', 'retry', 'dead-letter']);
 
@@ -93,8 +93,8 @@ describe('failure policy: retries with backoff, then dead letters', () => {
       calls++;
     });
     await bus.start();
-    const bad = await bus.publisher.publish({ type: subject, data: { amount: 'ten' }, orgid: null });
-    const good = await bus.publisher.publish({ type: subject, data: { amount: 10 }, orgid: null });
+    const bad = await bus.publisher.publish(subject, { amount: 'ten' }, { orgid: null });
+    const good = await bus.publisher.publish(subject, { amount: 10 }, { orgid: null });
     await waitFor(() => outcomesOf(bad.id).length === 1 && outcomesOf(good.id).length === 1, 10_000, 'both settled');
     expect(outcomesOf(bad.id)[0]).toMatchObject({ kind: 'dead-letter', deliveryCount: 1 });
     expect(calls).toBe(1);

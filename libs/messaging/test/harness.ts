@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { createTestDatabase, deleteTestStreams, NatsTestNames, testEnv, TestDatabase, uniqueNatsNames } from '@santral/testing';
-import { connectNats, ConsumerOutcome, EventBus, EventBusOptions, MessagingTables1763800000000 } from '@santral/messaging';
+import { connectNats, ConsumerOutcome, EventBus, EventBusOptions, MessagingTables1763800000000, type UntypedMessages } from '@santral/messaging';
 
 /** A table the test handlers write to; no unique key, so a double application shows. */
 export class AppliedTable1763800000001 implements MigrationInterface {
@@ -21,7 +21,7 @@ export interface Harness {
   outcomes: ConsumerOutcome[];
   subject(name: string): string;
   busOptions(overrides?: Partial<EventBusOptions>): EventBusOptions;
-  bus(overrides?: Partial<EventBusOptions>, serviceName?: string, nc?: NatsConnection): EventBus;
+  bus(overrides?: Partial<EventBusOptions>, serviceName?: string, nc?: NatsConnection): EventBus<UntypedMessages>;
   appliedCounts(): Promise<{ total: number; distinct: number; maxPerEvent: number }>;
   /** Stops every bus this harness made (afterEach: a failed test must not leave its relay running into the next). */
   stopBuses(): Promise<void>;
@@ -33,10 +33,11 @@ export async function createHarness(prefix: string, servers: string = testEnv.na
   const names = uniqueNatsNames(prefix);
   const nc = await connectNats({ servers, name: names.service });
   const outcomes: ConsumerOutcome[] = [];
-  const buses: EventBus[] = [];
+  const buses: EventBus<UntypedMessages>[] = [];
   const busOptions = (overrides: Partial<EventBusOptions> = {}): EventBusOptions => ({
     stream: { name: names.stream, subjects: [`${names.subjectPrefix}.>`], maxBytes: 256 * 1024 ** 2 },
-    deadLetter: { stream: names.deadLetterStream, subjectPrefix: names.deadLetterPrefix },
+    // This stream captures `<prefix>.>`, so its dead letters live beside it, not under it.
+    deadLetter: { stream: names.deadLetterStream, subjectPrefix: `${names.subjectPrefix}_dlq` },
     consumer: { maxDeliver: 3, backoff: { initialMs: 50, maxMs: 400, jitter: 0 }, ackWaitMs: 5000 },
     relay: { pollIntervalMs: 250, retryDelayMs: 100 },
     onOutcome: (o) => outcomes.push(o),
@@ -50,7 +51,7 @@ export async function createHarness(prefix: string, servers: string = testEnv.na
     subject: (name) => `${names.subjectPrefix}.${name}`,
     busOptions,
     bus: (overrides = {}, serviceName = names.service, conn = nc) => {
-      const b = new EventBus({ connection: conn, dataSource: db.dataSource, serviceName, options: busOptions(overrides) });
+      const b = new EventBus<UntypedMessages>({ connection: conn, dataSource: db.dataSource, serviceName, options: busOptions(overrides) });
       buses.push(b);
       return b;
     },

@@ -95,11 +95,11 @@ describe('inbox: every event applied once per consumer', () => {
     const bus = h.bus();
     await bus.subscribe(subject, recordingHandler('reopen'), { name: 'reopen' });
     await bus.start();
-    const first = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    const first = await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(() => h.outcomes.some((o) => o.eventId === first.id && o.kind === 'applied'), 5000, 'first applied');
     const jsm = await jetstreamManager(h.nc);
     await jsm.consumers.delete(h.names.stream, `${h.names.service}__reopen`);
-    const second = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    const second = await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(() => h.outcomes.some((o) => o.eventId === second.id && o.kind === 'applied'), 15_000, 'second applied');
     // The new durable starts from the stream's beginning: the first event comes again.
     await waitFor(() => h.outcomes.some((o) => o.eventId === first.id && o.kind === 'duplicate'), 5000, 'first deduplicated');

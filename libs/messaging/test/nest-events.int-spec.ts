@@ -5,7 +5,7 @@ import { EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@santral/contracts';
 import { PersistenceModule } from '@santral/persistence';
 import { testEnv, waitFor } from '@santral/testing';
-import { EventPublisher, MessagingModule, MessagingTables1763800000000, OnEvent, PayloadValidator } from '@santral/messaging';
+import { EventPublisher, MessagingModule, MessagingTables1763800000000, OnEvent, PayloadValidator, type UntypedMessages } from '@santral/messaging';
 import { AppliedTable1763800000001, createHarness, Harness } from './harness';
 
 jest.setTimeout(30_000);
@@ -18,12 +18,12 @@ const slowStarted: string[] = [];
 
 @Injectable()
 class CallEndedConsumer {
-  constructor(private readonly publisher: EventPublisher) {}
+  constructor(private readonly publisher: EventPublisher<UntypedMessages>) {}
 
   @OnEvent(subjects.ended, { name: 'call-ended' })
   async onCallEnded(data: { callId: string }, env: EventEnvelope<{ callId: string }>, manager: EntityManager): Promise<void> {
     await manager.query(`INSERT INTO applied (consumer, event_id) VALUES ('ended', $1)`, [env.id]);
-    await this.publisher.publish({ type: subjects.settled, data: { callId: data.callId }, orgid: env.orgid }, { manager });
+    await this.publisher.publish(subjects.settled, { callId: data.callId }, { orgid: env.orgid, manager });
   }
 }
 
@@ -74,9 +74,9 @@ describe('Nest integration: @OnEvent handlers, EventPublisher, graceful shutdown
 
   it('runs a handler in the inbox transaction and carries correlation and trace to what it publishes', async () => {
     const app = await startApp();
-    const publisher = app.get(EventPublisher);
+    const publisher = app.get<EventPublisher<UntypedMessages>>(EventPublisher);
     const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
-    const ended = await publisher.publish({ type: subjects.ended, data: { callId: 'c-1' }, orgid: null, correlationid: 'corr-42', traceparent });
+    const ended = await publisher.publish(subjects.ended, { callId: 'c-1' }, { orgid: null, correlationid: 'corr-42', traceparent });
     await waitFor(() => settled.find((e) => e.causationid === ended.id), 10_000, 'settled event');
     const follow = settled.find((e) => e.causationid === ended.id)!;
     expect(follow).toMatchObject({ type: subjects.settled, correlationid: 'corr-42', causationid: ended.id, traceparent, data: { callId: 'c-1' } });
@@ -88,14 +88,14 @@ describe('Nest integration: @OnEvent handlers, EventPublisher, graceful shutdown
 
   it('dead-letters a payload the pluggable validator rejects', async () => {
     const app = await startApp();
-    const bad = await app.get(EventPublisher).publish({ type: subjects.ended, data: { nope: true }, orgid: null });
+    const bad = await app.get<EventPublisher<UntypedMessages>>(EventPublisher).publish(subjects.ended, { nope: true }, { orgid: null });
     await waitFor(() => h.outcomes.find((o) => o.eventId === bad.id && o.kind === 'dead-letter'), 10_000, 'dead letter');
     await app.close();
   });
 
   it('on shutdown stops pulling and finishes what it holds; a new instance applies the rest, each once', async () => {
     const first = await startApp();
-    const envs = await first.get(EventPublisher).publishMany(Array.from({ length: 8 }, (_, i) => ({ type: subjects.slow, data: { callId: `s${i}` }, orgid: null })));
+    const envs = await first.get<EventPublisher<UntypedMessages>>(EventPublisher).publishMany(Array.from({ length: 8 }, (_, i) => ({ type: subjects.slow, data: { callId: `s${i}` }, orgid: null })));
     await waitFor(() => slowStarted.length >= 2, 10_000, 'slow handlers running');
     await first.close();
     const second = await startApp();

@@ -29,11 +29,11 @@ describe('transactional outbox and relay', () => {
     await bus.start();
     await h.db.dataSource
       .transaction(async (manager) => {
-        await bus.publisher.publish({ type: subject, data: { n: 'rolled back' }, orgid: null }, { manager });
+        await bus.publisher.publish(subject, { n: 'rolled back' }, { orgid: null, manager });
         throw new Error('abort');
       })
       .catch(() => undefined);
-    const committed = await h.db.dataSource.transaction((manager) => bus.publisher.publish({ type: subject, data: { n: 1 }, orgid: null }, { manager }));
+    const committed = await h.db.dataSource.transaction((manager) => bus.publisher.publish(subject, { n: 1 }, { orgid: null, manager }));
     // The relay polls only every 60 s here: arriving at once proves LISTEN/NOTIFY wakes it.
     await waitFor(async () => (await h.appliedCounts()).total === 1, 5000, 'applied');
     const [row] = await h.db.dataSource.query(`SELECT event_id FROM applied`);
@@ -57,7 +57,7 @@ describe('transactional outbox and relay', () => {
     await bus.subscribe(subject, recordingHandler());
     await bus.start();
     const before = (await h.appliedCounts()).total;
-    const env = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    const env = await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(async () => (await h.db.dataSource.query(`SELECT 1 FROM outbox WHERE id = $1 AND sent_at IS NOT NULL`, [env.id])).length === 1, 5000, 'marked sent');
     await waitFor(async () => (await h.appliedCounts()).total === before + 1, 5000, 'applied');
     expect(crashes).toBeGreaterThanOrEqual(3); // published three times in all
@@ -74,8 +74,8 @@ describe('transactional outbox and relay', () => {
     const qr = h.db.dataSource.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
-    const early = await bus.publisher.publish({ type: subject, data: { which: 'early seq, late commit' }, orgid: null }, { manager: qr.manager });
-    const later = await bus.publisher.publish({ type: subject, data: { which: 'later seq, early commit' }, orgid: null });
+    const early = await bus.publisher.publish(subject, { which: 'early seq, late commit' }, { orgid: null, manager: qr.manager });
+    const later = await bus.publisher.publish(subject, { which: 'later seq, early commit' }, { orgid: null });
     await waitFor(async () => (await streamCount(subject)) === 1, 5000, 'later event relayed');
     await qr.commitTransaction();
     await qr.release();
@@ -94,7 +94,7 @@ describe('transactional outbox and relay', () => {
     const qr = h.db.dataSource.createQueryRunner();
     await qr.connect();
     await qr.startTransaction();
-    const early = await bus.publisher.publish({ type: subject, data: { which: 'early seq, late commit' }, orgid: null }, { manager: qr.manager });
+    const early = await bus.publisher.publish(subject, { which: 'early seq, late commit' }, { orgid: null, manager: qr.manager });
     await bus.publisher.publishMany(Array.from({ length: 1500 }, (_, i) => ({ type: subject, data: { i }, orgid: null })));
     await waitFor(async () => (await streamCount(subject)) === 1500, 10_000, '1,500 later events relayed');
     await qr.commitTransaction();
@@ -111,7 +111,7 @@ describe('transactional outbox and relay', () => {
     let failures = 0;
     const bus = h.bus({ relay: { pollIntervalMs: 50, retryDelayMs: 20, afterPublish: () => { if (failures++ < 1) throw new Error('publish step failed'); } } });
     await bus.start();
-    await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(async () => (await streamCount(subject)) === 1 && failures >= 2, 5000, 'relayed after one failure');
     await bus.stop();
     const pool = (h.db.dataSource.driver as unknown as { master: import('pg').Pool }).master;
@@ -143,13 +143,13 @@ describe('transactional outbox and relay', () => {
     const subject = h.subject('prune.v1');
     const bus = h.bus({ relay: { pollIntervalMs: 100, retainSentMs: 0 } });
     await bus.start();
-    const env = await bus.publisher.publish({ type: subject, data: {}, orgid: null });
+    const env = await bus.publisher.publish(subject, {}, { orgid: null });
     await waitFor(async () => (await streamCount(subject)) === 1, 5000, 'relayed');
     await waitFor(async () => (await h.db.dataSource.query(`SELECT id FROM outbox WHERE id = $1`, [env.id])).length === 0, 5000, 'row deleted');
     await bus.stop();
     const kept = h.bus({ relay: { pollIntervalMs: 100, retainSentMs: 60_000 } });
     await kept.start();
-    const old = await kept.publisher.publish({ type: subject, data: {}, orgid: null });
+    const old = await kept.publisher.publish(subject, {}, { orgid: null });
     await waitFor(async () => (await streamCount(subject)) === 2, 5000, 'relayed');
     await h.db.dataSource.query(`UPDATE outbox SET sent_at = now() - interval '2 minutes' WHERE id = $1`, [old.id]);
     await expect(kept.pruner!.pruneOnce()).resolves.toMatchObject({ outbox: 1 });

@@ -10,6 +10,7 @@ import {
   MessagingModule,
   NatsConnectionProvider,
   NatsRpcClient,
+  type UntypedRpcMessages,
   NatsRpcContext,
   RpcNoRespondersError,
   RpcRemoteError,
@@ -84,11 +85,11 @@ async function startApp(): Promise<INestApplication> {
 
 describe('core NATS request/reply (NatsRpcServer + NatsRpcClient)', () => {
   let apps: INestApplication[];
-  let client: NatsRpcClient;
+  let client: NatsRpcClient<UntypedRpcMessages>;
 
   beforeAll(async () => {
     apps = [await startApp(), await startApp()];
-    client = apps[0].get(NatsRpcClient);
+    client = apps[0].get(NatsRpcClient) as unknown as NatsRpcClient<UntypedRpcMessages>;
   });
   afterAll(async () => {
     for (const app of apps) await app.close();
@@ -106,7 +107,7 @@ describe('core NATS request/reply (NatsRpcServer + NatsRpcClient)', () => {
   });
 
   it('carries a toWire() domain error across the wire intact', async () => {
-    const err = await client.request(S.domainError).catch((e: unknown) => e);
+    const err = await client.request(S.domainError, undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcRemoteError);
     expect((err as RpcRemoteError).wire).toEqual({
       code: 'BILLING_INSUFFICIENT_CREDIT',
@@ -117,13 +118,13 @@ describe('core NATS request/reply (NatsRpcServer + NatsRpcClient)', () => {
   });
 
   it('carries an error with a code property', async () => {
-    await expect(client.request(S.codedError)).rejects.toMatchObject({
+    await expect(client.request(S.codedError, undefined)).rejects.toMatchObject({
       wire: { code: 'CAMPAIGN_NOT_FOUND', message: 'no such campaign', status: 404 },
     });
   });
 
   it('maps an unexpected error to INTERNAL without leaking its message', async () => {
-    const err = (await client.request(S.crash).catch((e: unknown) => e)) as RpcRemoteError;
+    const err = (await client.request(S.crash, undefined).catch((e: unknown) => e)) as RpcRemoteError;
     expect(err).toBeInstanceOf(RpcRemoteError);
     expect(err.wire.code).toBe('INTERNAL');
     expect(err.wire.message).not.toContain('secret');
@@ -139,7 +140,7 @@ describe('core NATS request/reply (NatsRpcServer + NatsRpcClient)', () => {
 
   it('propagates correlation and trace headers into the handler context', async () => {
     const ctx = { correlationid: 'corr-1', causationid: 'ev-1', traceparent: '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01' };
-    const seen = await runWithEventContext(ctx, () => client.request<Record<string, unknown>>(S.context));
+    const seen = await runWithEventContext(ctx, () => client.request(S.context, undefined));
     expect(seen).toMatchObject({ correlationid: 'corr-1', traceparent: ctx.traceparent });
   });
 

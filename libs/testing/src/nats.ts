@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from '@nats-io/transport-node';
 import { jetstreamManager } from '@nats-io/jetstream';
+import { deadLetterSubjectPrefix, streamName } from '@santral/contracts';
 import { testEnv, uniqueName } from './env';
 
 /** Names one test file owns on the shared NATS server, so files never collide. */
@@ -22,10 +23,11 @@ export interface NatsTestNames {
 export function uniqueNatsNames(prefix: string): NatsTestNames {
   const base = uniqueName(prefix);
   return {
-    stream: base.toUpperCase(),
+    // What a service's bus derives from SUBJECT_PREFIX=base (libs/contracts streams.ts).
+    stream: streamName('Events', base),
     subjectPrefix: base,
-    deadLetterStream: `${base.toUpperCase()}_DLQ`,
-    deadLetterPrefix: `${base}_dlq`,
+    deadLetterStream: streamName('DeadLetters', base),
+    deadLetterPrefix: deadLetterSubjectPrefix(base),
     service: `svc_${base}`,
   };
 }

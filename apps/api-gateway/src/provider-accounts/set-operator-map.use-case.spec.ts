@@ -1,4 +1,5 @@
-import { FakeClock, InMemoryUsers, ORG_A, ORG_B, RecordingProviderAccounts } from '../../test/fakes';
+import { FakeClock, InMemoryUsers, ORG_A, ORG_B } from '../../test/fakes';
+import { RecordingServiceRpc } from '../../test/recording-service-rpc';
 import { CreateUserUseCase } from '../users/create-user.use-case';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 
@@ -10,8 +11,8 @@ async function setUp() {
   const mine = await createUser.execute(ORG_A, { name: 'Ayşe', email: 'ayse@example.com', role: 'operator' });
   const mine2 = await createUser.execute(ORG_A, { name: 'Mehmet', email: 'mehmet@example.com', role: 'operator' });
   const theirs = await createUser.execute(ORG_B, { name: 'Zeynep', email: 'zeynep@example.com', role: 'operator' });
-  const accounts = new RecordingProviderAccounts();
-  return { accounts, useCase: new SetOperatorMapUseCase(accounts, users), mine, mine2, theirs };
+  const accounts = new RecordingServiceRpc();
+  return { accounts, useCase: new SetOperatorMapUseCase(accounts.asServiceRpc(), users), mine, mine2, theirs };
 }
 
 describe('SetOperatorMapUseCase', () => {
@@ -22,7 +23,9 @@ describe('SetOperatorMapUseCase', () => {
       { providerEmployeeId: '18', userId: mine2.id },
     ];
     await expect(useCase.execute(ORG_A, ACCOUNT, operators)).resolves.toMatchObject({ operators: [{ providerEmployeeId: '17', userId: mine.id }, { providerEmployeeId: '18', userId: mine2.id }] });
-    expect(accounts.calls).toEqual([{ op: 'setOperators', orgId: ORG_A, args: [ACCOUNT, [{ providerEmployeeId: '17', userId: mine.id }, { providerEmployeeId: '18', userId: mine2.id }]] }]);
+    expect(accounts.calls).toEqual([
+      { subject: 'rpc.telephony.operator_map.set', payload: { organizationId: ORG_A, id: ACCOUNT, operators: [{ providerEmployeeId: '17', userId: mine.id }, { providerEmployeeId: '18', userId: mine2.id }] } },
+    ]);
   });
 
   it('accepts an empty map (clears it)', async () => {

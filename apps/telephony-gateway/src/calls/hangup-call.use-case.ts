@@ -1,7 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { HangupCallV1 } from '@santral/contracts';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, type Tx } from '@santral/persistence';
 import { ProviderAccountDirectory } from '../provider-accounts/provider-account.directory';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyCallRepository } from './telephony-call.repository';
@@ -17,7 +16,7 @@ export class HangupCallUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(cmd: HangupCallV1, manager: EntityManager): Promise<'sent' | 'ignored'> {
+  async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'ignored'> {
     const orgId = asOrgId(cmd.organizationId);
     const call = await this.calls.find(manager, orgId, cmd.callId);
     if (!call || call.endedAt || !call.providerCallId) return 'ignored';

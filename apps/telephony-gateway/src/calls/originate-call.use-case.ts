@@ -1,9 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { endReasonCodeForProviderCode, endReasonFor, type EndReason } from '@santral/call-state';
 import { Subjects, type OriginateCallV1 } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId, type OrgId } from '@santral/persistence';
+import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { TelephonyConfig } from '../config';
 import { ProviderAccountDirectory } from '../provider-accounts/provider-account.directory';
@@ -33,7 +32,7 @@ export class OriginateCallUseCase {
     @Inject(SERVICE_CONFIG) private readonly config: TelephonyConfig,
   ) {}
 
-  async execute(cmd: OriginateCallV1, manager: EntityManager): Promise<OriginateOutcome> {
+  async execute(cmd: OriginateCallV1, manager: Tx): Promise<OriginateOutcome> {
     const orgId = asOrgId(cmd.organizationId);
     const found = await this.accounts.find(orgId, cmd.providerAccountId, manager);
     const claimed = await this.calls.claimOutbound(orgId, {
@@ -61,7 +60,7 @@ export class OriginateCallUseCase {
     }
   }
 
-  private async recordDialled(m: EntityManager, orgId: OrgId, account: ProviderAccountContext, cmd: OriginateCallV1, providerCallId: string, legIds: string[]): Promise<void> {
+  private async recordDialled(m: Tx, orgId: OrgId, account: ProviderAccountContext, cmd: OriginateCallV1, providerCallId: string, legIds: string[]): Promise<void> {
     await this.calls.recordDialled(m, orgId, cmd.callId, account.id, providerCallId, legIds);
     const data = { organizationId: orgId, callId: cmd.callId, providerAccountId: account.id, provider: account.type, providerCallId, attempt: cmd.attempt };
     await this.publisher.publish(Subjects.Telephony.CallInitiated, data, { orgid: orgId, subject: cmd.callId, manager: m });
@@ -75,7 +74,7 @@ export class OriginateCallUseCase {
     return endReasonFor('provider_error', { providerCode: 'PROVIDER_UNAVAILABLE' });
   }
 
-  private async refuse(m: EntityManager, account: ProviderAccountContext, cmd: OriginateCallV1, endReason: EndReason): Promise<void> {
+  private async refuse(m: Tx, account: ProviderAccountContext, cmd: OriginateCallV1, endReason: EndReason): Promise<void> {
     await this.closer.close(m, { account, callId: cmd.callId, providerCallId: null, direction: 'outbound', endReason });
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { Subjects, type SendSmsV1 } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, type Tx } from '@santral/persistence';
 import { ProviderAccountDirectory } from '../provider-accounts/provider-account.directory';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { SmsMessageRepository } from './sms-message.repository';
@@ -17,7 +16,7 @@ export class SendSmsUseCase {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async execute(cmd: SendSmsV1, manager: EntityManager): Promise<'sent' | 'failed' | 'duplicate'> {
+  async execute(cmd: SendSmsV1, manager: Tx): Promise<'sent' | 'failed' | 'duplicate'> {
     const orgId = asOrgId(cmd.organizationId);
     const account = cmd.providerAccountId ? await this.accounts.find(orgId, cmd.providerAccountId, manager) : await this.accounts.first(orgId, manager);
     if (!(await this.messages.claim(orgId, cmd.smsId, account?.id ?? null, cmd.to))) return 'duplicate';

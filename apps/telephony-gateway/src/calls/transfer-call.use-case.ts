@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import { DIAL_TARGET_PATTERN, Subjects, type TransferCallV1 } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, type Tx } from '@santral/persistence';
 import { ProviderAccountDirectory } from '../provider-accounts/provider-account.directory';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyCallRepository } from './telephony-call.repository';
@@ -17,7 +16,7 @@ export class TransferCallUseCase {
     private readonly publisher: EventPublisher,
   ) {}
 
-  async execute(cmd: TransferCallV1, manager: EntityManager): Promise<'sent' | 'failed' | 'ignored'> {
+  async execute(cmd: TransferCallV1, manager: Tx): Promise<'sent' | 'failed' | 'ignored'> {
     const orgId = asOrgId(cmd.organizationId);
     const call = await this.calls.find(manager, orgId, cmd.callId);
     if (!call || call.endedAt || !call.providerCallId) return 'ignored';

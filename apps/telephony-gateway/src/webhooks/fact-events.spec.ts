@@ -1,7 +1,6 @@
 import { endReasonFor } from '@santral/call-state';
 import { validatePayload } from '@santral/contracts';
 import type { NormalizedFact, ProviderAccountContext } from '../providers/provider.port';
-import { SubjectNames } from '../shared/subject-names';
 import { toEvent } from './fact-events';
 
 const account: ProviderAccountContext = {
@@ -25,16 +24,16 @@ const facts: NormalizedFact[] = [
 
 describe('normalized fact → contracts event', () => {
   it.each(facts.map((f) => [f.kind, f] as const))('%s validates against its payload class', (_k, fact) => {
-    const ev = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1001', occurredAt: new Date(), fact }, new SubjectNames(''))!;
+    const ev = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1001', occurredAt: new Date(), fact })!;
     const r = validatePayload(ev.type, ev.data);
     expect(r.ok ? [] : r.errors).toEqual([]);
   });
 
   it('maps the operator to the platform user (G4) and normalizes the caller (B2)', () => {
-    const answered = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1', occurredAt: new Date(), fact: facts[1]! }, new SubjectNames('t1'))!;
-    expect(answered.type).toBe('t1.telephony.call.answered.v1');
+    const answered = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1', occurredAt: new Date(), fact: facts[1]! })!;
+    expect(answered.type).toBe('telephony.call.answered.v1');
     expect(answered.data).toMatchObject({ operator: { userId: '2c0b1a54-9a8f-4f0e-8a55-0d6f4f8f7d11' } });
-    const inbound = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1', occurredAt: new Date(), fact: facts[7]! }, new SubjectNames(''))!;
+    const inbound = toEvent({ account, callId: '5f0c2f5e-2f7e-4a3b-9c3c-7d7c1b1a2e10', providerCallId: '1', occurredAt: new Date(), fact: facts[7]! })!;
     expect(inbound.data).toMatchObject({ from: '+905551234567', to: '+902125550000' });
   });
 });

@@ -40,49 +40,48 @@ export function toEvent(r: ResolvedFact): OutgoingEvent | undefined {
   const base = { organizationId: account.organizationId, callId: r.callId, providerAccountId: account.id, provider: account.type, providerCallId: r.providerCallId.slice(0, 200) };
   const ev = <S extends FactSubject>(type: S, data: PayloadOf<S>): OutgoingEvent =>
     ({ type, data, orgid: account.organizationId, subject: r.callId, time: r.occurredAt.toISOString() }) as OutgoingEvent;
-  const T = Subjects.Telephony;
   switch (fact.kind) {
     case 'ringing':
-      return ev(T.CallRinging, base);
+      return ev(Subjects.Telephony.CallRinging, base);
     case 'answered':
-      return ev(T.CallAnswered, {
+      return ev(Subjects.Telephony.CallAnswered, {
         ...base,
         answeredBy: fact.answeredBy,
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'forwarding':
-      return ev(T.CallForwarding, { ...base, target: fact.target });
+      return ev(Subjects.Telephony.CallForwarding, { ...base, target: fact.target });
     case 'forwarded':
-      return ev(T.CallForwarded, { ...base, target: fact.target });
+      return ev(Subjects.Telephony.CallForwarded, { ...base, target: fact.target });
     case 'transfer_failed':
-      return ev(T.CallTransferFailed, { ...base, target: fact.target, reason: fact.reason, ...(fact.providerCode ? { providerCode: fact.providerCode } : {}), ...(fact.sipCause ? { sipCause: fact.sipCause } : {}) });
+      return ev(Subjects.Telephony.CallTransferFailed, { ...base, target: fact.target, reason: fact.reason, ...(fact.providerCode ? { providerCode: fact.providerCode } : {}), ...(fact.sipCause ? { sipCause: fact.sipCause } : {}) });
     case 'leg_ended':
-      return ev(T.CallLegEnded, {
+      return ev(Subjects.Telephony.CallLegEnded, {
         ...base, legId: fact.legId, legType: fact.legType, talkSeconds: secs(fact.talkSeconds), totalSeconds: secs(fact.totalSeconds),
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
         ...(fact.endReason ? { endReason: toWireEndReason(fact.endReason) } : {}),
       });
     case 'ended':
-      return ev(T.CallEnded, {
+      return ev(Subjects.Telephony.CallEnded, {
         ...base, direction: fact.direction, talkSeconds: secs(fact.talkSeconds), waitSeconds: secs(fact.waitSeconds), totalSeconds: secs(fact.totalSeconds),
         forwardedSeconds: secs(fact.forwardedSeconds), endReason: toWireEndReason(fact.endReason), isLost: fact.isLost, tags: fact.tags.slice(0, 50).map((t) => t.slice(0, 100)),
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'call_seen': {
-      if (fact.direction === 'outbound') return ev(T.CallInitiated, { ...base, attempt: 1 });
+      if (fact.direction === 'outbound') return ev(Subjects.Telephony.CallInitiated, { ...base, attempt: 1 });
       const to = e164(account, fact.to);
       if (!to) return undefined;
       const from = e164(account, fact.rawFrom);
-      return ev(T.InboundReceived, { ...base, rawFrom: fact.rawFrom.slice(0, 100) || 'unknown', to, ...(from ? { from } : {}) });
+      return ev(Subjects.Telephony.InboundReceived, { ...base, rawFrom: fact.rawFrom.slice(0, 100) || 'unknown', to, ...(from ? { from } : {}) });
     }
     case 'recording':
-      return ev(T.RecordingCompleted, { ...base, providerRecordingId: fact.providerRecordingId, url: fact.url, durationSeconds: fact.durationSeconds, ...(fact.contentType ? { contentType: fact.contentType } : {}) });
+      return ev(Subjects.Telephony.RecordingCompleted, { ...base, providerRecordingId: fact.providerRecordingId, url: fact.url, durationSeconds: fact.durationSeconds, ...(fact.contentType ? { contentType: fact.contentType } : {}) });
     case 'transcript_segment':
-      return ev(T.TranscriptSegmentReceived, {
+      return ev(Subjects.Telephony.TranscriptSegmentReceived, {
         organizationId: account.organizationId, callId: r.callId, seq: fact.seq, speaker: fact.speaker, text: fact.text, startMs: fact.startMs, endMs: Math.max(fact.endMs, fact.startMs),
         ...(fact.language ? { language: fact.language } : {}),
       });
     case 'transcript_completed':
-      return ev(T.TranscriptCompleted, { organizationId: account.organizationId, callId: r.callId, segmentCount: fact.segmentCount });
+      return ev(Subjects.Telephony.TranscriptCompleted, { organizationId: account.organizationId, callId: r.callId, segmentCount: fact.segmentCount });
   }
 }

@@ -4,13 +4,11 @@ import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { Webhook } from 'standardwebhooks';
-import { connectNats, connectNatsRpc } from '@santral/messaging';
-import { createHttpApp } from '@santral/observability';
-import { createTestDatabase, deleteTestStreams, freePort, testEnv, type TestDatabase, uniqueNatsNames, waitFor } from '@santral/testing';
-import { AppModule } from '../../src/app.module';
+import { connectNats } from '@santral/messaging';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, createTestDatabase, deleteTestStreams, freePort, testEnv, type TestDatabase, uniqueNatsNames, waitFor } from '@santral/testing';
+import { telephonyService } from '../../src/app.module';
 import { loadTelephonyConfig, type TelephonyConfig } from '../../src/config';
-import { entities } from '../../src/entities';
-import { migrations } from '../../src/migrations';
 import { SimulatorServer } from '../../src/simulator/simulator.server';
 
 export interface OutboxEvent {
@@ -39,7 +37,7 @@ export interface GatewayHarness {
 
 /** The real telephony-gateway app (HTTP + JetStream + Postgres) on its own schema, stream and port, with a real simulator. */
 export async function startGateway(prefix: string, env: Record<string, string> = {}, opts: { rpc?: boolean } = {}): Promise<GatewayHarness> {
-  const db = await createTestDatabase({ prefix, entities, migrations });
+  const db = await createTestDatabase({ prefix, entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
   const names = uniqueNatsNames(prefix);
   const sim = new SimulatorServer();
   const simUrl = await sim.listen(0);
@@ -47,24 +45,17 @@ export async function startGateway(prefix: string, env: Record<string, string> =
   const config = loadTelephonyConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl,
     HTTP_PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, SIMULATOR_URL: simUrl,
-    SUBJECT_PREFIX: names.subjectPrefix, EVENTS_STREAM: names.stream, DEAD_LETTER_STREAM: names.deadLetterStream,
-    DEAD_LETTER_SUBJECT_PREFIX: names.deadLetterPrefix, RECONCILER_INTERVAL_MS: '0', ...env,
+    SUBJECT_PREFIX: names.subjectPrefix, RECONCILER_INTERVAL_MS: '0', ...env,
   });
-  const app = await createHttpApp(AppModule.register(config), { bodyLimit: 1_048_576 });
-  if (opts.rpc) {
-    connectNatsRpc(app, { servers: testEnv.natsUrl, queue: names.service, name: names.service });
-    await app.startAllMicroservices();
-  }
-  await app.listen(port, '127.0.0.1');
+  const app = await bootTestService(telephonyService, config, { rpc: opts.rpc ?? false, listen: { port } });
   const nc = await connectNats({ servers: testEnv.natsUrl, name: `${names.service}-test` });
   const js = jetstream(nc);
-  const strip = (t: string) => t.slice(names.subjectPrefix.length + 1);
   const events = async (callId?: string): Promise<OutboxEvent[]> => {
     const rows: Array<{ subject: string; envelope: Record<string, unknown> }> = await db.dataSource.query(
       callId ? `SELECT subject, envelope FROM outbox WHERE envelope->>'subject' = $1 ORDER BY seq` : `SELECT subject, envelope FROM outbox ORDER BY seq`,
       callId ? [callId] : [],
     );
-    return rows.map((r) => ({ subject: r.subject, type: strip(String(r.envelope.type)), data: r.envelope.data as Record<string, unknown>, envelope: r.envelope }));
+    return rows.map((r) => ({ subject: r.subject, type: String(r.envelope.type), data: r.envelope.data as Record<string, unknown>, envelope: r.envelope }));
   };
   return {
     app, db, config, sim, prefix: names.subjectPrefix, nc, baseUrl: `http://127.0.0.1:${port}`, orgId: uuidv4(),
@@ -73,7 +64,7 @@ export async function startGateway(prefix: string, env: Record<string, string> =
       waitFor(async () => (await events(callId)).find((e) => e.type === type), timeoutMs, `${type} for ${callId}`, 50) as Promise<OutboxEvent>,
     sendCommand: async (name, data, id = uuidv7()) => {
       const subject = `${names.subjectPrefix}.${name}`;
-      const env = { specversion: '1.0', id, source: 'santral/test', type: subject, time: new Date().toISOString(), datacontenttype: 'application/json', data, orgid: (data as { organizationId?: string }).organizationId ?? null, correlationid: id, causationid: null };
+      const env = { specversion: '1.0', id, source: 'santral/test', type: name, time: new Date().toISOString(), datacontenttype: 'application/json', data, orgid: (data as { organizationId?: string }).organizationId ?? null, correlationid: id, causationid: null };
       await js.publish(subject, JSON.stringify(env), { msgID: `${id}-${randomBytes(4).toString('hex')}` });
       return id;
     },

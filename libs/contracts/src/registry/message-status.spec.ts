@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { MESSAGES, Rpc, Subjects, type MessageDefinition, type ServiceName } from '../index';
+import { MESSAGES, Rpc, serviceInfo, Subjects, type MessageDefinition, type ServiceName } from '../index';
 
 /**
  * Keeps `status` honest: a message is `stable` exactly when the source of a service that
@@ -37,21 +37,18 @@ function constantOf(subject: string): { table: 'Subjects' | 'Rpc'; group: string
 
 /**
  * Does this app's source name the message's subject? Accepted forms: `Subjects.<Group>.<Key>`,
- * `<Group>Subjects.<Key>`, `Rpc.<Group>.<Key>`, `rpcPingSubject('<service>')` for a health ping,
- * and `'<Key>'` in a file of an app that looks its group up by key (`<Group>Subjects[key]`).
+ * `<Group>Subjects.<Key>`, `Rpc.<Group>.<Key>`; a health ping is the kit's, for every rpc service.
  */
 function namesSubject(files: readonly SourceFile[], subject: string, service: ServiceName): boolean {
   const { table, group, key } = constantOf(subject);
+  // libs/service-kit answers rpc.<context>.health.ping for every service services.json marks rpc.
+  if (table === 'Rpc' && key === 'HealthPing') return serviceInfo(service).rpc;
   const forms =
     table === 'Rpc'
       ? [`Rpc\\.${group}\\.${key}\\b`, ...(key === 'HealthPing' ? [`rpcPingSubject\\(\\s*'${service}'\\s*\\)`] : [])]
       : [`\\bSubjects\\.${group}\\.${key}\\b`, `\\b${group}Subjects\\.${key}\\b`];
   const canonical = new RegExp(forms.join('|'));
-  if (files.some((file) => canonical.test(file.text))) return true;
-  if (table === 'Rpc') return false;
-  const byKey = new RegExp(`\\b(${group}Subjects|Subjects\\.${group})\\[`);
-  const quotedKey = new RegExp(`['"]${key}['"]`);
-  return files.some((file) => byKey.test(file.text)) && files.some((file) => quotedKey.test(file.text));
+  return files.some((file) => canonical.test(file.text));
 }
 
 /** The services whose code would show that the message is in use. */
@@ -82,16 +79,10 @@ describe('message status (stable = produced today)', () => {
     expect(namesSubject(file('publish(Subjects.Dialer.CallEnded, data)'), 'dialer.call.ended.v1', 'dialer-orchestrator')).toBe(true);
     expect(namesSubject(file('bus.subscribe(DialerSubjects.CallEnded)'), 'dialer.call.ended.v1', 'dialer-orchestrator')).toBe(true);
     expect(namesSubject(file('@MessagePattern(Rpc.Billing.BalanceGet)'), 'rpc.billing.balance.get', 'billing')).toBe(true);
-    expect(namesSubject(file("@MessagePattern(rpcPingSubject('billing'))"), 'rpc.billing.health.ping', 'billing')).toBe(true);
-    expect(namesSubject(file("rpcPingSubject('campaign')"), 'rpc.billing.health.ping', 'billing')).toBe(false);
+    expect(namesSubject([], 'rpc.billing.health.ping', 'billing')).toBe(true); // the kit answers it
     expect(namesSubject(file('Subjects.Dialer.CallEndedLater'), 'dialer.call.ended.v1', 'dialer-orchestrator')).toBe(false);
     expect(namesSubject(file('Subjects.Telephony.CallEnded'), 'dialer.call.ended.v1', 'dialer-orchestrator')).toBe(false);
     expect(namesSubject(file("'dialer.call.ended.v1'"), 'dialer.call.ended.v1', 'dialer-orchestrator')).toBe(false);
-    const lookedUpByKey = [
-      { path: 'subject-names.ts', text: 'return TelephonySubjects[key];' },
-      { path: 'use-case.ts', text: "subjects.of('CallEnded')" },
-    ];
-    expect(namesSubject(lookedUpByKey, 'telephony.call.ended.v1', 'telephony-gateway')).toBe(true);
-    expect(namesSubject(lookedUpByKey.slice(1), 'telephony.call.ended.v1', 'telephony-gateway')).toBe(false);
+    expect(namesSubject(file("subjects.of('CallEnded')"), 'telephony.call.ended.v1', 'telephony-gateway')).toBe(false);
   });
 });

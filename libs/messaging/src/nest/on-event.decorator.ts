@@ -7,8 +7,8 @@ import type { ReceivedEvent } from '../consumer/inbox-processor';
 /** The payload of a registered subject (validated against its class before the handler runs). */
 export type EventDataOf<S extends string> = S extends RegisteredSubject ? PayloadOf<S> : unknown;
 
-type EachHandler<S extends string> = (data: EventDataOf<S>, envelope: EventEnvelope<EventDataOf<S>>, manager: EntityManager) => Promise<unknown>;
-type BatchHandler<S extends string> = (events: Array<ReceivedEvent<EventDataOf<S>>>, manager: EntityManager) => Promise<unknown>;
+type EachHandler<S extends string> = (data: EventDataOf<S>, envelope: EventEnvelope<EventDataOf<S>>, manager: EntityManager) => unknown;
+type BatchHandler<S extends string> = (events: Array<ReceivedEvent<EventDataOf<S>>>, manager: EntityManager) => unknown;
 type TypedMethodDecorator<F> = (target: object, key: string | symbol, descriptor: { value?: F }) => void;
 
 export const ON_EVENT_METADATA = 'santral:messaging:on-event';

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
 import type { EventEnvelope, OrganizationSnapshotV1 } from '@santral/contracts';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, type Tx } from '@santral/persistence';
 import { OrganizationSettingsRepository } from './organization-settings.repository';
 
 /** Picks the keys a service needs from the organization snapshot. */
@@ -15,7 +14,7 @@ export class ApplyOrganizationSettingsUseCase {
     @Inject(SETTINGS_PICKER) private readonly pick: SettingsPicker,
   ) {}
 
-  execute(snapshot: OrganizationSnapshotV1, envelope: EventEnvelope<unknown>, manager: EntityManager): Promise<boolean> {
+  execute(snapshot: OrganizationSnapshotV1, envelope: EventEnvelope<unknown>, manager: Tx): Promise<boolean> {
     return this.repository.applyIfNewer(asOrgId(snapshot.organizationId), this.pick(snapshot), envelope.time, envelope.id, manager);
   }
 }

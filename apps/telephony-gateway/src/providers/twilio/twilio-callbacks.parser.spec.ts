@@ -1,6 +1,5 @@
 import { validatePayload } from '@santral/contracts';
 import { toEvent } from '../../webhooks/fact-events';
-import { SubjectNames } from '../../shared/subject-names';
 import type { NormalizedFact, ProviderAccountContext } from '../provider.port';
 import { parseTwilioRecording, parseTwilioTranscription, parseTwilioVoice } from './twilio-callbacks.parser';
 
@@ -108,7 +107,7 @@ describe('Twilio facts → contracts events', () => {
   const account: ProviderAccountContext = {
     id: '01a20155-d5d0-76cc-8b6f-052ce8a9149b', organizationId: '0b7e3c8e-5a7f-4f7e-9d52-1f1c4a9b2a11', type: 'twilio', settings: { defaultCountry: 'TR' }, secrets: {}, operatorMap: {}, webhookBaseUrl: base,
   };
-  const event = (fact: NormalizedFact) => toEvent({ account, callId: CALL_ID, providerCallId: CA, occurredAt: now, fact }, new SubjectNames(''))!;
+  const event = (fact: NormalizedFact) => toEvent({ account, callId: CALL_ID, providerCallId: CA, occurredAt: now, fact })!;
   const facts = [
     ...parseTwilioVoice(`${base}/voice`, inbound({ From: '05321234567' }), now).facts,
     ...parseTwilioRecording(`${base}/recording`, recording(), now).facts,
