@@ -62,7 +62,7 @@ async function main() {
     const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
     const child = spawn(process.execPath, [...(flagsOverride ?? svc.nodeFlags), svc.entry], {
       cwd: root,
-      env: { ...env, HTTP_PORT: String(svc.port), ...serviceEnv(svc) },
+      env: { ...env, HTTP_PORT: String(svc.port), DB_SCHEMA: svc.schema, ...serviceEnv(svc) },
       stdio: ['ignore', out, out],
     });
     children.set(svc.name, child);
