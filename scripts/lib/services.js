@@ -14,7 +14,7 @@ function portEnvKey(name) {
 
 function portOf(s) {
   const key = portEnvKey(s.name);
-  const port = Number(process.env[key] ?? s.port);
+  const port = process.env[key] ? Number(process.env[key]) : s.port;
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${key}=${process.env[key]} is not a TCP port`);
   return port;
 }
