@@ -11,6 +11,7 @@ const { ensureInstalled, build } = require('./lib/prepare');
 
 async function main() {
   const started = Date.now();
+  warnOldNode();
   ensureInstalled();
   build();
   const { ensurePostgres, ensureNats, stateDir, log } = require('./lib/infra');
@@ -61,7 +62,7 @@ async function main() {
     const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
     const child = spawn(process.execPath, [...(flagsOverride ?? svc.nodeFlags), svc.entry], {
       cwd: root,
-      env: { ...env, HTTP_PORT: String(svc.port), ...serviceEnv(svc) },
+      env: { ...env, HTTP_PORT: String(svc.port), DB_SCHEMA: svc.schema, ...serviceEnv(svc) },
       stdio: ['ignore', out, out],
     });
     children.set(svc.name, child);
@@ -83,6 +84,16 @@ async function main() {
   log(`    -H 'Content-Type: application/json' -d '{"name":"Demo","defaultCountry":"TR","timeZone":"Europe/Istanbul","plan":"free"}'`);
   log(`logs: .santral/logs/<service>.log   ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   log(`Santral is up: ${base} (docs: /docs)`);
+}
+
+/** Santral targets Node 24 LTS (package.json engines); an older Node still runs it, with one line saying so. */
+function warnOldNode() {
+  const major = Number(process.versions.node.split('.')[0]);
+  if (major >= 24) return;
+  const eol = major <= 20 ? ', past its end of life (2026-04-30)' : '';
+  process.stdout.write(
+    `warning: Node ${process.version}${eol}; Santral targets Node 24 LTS: \`npx -y node@24 scripts/start.js\` runs it on 24. Continuing on ${process.version}.\n`,
+  );
 }
 
 /** Provider secrets need a key at rest; a local run keeps a generated one in .santral/. */

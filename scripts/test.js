@@ -23,6 +23,7 @@ async function main() {
   const env = { ...process.env, DATABASE_URL: databaseUrl, NATS_URL: natsUrl, LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent' };
 
   const node = process.execPath;
+  process.stdout.write(`node ${process.version} (${node})\n`);
   const bin = (p) => path.join(root, 'node_modules', p);
   const results = [];
   results.push(['build (tsc strict)', step('build (tsc strict)', node, [bin('typescript/bin/tsc'), '-b', 'tsconfig.build.json'])]);

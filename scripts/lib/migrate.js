@@ -5,7 +5,7 @@ const { root, services } = require('./services');
 
 function migrateOne(svc, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [svc.entry, 'migrate'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [svc.entry, 'migrate'], { cwd: root, env: { ...env, DB_SCHEMA: svc.schema }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
