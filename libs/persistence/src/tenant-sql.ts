@@ -17,5 +17,15 @@ export async function tenantQuery<R = Record<string, unknown>>(
   params: readonly unknown[] = [],
 ): Promise<R[]> {
   if (!/\$1(?!\d)/.test(sql)) throw new Error('tenantQuery: the statement must filter by the organization ($1)');
-  return (await db.query(sql, [orgId, ...params])) as R[];
+  return rowsOf<R>(await db.query(sql, [orgId, ...params]));
+}
+
+/**
+ * The rows of a result: TypeORM's postgres driver answers UPDATE and DELETE with
+ * `[rows, affectedCount]` (SELECT and INSERT with the rows), so `RETURNING` of an UPDATE
+ * would otherwise look like two rows even when it matched none.
+ */
+export function rowsOf<R>(result: unknown): R[] {
+  if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as R[];
+  return result as R[];
 }
