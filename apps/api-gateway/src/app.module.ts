@@ -1,11 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { ServiceKitModule } from '@santral/service-kit';
+import { createValidationPipe, ProblemDetailsFilter, ServiceKitModule } from '@santral/service-kit';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { createValidationPipe } from './common/validation';
 import { GatewayConfig } from './config';
 import { entities } from './entities';
 import { IdempotencyModule } from './idempotency/idempotency.module';

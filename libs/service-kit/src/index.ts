@@ -2,3 +2,4 @@ export * from './service-kit.module';
 export * from './run-service';
 export * from './events.options';
 export * from './organization-settings';
+export * from './http';
