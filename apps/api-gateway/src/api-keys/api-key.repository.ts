@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { asOrgId, TenantRepository, type OrgId } from '@santral/persistence';
+import { asOrgId, keysetPage, TenantRepository, type OrgId, type Page, type PageRequest, type Tx } from '@santral/persistence';
 import { IsNull, Repository } from 'typeorm';
-import { applyKeysetPage } from '../common/keyset';
-import type { PageRequest } from '../common/pagination';
-import type { Tx } from '../common/transaction-runner';
 import type { ApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import type { ApiKeysPort } from './api-keys.port';
@@ -24,10 +21,10 @@ export class ApiKeyRepository extends TenantRepository<ApiKeyEntity> implements 
     return row ? toApiKey(row) : null;
   }
 
-  async listPage(orgId: OrgId, page: PageRequest): Promise<ApiKey[]> {
+  async listPage(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>> {
     const qb = this.repo.createQueryBuilder('k').where('k.organization_id = :orgId', { orgId });
-    const rows = await applyKeysetPage(qb, 'k', page).getMany();
-    return rows.map(toApiKey);
+    const { items, nextCursor } = await keysetPage(qb, 'k', page);
+    return { items: items.map(toApiKey), nextCursor };
   }
 
   async lockActiveAdminIds(orgId: OrgId, tx: Tx): Promise<string[]> {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { asOrgId, type OrgId } from '@santral/persistence';
+import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Repository } from 'typeorm';
-import type { Tx } from '../common/transaction-runner';
 import type { Organization } from './organization';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsPort } from './organizations.port';

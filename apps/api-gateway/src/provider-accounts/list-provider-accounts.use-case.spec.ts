@@ -1,5 +1,5 @@
 import { ORG_A, RecordingProviderAccounts } from '../../test/fakes';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { DEFAULT_PAGE_SIZE } from '@santral/persistence';
 import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
 
 describe('ListProviderAccountsUseCase', () => {

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId } from '@santral/persistence';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { DEFAULT_PAGE_SIZE, type OrgId } from '@santral/persistence';
 import { ProviderAccountsPort, type ProviderAccountPage } from './provider-accounts.port';
 
 /** The organization's provider accounts, a page at a time, in creation order. */

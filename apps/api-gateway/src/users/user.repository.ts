@@ -1,9 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { asOrgId, TenantRepository, type OrgId } from '@santral/persistence';
+import { asOrgId, keysetPage, TenantRepository, type OrgId, type Page, type PageRequest } from '@santral/persistence';
 import { Repository } from 'typeorm';
-import { applyKeysetPage } from '../common/keyset';
-import type { PageRequest } from '../common/pagination';
 import type { User } from './user';
 import { UserEntity } from './user.entity';
 import type { UsersPort } from './users.port';
@@ -24,10 +22,10 @@ export class UserRepository extends TenantRepository<UserEntity> implements User
     return rows.length === 1;
   }
 
-  async listPage(orgId: OrgId, page: PageRequest): Promise<User[]> {
+  async listPage(orgId: OrgId, page: PageRequest): Promise<Page<User>> {
     const qb = this.repo.createQueryBuilder('u').where('u.organization_id = :orgId', { orgId });
-    const rows = await applyKeysetPage(qb, 'u', page).getMany();
-    return rows.map((row) => ({ ...row, organizationId: asOrgId(row.organizationId) }));
+    const { items, nextCursor } = await keysetPage(qb, 'u', page);
+    return { items: items.map((row) => ({ ...row, organizationId: asOrgId(row.organizationId) })), nextCursor };
   }
 
   async existingIds(orgId: OrgId, ids: readonly string[]): Promise<string[]> {
