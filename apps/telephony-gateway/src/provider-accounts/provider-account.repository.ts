@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { decodeCursor, encodeCursor, type OrgId, type Page, TenantRepository } from '@santral/persistence';
+import { keysetPage, type OrgId, type Page, type PageRequest, TenantRepository } from '@santral/persistence';
 import { TelephonyError } from '../shared/telephony.error';
 import { ProviderAccountEntity } from './provider-account.entity';
 
@@ -24,15 +24,8 @@ export class ProviderAccountRepository extends TenantRepository<ProviderAccountE
     return this.repo.save(entity);
   }
 
-  async page(orgId: OrgId, limit: number, cursor?: string): Promise<Page<ProviderAccountEntity>> {
-    const pos = decodeCursor(cursor);
-    if (cursor && !pos) throw new TelephonyError('INVALID_CURSOR');
-    const qb = this.repo.createQueryBuilder('a').where('a.organization_id = :orgId', { orgId });
-    // Ids are UUIDv7 (time-ordered): keyset on the id alone is creation order without timestamp rounding.
-    if (pos) qb.andWhere('a.id > :id', { id: pos.id });
-    const rows = await qb.orderBy('a.id', 'ASC').take(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+  /** One page of the organization's accounts, newest first (the one order of every list). */
+  page(orgId: OrgId, page: PageRequest): Promise<Page<ProviderAccountEntity>> {
+    return keysetPage(this.repo.createQueryBuilder('a').where('a.organization_id = :orgId', { orgId }), 'a', page);
   }
 }
