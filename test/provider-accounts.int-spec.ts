@@ -120,7 +120,7 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
     expect(list.json<{ items: AccountBody[] }>().items).toHaveLength(1);
   });
 
-  it("lists and reads only the caller organization's accounts, a page at a time; another organization's id is 404", async () => {
+  it("lists (newest first) and reads only the caller organization's accounts, a page at a time; another organization's id is 404", async () => {
     const a = await gw.createOrg();
     const b = await gw.createOrg();
     const first = await createSimulator(a.key, 'First');
@@ -129,13 +129,13 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
 
     const all = await gw.request({ method: 'GET', url: '/v1/provider-accounts', key: a.key });
     expect(all.statusCode).toBe(200);
-    expect(all.json()).toEqual({ items: [first, second], nextCursor: null });
+    expect(all.json()).toEqual({ items: [second, first], nextCursor: null });
     expect(all.body).not.toContain(SECRET);
 
     const page1 = (await gw.request({ method: 'GET', url: '/v1/provider-accounts?limit=1', key: a.key })).json<{ items: AccountBody[]; nextCursor: string }>();
-    expect(page1.items.map((i) => i.id)).toEqual([first.id]);
+    expect(page1.items.map((i) => i.id)).toEqual([second.id]);
     const page2 = await gw.request({ method: 'GET', url: `/v1/provider-accounts?limit=1&cursor=${encodeURIComponent(page1.nextCursor)}`, key: a.key });
-    expect(page2.json()).toEqual({ items: [second], nextCursor: null });
+    expect(page2.json()).toEqual({ items: [first], nextCursor: null });
     expectProblem(await gw.request({ method: 'GET', url: '/v1/provider-accounts?cursor=not-a-cursor', key: a.key }), 400, 'INVALID_CURSOR');
 
     await expect(gw.request({ method: 'GET', url: `/v1/provider-accounts/${first.id}`, key: a.key }).then((r) => r.json())).resolves.toEqual(first);

@@ -1,11 +1,9 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
-import { defineService } from '@santral/service-kit';
+import { createValidationPipe, defineService, ProblemDetailsFilter } from '@santral/service-kit';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './common/core.module';
-import { ProblemDetailsFilter } from './common/problem-details.filter';
-import { createValidationPipe } from './common/validation';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { BODY_LIMIT_BYTES, configureHttpApp } from './http/configure-http-app';

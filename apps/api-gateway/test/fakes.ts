@@ -1,10 +1,8 @@
-/** Typed in-memory fakes of the gateway's ports, for unit specs (no I/O). */
-import type { OrgId } from '@santral/persistence';
+/** Typed in-memory fakes of the gateway's own ports, for unit specs (no I/O); generic ones are in @santral/testing. */
+import type { OrgId, Page, PageRequest, Tx } from '@santral/persistence';
+import { keysetPageOf } from '@santral/testing';
 import type { ApiKey } from '../src/api-keys/api-key';
 import { ApiKeysPort } from '../src/api-keys/api-keys.port';
-import { Clock } from '../src/common/clock';
-import type { PageRequest } from '../src/common/pagination';
-import { TransactionRunner, type Tx } from '../src/common/transaction-runner';
 import { IdempotencyStore, type IdempotencyClaim, type StoredIdempotency } from '../src/idempotency/idempotency.store';
 import type { Organization } from '../src/organizations/organization';
 import { OrganizationEventsPort } from '../src/organizations/organization-events.port';
@@ -14,33 +12,6 @@ import { UsersPort } from '../src/users/users.port';
 
 export const ORG_A = '0190a000-0000-7000-8000-00000000000a' as OrgId;
 export const ORG_B = '0190b000-0000-7000-8000-00000000000b' as OrgId;
-
-export class FakeClock extends Clock {
-  constructor(public current = new Date('2026-01-02T03:04:05.678Z')) {
-    super();
-  }
-
-  now(): Date {
-    return new Date(this.current);
-  }
-}
-
-/** Runs work with a marker transaction; `inside` tells a fake whether a transaction is open. */
-export class FakeTransactions extends TransactionRunner {
-  readonly tx = { fakeTransaction: true } as unknown as Tx;
-  runs = 0;
-  inside = false;
-
-  async run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    this.runs++;
-    this.inside = true;
-    try {
-      return await work(this.tx);
-    } finally {
-      this.inside = false;
-    }
-  }
-}
 
 export class InMemoryOrganizations extends OrganizationsPort {
   readonly rows = new Map<string, Organization>();
@@ -94,14 +65,9 @@ export class InMemoryApiKeys extends ApiKeysPort {
     return row ? strip(row) : null;
   }
 
-  async listPage(orgId: OrgId, page: PageRequest): Promise<ApiKey[]> {
-    const after = page.after;
-    return this.rows
-      .filter((r) => r.organizationId === orgId)
-      .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id.localeCompare(a.id))
-      .filter((r) => !after || r.createdAt.toISOString() < after.createdAt || (r.createdAt.toISOString() === after.createdAt && r.id < after.id))
-      .slice(0, page.limit + 1)
-      .map(strip);
+  async listPage(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>> {
+    const { items, nextCursor } = keysetPageOf(this.rows.filter((r) => r.organizationId === orgId), page);
+    return { items: items.map(strip), nextCursor };
   }
 
   async lockActiveAdminIds(orgId: OrgId): Promise<string[]> {
@@ -159,8 +125,8 @@ export class InMemoryUsers extends UsersPort {
     return true;
   }
 
-  async listPage(orgId: OrgId, page: PageRequest): Promise<User[]> {
-    return this.rows.filter((u) => u.organizationId === orgId).slice(0, page.limit + 1);
+  async listPage(orgId: OrgId, page: PageRequest): Promise<Page<User>> {
+    return keysetPageOf(this.rows.filter((u) => u.organizationId === orgId), page);
   }
 
   async existingIds(orgId: OrgId, ids: readonly string[]): Promise<string[]> {

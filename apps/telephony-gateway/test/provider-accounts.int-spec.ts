@@ -37,11 +37,12 @@ describe('provider accounts over NATS RPC', () => {
     const ops = await call<ProviderAccountView>(Rpc.Telephony.OperatorMapSet, { organizationId: h.orgId, id: created.id, operators: [{ providerEmployeeId: '17', userId: uuidv4() }] });
     expect(ops.operators).toHaveLength(1);
 
-    await call(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Second' });
+    const second = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Second' });
     const page1 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, limit: 1 });
-    expect(page1.items).toHaveLength(1);
+    expect(page1.items.map((a) => a.id)).toEqual([second.id]);
     const page2 = await call<{ items: ProviderAccountView[]; nextCursor: string | null }>(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, limit: 1, cursor: page1.nextCursor });
-    expect(page2.items[0]!.id).not.toBe(page1.items[0]!.id);
+    expect(page2).toEqual({ items: [expect.objectContaining({ id: created.id })], nextCursor: null });
+    await expect(call(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
   });
 
   it('never crosses organizations and answers with stable error codes', async () => {

@@ -2,6 +2,8 @@ export * from './data-source';
 export * from './tenant';
 export * from './tenant-repository';
 export * from './pagination';
+export * from './keyset';
+export * from './transaction-runner';
 export * from './persistence.module';
 export * from './delete-in-chunks';
 export * from './tenant-sql';

@@ -5,3 +5,5 @@ export * from './run-service';
 export * from './events.options';
 export * from './ping.messages.controller';
 export * from './organization-settings';
+export * from './clock';
+export * from './http';

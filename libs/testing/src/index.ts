@@ -2,3 +2,4 @@ export * from './env';
 export * from './database';
 export * from './nats';
 export * from './service';
+export * from './fakes';

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { asOrgId, TenantRepository, type OrgId } from '@santral/persistence';
+import { asOrgId, TenantRepository, type OrgId, type Page, type PageRequest, type Tx } from '@santral/persistence';
 import { IsNull, Repository } from 'typeorm';
-import { applyKeysetPage } from '../common/keyset';
-import type { PageRequest } from '../common/pagination';
-import type { Tx } from '../common/transaction-runner';
 import type { ApiKey } from './api-key';
 import { ApiKeyEntity } from './api-key.entity';
 import type { ApiKeysPort } from './api-keys.port';
@@ -16,7 +13,7 @@ export class ApiKeyRepository extends TenantRepository<ApiKeyEntity> implements 
   }
 
   async add(orgId: OrgId, key: ApiKey & { keyHash: string }, tx?: Tx): Promise<void> {
-    await this.with(tx).insert({ ...key, organizationId: orgId });
+    await this.insert(orgId, key, tx);
   }
 
   async getById(orgId: OrgId, id: string, tx?: Tx): Promise<ApiKey | null> {
@@ -24,28 +21,22 @@ export class ApiKeyRepository extends TenantRepository<ApiKeyEntity> implements 
     return row ? toApiKey(row) : null;
   }
 
-  async listPage(orgId: OrgId, page: PageRequest): Promise<ApiKey[]> {
-    const qb = this.repo.createQueryBuilder('k').where('k.organization_id = :orgId', { orgId });
-    const rows = await applyKeysetPage(qb, 'k', page).getMany();
-    return rows.map(toApiKey);
+  async listPage(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>> {
+    const { items, nextCursor } = await this.findPage(orgId, page);
+    return { items: items.map(toApiKey), nextCursor };
   }
 
   async lockActiveAdminIds(orgId: OrgId, tx: Tx): Promise<string[]> {
-    const rows = await this.with(tx).find({
-      select: { id: true },
-      where: this.scope(orgId, { role: 'admin', revokedAt: IsNull() }),
-      lock: { mode: 'pessimistic_write' },
-    });
+    const rows = await this.findMany(orgId, { role: 'admin', revokedAt: IsNull() }, { select: { id: true }, lock: 'pessimistic_write' }, tx);
     return rows.map((r) => r.id);
   }
 
   async markRevoked(orgId: OrgId, id: string, at: Date, tx: Tx): Promise<void> {
-    await this.with(tx).update(this.scope(orgId, { id, revokedAt: IsNull() }), { revokedAt: at });
+    await this.update(orgId, { id, revokedAt: IsNull() }, { revokedAt: at }, tx);
   }
 
-  async findByHash(keyHash: string): Promise<ApiKey | null> {
-    const row = await this.repo.findOne({ where: { keyHash } });
-    return row ? toApiKey(row) : null;
+  findByHash(keyHash: string): Promise<ApiKey | null> {
+    return this.findOneAcrossOrganizations({ keyHash }).then((row) => (row ? toApiKey(row) : null));
   }
 }
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OrgId } from '@santral/persistence';
+import { type OrgId, pageRequest } from '@santral/persistence';
 import { CurrentOrg, CurrentPrincipal } from '../auth/current-principal.decorator';
 import { organizationKey, type Principal } from '../auth/principal';
 import { ANY_ORG_ROLE, Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
-import { pageRequest } from '../common/pagination';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ApiKeyCreatedDto, ApiKeyPageDto, ApiKeyTestDto, CreateApiKeyDto } from './api-key.dto';
 import { toApiKeyCreatedDto, toApiKeyDto } from './api-key.presenter';

@@ -1,14 +1,12 @@
-import type { OrgId } from '@santral/persistence';
-import type { PageRequest } from '../common/pagination';
-import type { Tx } from '../common/transaction-runner';
+import type { OrgId, Page, PageRequest, Tx } from '@santral/persistence';
 import type { ApiKey } from './api-key';
 
 /** Port: where API keys are stored. Every method but the auth lookup takes the organization id. */
 export abstract class ApiKeysPort {
   abstract add(orgId: OrgId, key: ApiKey & { keyHash: string }, tx?: Tx): Promise<void>;
   abstract getById(orgId: OrgId, id: string, tx?: Tx): Promise<ApiKey | null>;
-  /** Newest first, up to `page.limit + 1` rows (the extra row says there is a next page). */
-  abstract listPage(orgId: OrgId, page: PageRequest): Promise<ApiKey[]>;
+  /** One page, newest first: (created_at DESC, id DESC). */
+  abstract listPage(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>>;
   /** Ids of the active admin keys, locked until `tx` ends. */
   abstract lockActiveAdminIds(orgId: OrgId, tx: Tx): Promise<string[]>;
   /** Sets revoked_at unless already revoked. */

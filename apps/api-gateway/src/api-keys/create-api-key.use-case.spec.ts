@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { FakeClock, InMemoryApiKeys, ORG_A } from '../../test/fakes';
+import { FakeClock } from '@santral/testing';
+import { InMemoryApiKeys, ORG_A } from '../../test/fakes';
 import { CreateApiKeyUseCase } from './create-api-key.use-case';
 
 describe('CreateApiKeyUseCase', () => {

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId } from '@santral/persistence';
+import type { OrgId, Tx } from '@santral/persistence';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../auth/role';
-import { Clock } from '../common/clock';
-import type { Tx } from '../common/transaction-runner';
+import { Clock } from '@santral/service-kit';
 import type { CreatedApiKey } from './api-key';
 import { generateApiKey } from './api-key-secret';
 import { ApiKeysPort } from './api-keys.port';

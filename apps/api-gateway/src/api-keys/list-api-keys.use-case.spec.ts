@@ -1,6 +1,5 @@
-import { decodeCursor } from '@santral/persistence';
+import { decodeCursor, pageRequest } from '@santral/persistence';
 import { InMemoryApiKeys, ORG_A, ORG_B } from '../../test/fakes';
-import { pageRequest } from '../common/pagination';
 import { ListApiKeysUseCase } from './list-api-keys.use-case';
 
 describe('ListApiKeysUseCase', () => {
@@ -22,7 +21,7 @@ describe('ListApiKeysUseCase', () => {
   it('pages newest first through the organization\'s keys only', async () => {
     const first = await useCase.execute(ORG_A, pageRequest(3, undefined));
     expect(first.items.map((k) => k.name)).toEqual(['k3', 'k2', 'k1']);
-    expect(decodeCursor(first.nextCursor ?? undefined)).toEqual({ createdAt: '2026-01-01T00:00:01.000Z', id: keys.rows[1].id });
+    expect(decodeCursor(first.nextCursor ?? undefined)).toEqual({ createdAt: '2026-01-01T00:00:01.000000Z', id: keys.rows[1].id });
     const second = await useCase.execute(ORG_A, pageRequest(3, first.nextCursor ?? undefined));
     expect(second).toEqual({ items: [expect.objectContaining({ name: 'k0' })], nextCursor: null });
   });

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId, Page } from '@santral/persistence';
-import { toPage, type PageRequest } from '../common/pagination';
+import type { OrgId, Page, PageRequest } from '@santral/persistence';
 import type { ApiKey } from './api-key';
 import { ApiKeysPort } from './api-keys.port';
 
@@ -9,7 +8,7 @@ import { ApiKeysPort } from './api-keys.port';
 export class ListApiKeysUseCase {
   constructor(private readonly keys: ApiKeysPort) {}
 
-  async execute(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>> {
-    return toPage(await this.keys.listPage(orgId, page), page.limit);
+  execute(orgId: OrgId, page: PageRequest): Promise<Page<ApiKey>> {
+    return this.keys.listPage(orgId, page);
   }
 }

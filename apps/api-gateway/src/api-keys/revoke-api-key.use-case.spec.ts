@@ -1,4 +1,5 @@
-import { FakeClock, FakeTransactions, InMemoryApiKeys, ORG_A, ORG_B, type StoredKey } from '../../test/fakes';
+import { FakeClock, FakeTransactions } from '@santral/testing';
+import { InMemoryApiKeys, ORG_A, ORG_B, type StoredKey } from '../../test/fakes';
 import { RevokeApiKeyUseCase } from './revoke-api-key.use-case';
 
 function key(id: string, overrides: Partial<StoredKey> = {}): StoredKey {

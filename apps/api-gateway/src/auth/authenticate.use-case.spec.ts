@@ -1,4 +1,5 @@
-import { FakeClock, InMemoryApiKeys, ORG_A } from '../../test/fakes';
+import { FakeClock } from '@santral/testing';
+import { InMemoryApiKeys, ORG_A } from '../../test/fakes';
 import { CreateApiKeyUseCase } from '../api-keys/create-api-key.use-case';
 import { AuthenticateUseCase } from './authenticate.use-case';
 

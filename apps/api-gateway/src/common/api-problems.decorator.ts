@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { PROBLEM_CONTENT_TYPE } from '@santral/contracts';
-import { ProblemDetailsDto } from './problem-details.dto';
+import { ProblemDetailsDto } from '@santral/service-kit';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'MALFORMED_JSON or INVALID_CURSOR',

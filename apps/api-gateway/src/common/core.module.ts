@@ -1,6 +1,6 @@
 import { Global, Module } from '@nestjs/common';
-import { Clock, SystemClock } from './clock';
-import { TransactionRunner, TypeOrmTransactionRunner } from './transaction-runner';
+import { Clock, SystemClock } from '@santral/service-kit';
+import { TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 
 /** Ports every feature uses: the clock and database transactions. */
 @Global()

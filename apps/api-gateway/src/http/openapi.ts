@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { BEARER_SCHEME } from '../auth/roles.decorator';
-import { ProblemDetailsDto, ProblemFieldErrorDto } from '../common/problem-details.dto';
+import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
 import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.module';

@@ -1,12 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CreateApiKeyUseCase } from '../api-keys/create-api-key.use-case';
-import {
-  FakeClock,
-  FakeTransactions,
-  InMemoryApiKeys,
-  InMemoryOrganizations,
-  RecordingOrganizationEvents,
-} from '../../test/fakes';
+import { FakeClock, FakeTransactions } from '@santral/testing';
+import { InMemoryApiKeys, InMemoryOrganizations, RecordingOrganizationEvents } from '../../test/fakes';
 import { CreateOrganizationUseCase } from './create-organization.use-case';
 import { OrganizationEventsPort } from './organization-events.port';
 

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, TransactionRunner } from '@santral/persistence';
 import { v7 as uuidv7 } from 'uuid';
 import type { CreatedApiKey } from '../api-keys/api-key';
 import { CreateApiKeyUseCase } from '../api-keys/create-api-key.use-case';
-import { Clock } from '../common/clock';
-import { TransactionRunner } from '../common/transaction-runner';
+import { Clock } from '@santral/service-kit';
 import type { Organization } from './organization';
 import { OrganizationEventsPort } from './organization-events.port';
 import { OrganizationsPort } from './organizations.port';

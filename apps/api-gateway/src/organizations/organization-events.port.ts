@@ -1,4 +1,4 @@
-import type { Tx } from '../common/transaction-runner';
+import type { Tx } from '@santral/persistence';
 import type { Organization } from './organization';
 
 /**

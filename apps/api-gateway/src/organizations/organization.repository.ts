@@ -1,39 +1,45 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { asOrgId, type OrgId } from '@santral/persistence';
+import { asOrgId, TenantRepository, type OrgId, type Tx } from '@santral/persistence';
 import { Repository } from 'typeorm';
-import type { Tx } from '../common/transaction-runner';
 import type { Organization } from './organization';
 import { OrganizationEntity } from './organization.entity';
 import { OrganizationsPort } from './organizations.port';
 
-/** The organizations table; the organization's own id is the tenant key. */
+/** The organizations table, scoped like any tenant table: the organization's own id is the key. */
+class OrganizationRows extends TenantRepository<OrganizationEntity> {
+  constructor(repo: Repository<OrganizationEntity>) {
+    super(repo, 'id');
+  }
+}
+
 @Injectable()
 export class OrganizationRepository extends OrganizationsPort {
-  constructor(@InjectRepository(OrganizationEntity) private readonly repo: Repository<OrganizationEntity>) {
+  private readonly rows: OrganizationRows;
+
+  constructor(@InjectRepository(OrganizationEntity) repo: Repository<OrganizationEntity>) {
     super();
+    this.rows = new OrganizationRows(repo);
   }
 
   async insert(org: Organization, tx: Tx): Promise<void> {
-    await tx.getRepository(OrganizationEntity).insert(toEntity(org));
+    const { id: _id, ...row } = toEntity(org);
+    await this.rows.insert(org.id, row, tx);
   }
 
   async findById(orgId: OrgId, tx?: Tx): Promise<Organization | null> {
-    const repo = tx ? tx.getRepository(OrganizationEntity) : this.repo;
-    const row = await repo.findOne({ where: { id: orgId } });
+    const row = await this.rows.findOne(orgId, {}, tx);
     return row ? toOrganization(row) : null;
   }
 
   async findByIdForUpdate(orgId: OrgId, tx: Tx): Promise<Organization | null> {
-    const row = await tx
-      .getRepository(OrganizationEntity)
-      .findOne({ where: { id: orgId }, lock: { mode: 'pessimistic_write' } });
+    const row = await this.rows.findOneForUpdate(orgId, {}, tx);
     return row ? toOrganization(row) : null;
   }
 
   async update(org: Organization, tx: Tx): Promise<void> {
-    const { id, ...changes } = toEntity(org);
-    await tx.getRepository(OrganizationEntity).update({ id }, changes);
+    const { id: _id, ...changes } = toEntity(org);
+    await this.rows.update(org.id, {}, changes, tx);
   }
 }
 

@@ -1,5 +1,4 @@
-import type { OrgId } from '@santral/persistence';
-import type { Tx } from '../common/transaction-runner';
+import type { OrgId, Tx } from '@santral/persistence';
 import type { Organization } from './organization';
 
 /** Port: where organizations are stored. Every method takes the organization id. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OrganizationSnapshotV1, Subjects } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import type { Tx } from '../common/transaction-runner';
+import type { Tx } from '@santral/persistence';
 import type { Organization } from './organization';
 import { OrganizationEventsPort } from './organization-events.port';
 

@@ -1,4 +1,5 @@
-import { FakeClock, FakeTransactions, InMemoryOrganizations, ORG_A, ORG_B, organization, RecordingOrganizationEvents } from '../../test/fakes';
+import { FakeClock, FakeTransactions } from '@santral/testing';
+import { InMemoryOrganizations, ORG_A, ORG_B, organization, RecordingOrganizationEvents } from '../../test/fakes';
 import { DomainError } from '@santral/contracts';
 import { UpdateOrganizationUseCase } from './update-organization.use-case';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId } from '@santral/persistence';
-import { Clock } from '../common/clock';
+import { type OrgId, TransactionRunner } from '@santral/persistence';
+import { Clock } from '@santral/service-kit';
 import { DomainError } from '@santral/contracts';
-import { TransactionRunner } from '../common/transaction-runner';
 import { definedOnly } from './create-organization.use-case';
 import type { Organization } from './organization';
 import { OrganizationEventsPort } from './organization-events.port';

@@ -6,7 +6,7 @@ import { CurrentOrg } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
-import { DEFAULT_PAGE_SIZE } from '../common/pagination';
+import { DEFAULT_PAGE_SIZE } from '@santral/persistence';
 import { ServiceRpc } from '../common/service-rpc';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import {
@@ -45,7 +45,7 @@ export class ProviderAccountsHttpController {
 
   @Get()
   @Roles('admin', 'supervisor')
-  @ApiOperation({ operationId: 'listProviderAccounts', summary: "List the organization's provider accounts (oldest first)" })
+  @ApiOperation({ operationId: 'listProviderAccounts', summary: "List the organization's provider accounts (newest first)" })
   @ApiOkResponse({ type: ProviderAccountPageDto })
   @ApiProblems(400, 422, 500)
   async list(@CurrentOrg() orgId: OrgId, @Query() query: PageQueryDto): Promise<ProviderAccountPageDto> {

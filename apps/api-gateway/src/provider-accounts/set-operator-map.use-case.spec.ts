@@ -1,4 +1,5 @@
-import { FakeClock, InMemoryUsers, ORG_A, ORG_B } from '../../test/fakes';
+import { FakeClock } from '@santral/testing';
+import { InMemoryUsers, ORG_A, ORG_B } from '../../test/fakes';
 import { RecordingServiceRpc } from '../../test/recording-service-rpc';
 import { CreateUserUseCase } from '../users/create-user.use-case';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';

@@ -1,4 +1,5 @@
-import { FakeClock, InMemoryUsers, ORG_A, ORG_B } from '../../test/fakes';
+import { FakeClock } from '@santral/testing';
+import { InMemoryUsers, ORG_A, ORG_B } from '../../test/fakes';
 import { CreateUserUseCase } from './create-user.use-case';
 
 describe('CreateUserUseCase', () => {

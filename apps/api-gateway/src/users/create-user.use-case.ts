@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { OrgId } from '@santral/persistence';
 import { v7 as uuidv7 } from 'uuid';
 import type { Role } from '../auth/role';
-import { Clock } from '../common/clock';
+import { Clock } from '@santral/service-kit';
 import { DomainError } from '@santral/contracts';
 import type { User } from './user';
 import { UsersPort } from './users.port';

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId, Page } from '@santral/persistence';
-import { toPage, type PageRequest } from '../common/pagination';
+import type { OrgId, Page, PageRequest } from '@santral/persistence';
 import type { User } from './user';
 import { UsersPort } from './users.port';
 
@@ -9,7 +8,7 @@ import { UsersPort } from './users.port';
 export class ListUsersUseCase {
   constructor(private readonly users: UsersPort) {}
 
-  async execute(orgId: OrgId, page: PageRequest): Promise<Page<User>> {
-    return toPage(await this.users.listPage(orgId, page), page.limit);
+  execute(orgId: OrgId, page: PageRequest): Promise<Page<User>> {
+    return this.users.listPage(orgId, page);
   }
 }

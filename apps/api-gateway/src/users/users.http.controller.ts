@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { OrgId } from '@santral/persistence';
+import { type OrgId, pageRequest } from '@santral/persistence';
 import { CurrentOrg } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto } from '../common/common.dto';
-import { pageRequest } from '../common/pagination';
 import { Idempotent } from '../idempotency/idempotent.decorator';
 import { CreateUserUseCase } from './create-user.use-case';
 import { ListUsersUseCase } from './list-users.use-case';

@@ -2,10 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { ProviderRegistry } from '../providers/provider.registry';
 import { AccountContextLoader } from './account-context.loader';
 import type { ProviderAccountListRequest, ProviderAccountPageReply } from '@santral/contracts';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, pageRequest } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
 import { toView } from './provider-account.view';
 
+/** The organization's accounts, newest first; a cursor we did not issue is INVALID_CURSOR. */
 @Injectable()
 export class ListProviderAccountsUseCase {
   constructor(
@@ -15,7 +16,7 @@ export class ListProviderAccountsUseCase {
   ) {}
 
   async execute(input: ProviderAccountListRequest): Promise<ProviderAccountPageReply> {
-    const page = await this.accounts.page(asOrgId(input.organizationId), input.limit ?? 50, input.cursor);
+    const page = await this.accounts.page(asOrgId(input.organizationId), pageRequest(input.limit, input.cursor));
     return { items: page.items.map((e) => toView(e, this.contexts.toContext(e), this.registry)), nextCursor: page.nextCursor };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { decodeCursor, encodeCursor, type OrgId, type Page, TenantRepository } from '@santral/persistence';
+import type { EntityManager, Repository } from 'typeorm';
+import { type OrgId, type Page, type PageRequest, TenantRepository } from '@santral/persistence';
 import { TelephonyError } from '../shared/telephony.error';
 import { ProviderAccountEntity } from './provider-account.entity';
 
@@ -16,23 +16,16 @@ export class ProviderAccountRepository extends TenantRepository<ProviderAccountE
    * the organization. The only lookup without an organization id, by design.
    */
   findForWebhook(accountId: string): Promise<ProviderAccountEntity | null> {
-    return this.repo.findOne({ where: { id: accountId } });
+    return this.findOneAcrossOrganizations({ id: accountId });
   }
 
-  async save(orgId: OrgId, entity: ProviderAccountEntity): Promise<ProviderAccountEntity> {
+  override async save(orgId: OrgId, entity: ProviderAccountEntity, manager?: EntityManager): Promise<ProviderAccountEntity> {
     if (entity.organizationId !== orgId) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
-    return this.repo.save(entity);
+    return super.save(orgId, entity, manager);
   }
 
-  async page(orgId: OrgId, limit: number, cursor?: string): Promise<Page<ProviderAccountEntity>> {
-    const pos = decodeCursor(cursor);
-    if (cursor && !pos) throw new TelephonyError('INVALID_CURSOR');
-    const qb = this.repo.createQueryBuilder('a').where('a.organization_id = :orgId', { orgId });
-    // Ids are UUIDv7 (time-ordered): keyset on the id alone is creation order without timestamp rounding.
-    if (pos) qb.andWhere('a.id > :id', { id: pos.id });
-    const rows = await qb.orderBy('a.id', 'ASC').take(limit + 1).getMany();
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt.toISOString(), id: last.id }) : null };
+  /** One page of the organization's accounts, newest first (the one order of every list). */
+  page(orgId: OrgId, page: PageRequest): Promise<Page<ProviderAccountEntity>> {
+    return this.findPage(orgId, page);
   }
 }

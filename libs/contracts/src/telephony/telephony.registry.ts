@@ -165,7 +165,7 @@ export const telephonyMessages = {
     producers: ['api-gateway'],
     status: 'stable',
     consumer: 'telephony-gateway',
-    description: "A page of the organization's provider accounts, in creation order.",
+    description: "A page of the organization's provider accounts, newest first (created_at DESC, id DESC).",
   }),
   [TelephonyRpc.ProviderAccountGet]: request('query', ProviderAccountRequest, ProviderAccountReply, {
     producers: ['api-gateway'],

@@ -62,7 +62,7 @@ export class ProviderAccountRequest {
   id: string;
 }
 
-/** rpc.telephony.provider_account.list — keyset pages in creation order. */
+/** rpc.telephony.provider_account.list — keyset pages, newest first. */
 export class ProviderAccountListRequest {
   @IsEntityId()
   organizationId: string;

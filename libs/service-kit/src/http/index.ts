@@ -1,0 +1,4 @@
+export * from './validation';
+export * from './problem-details.dto';
+export * from './problem-details.filter';
+export * from './to-domain-error';
