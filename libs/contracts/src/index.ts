@@ -5,7 +5,7 @@ export * from './subjects';
 export * from './streams';
 export * from './naming';
 export * from './health.subjects';
-export * from './services/services';
+export * from './services/service-registry';
 
 // Envelope
 export * from './envelope';

@@ -1,4 +1,5 @@
-import { SERVICES } from './services/services';
+// The JSON itself, not services.ts: this module is loaded early by the registries, and a cycle would leave SERVICES undefined here.
+import registry from './services/services.json';
 import { CONTEXTS, type Context } from './subjects';
 import type { ServiceName } from './vocabulary';
 
@@ -24,7 +25,7 @@ export const DEAD_LETTER_PREFIX = 'dlq';
 
 /** The context token each service publishes under. */
 export const SERVICE_CONTEXT: Readonly<Record<ServiceName, Context>> = Object.fromEntries(
-  SERVICES.map((s) => [s.name, s.context]),
+  registry.map((s) => [s.name, s.context]),
 ) as Record<ServiceName, Context>;
 
 /** CloudEvents `source` for a service: `santral/<service>`. */

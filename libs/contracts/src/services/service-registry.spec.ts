@@ -1,6 +1,6 @@
 import { CONTEXTS } from '../subjects';
 import { SERVICE_NAMES } from '../vocabulary';
-import { missingServices, SERVICES, serviceInfo } from './services';
+import { missingServices, SERVICES, serviceInfo } from './service-registry';
 
 describe('services.json', () => {
   it('has every service exactly once', () => {
