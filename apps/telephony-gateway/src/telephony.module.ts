@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 import { CallCloser } from './calls/call-closer';
 import { HangupCallUseCase } from './calls/hangup-call.use-case';
 import { OriginateCallUseCase } from './calls/originate-call.use-case';
@@ -64,7 +63,6 @@ export class TelephonyModule {
             }),
           inject: [DataSource],
         },
-        { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
         RawBodyParser,
         WebhooksHttpController,
         ProviderAccountRepository,

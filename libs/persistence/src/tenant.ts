@@ -11,10 +11,3 @@ export function asOrgId(value: string): OrgId {
   if (!UUID.test(value)) throw new Error(`Not an organization id: ${value}`);
   return value.toLowerCase() as OrgId;
 }
-
-/** A where-clause that must carry the organization id. */
-export type TenantScoped<T> = T & { organizationId: OrgId };
-
-export function scoped<T extends object>(orgId: OrgId, where: T): TenantScoped<T> {
-  return { ...where, organizationId: orgId };
-}

@@ -1,9 +1,10 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PingableService } from '@santral/contracts';
-import { PersistenceModule } from '@santral/persistence';
+import { PersistenceModule, TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
+import { Clock, SystemClock } from './clock';
 import { serviceEventBusOptions } from './events.options';
 import { OrganizationSettingsModule } from './organization-settings';
 import { pingMessagesController } from './ping.messages.controller';
@@ -15,7 +16,8 @@ export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 /**
  * What every Santral process has: JSON logs, metrics, its own schema, one NATS connection
  * (MessagingModule: typed RPC client, and with `events` the JetStream bus), liveness/readiness
- * probes over both, the RPC ping, and with `settings` the organization-settings projection.
+ * probes over both, the RPC ping, the Clock and TransactionRunner ports, and with `settings` the
+ * organization-settings projection.
  */
 @Global()
 @Module({})
@@ -53,8 +55,12 @@ export class ServiceKitModule {
         ...(def.settings ? [OrganizationSettingsModule.forService(def.settings)] : []),
       ],
       controllers,
-      providers: [{ provide: SERVICE_CONFIG, useValue: config }],
-      exports: [SERVICE_CONFIG, ...(def.settings ? [OrganizationSettingsModule] : [])],
+      providers: [
+        { provide: SERVICE_CONFIG, useValue: config },
+        { provide: Clock, useClass: SystemClock },
+        { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
+      ],
+      exports: [SERVICE_CONFIG, Clock, TransactionRunner, ...(def.settings ? [OrganizationSettingsModule] : [])],
     };
   }
 }
