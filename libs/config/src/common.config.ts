@@ -28,6 +28,12 @@ export class CommonConfig {
   @Max(200)
   DB_POOL_SIZE: number = 10;
 
+  /** How long a query waits for a pooled connection before it fails and its message is retried. */
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
+  DB_POOL_ACQUIRE_TIMEOUT_MS: number = 10_000;
+
   /**
    * Test isolation: every NATS subject of this process (events, commands, RPC) is
    * `<prefix>.<subject>`, and its streams are `<PREFIX>_EVENTS` / `<PREFIX>_DLQ`. Empty in production.

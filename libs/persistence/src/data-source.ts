@@ -14,6 +14,8 @@ export interface ServiceDataSourceConfig {
   entities: ClassList;
   migrations: MigrationList;
   poolSize?: number;
+  /** How long a query waits for a pooled connection before it fails (a starved pool fails loudly). Default 10 s. */
+  acquireTimeoutMs?: number;
   applicationName?: string;
   logging?: boolean;
 }
@@ -45,6 +47,7 @@ export function buildDataSourceOptions(cfg: ServiceDataSourceConfig): DataSource
     logging: cfg.logging ? ['error', 'warn', 'migration'] : ['error'],
     extra: {
       max: cfg.poolSize ?? 10,
+      connectionTimeoutMillis: cfg.acquireTimeoutMs ?? 10_000,
       options: `-c search_path=${schema},public`,
       application_name: cfg.applicationName ?? `santral-${schema}`,
     },

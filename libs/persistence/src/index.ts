@@ -7,4 +7,5 @@ export * from './transaction-runner';
 export * from './persistence.module';
 export * from './delete-in-chunks';
 export * from './tenant-sql';
+export * from './autocommit-statements';
 export * from './transaction-runner';

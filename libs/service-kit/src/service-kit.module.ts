@@ -1,7 +1,7 @@
 import { DynamicModule, Global, Module, Type } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { PingableService } from '@santral/contracts';
-import { PersistenceModule, TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
+import { PersistenceModule, pgPoolOf, TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
 import { Clock, SystemClock } from './clock';
@@ -9,6 +9,30 @@ import { serviceEventBusOptions } from './events.options';
 import { OrganizationSettingsModule } from './organization-settings';
 import { pingMessagesController } from './ping.messages.controller';
 import { AnyServiceDefinition, serviceEntities, serviceMigrations, servesRpc, ServiceKitConfig } from './service-definition';
+
+/** How long readiness waits for a pooled connection and `SELECT 1`. */
+const READINESS_DB_TIMEOUT_MS = 2000;
+
+/**
+ * Readiness of the database: `SELECT 1` through the service's own pool within 2 s. A pool whose
+ * every connection is held (and callers queue for one) answers "starved" with its figures, so a
+ * wedged replica leaves the load balancer instead of looking healthy.
+ */
+export async function databaseAnswers(ds: DataSource, timeoutMs = READINESS_DB_TIMEOUT_MS): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const pool = pgPoolOf(ds) as unknown as { totalCount: number; idleCount: number; waitingCount: number; options: { max: number } } | undefined;
+      const figures = pool ? `${pool.totalCount - pool.idleCount}/${pool.options.max} connections in use, ${pool.waitingCount} waiting` : 'no pool';
+      reject(new Error(`database pool starved: no answer within ${timeoutMs} ms (${figures})`));
+    }, timeoutMs);
+  });
+  try {
+    await Promise.race([ds.query('SELECT 1'), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
 
 /** The config object of the running service, injectable anywhere. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -43,12 +67,13 @@ export class ServiceKitModule {
           entities: serviceEntities(def),
           migrations: serviceMigrations(def),
           poolSize: config.DB_POOL_SIZE,
+          acquireTimeoutMs: config.DB_POOL_ACQUIRE_TIMEOUT_MS,
           applicationName: `santral-${def.name}`,
         }),
         HealthModule.forRoot({
           inject: [DataSource, NatsConnectionProvider],
           checks: ((ds: DataSource, nc: NatsConnectionProvider): ReadinessCheck[] => [
-            { name: 'database', check: async () => void (await ds.query('SELECT 1')) },
+            { name: 'database', check: () => databaseAnswers(ds) },
             { name: 'nats', check: () => nc.natsReady() },
           ]) as (...deps: never[]) => ReadinessCheck[],
         }),
@@ -60,7 +85,7 @@ export class ServiceKitModule {
         { provide: Clock, useClass: SystemClock },
         { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
       ],
-      exports: [SERVICE_CONFIG, Clock, TransactionRunner, ...(def.settings ? [OrganizationSettingsModule] : [])],
+      exports: [SERVICE_CONFIG, Clock, TransactionRunner, PersistenceModule, ...(def.settings ? [OrganizationSettingsModule] : [])],
     };
   }
 }

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
-import { tenantQuery, type OrgId } from '@santral/persistence';
+import type { EntityManager } from 'typeorm';
+import { AutocommitStatements, tenantQuery, type OrgId } from '@santral/persistence';
 
 /** `sms_messages`: one row per smsId, claimed before the provider is asked to send it. */
 @Injectable()
 export class SmsMessageRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly autocommit: AutocommitStatements) {}
 
-  /** Committed in its own statement, like the originate claim: never two sends for one smsId. */
+  /** Committed in its own statement on the side pool, like the originate claim: never two sends for one smsId. */
   async claim(orgId: OrgId, smsId: string, providerAccountId: string | null, to: string): Promise<boolean> {
     const rows = await tenantQuery(
-      this.dataSource,
+      this.autocommit,
       orgId,
       `INSERT INTO sms_messages (sms_id, organization_id, provider_account_id, to_number, status) VALUES ($2, $1, $3, $4, 'sending')
        ON CONFLICT (sms_id) DO NOTHING RETURNING sms_id`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { tenantQuery, type OrgId } from '@santral/persistence';
+import { AutocommitStatements, tenantQuery, type OrgId } from '@santral/persistence';
 import type { CallEndReasonV1 } from '@santral/contracts';
 import { RANK_SQL } from '../webhooks/call-lifecycle.sql';
 import { TelephonyCallEntity } from './telephony-call.entity';
@@ -33,7 +33,10 @@ export interface OverdueCall {
  */
 @Injectable()
 export class TelephonyCallRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly autocommit: AutocommitStatements,
+  ) {}
 
   find(m: EntityManager, orgId: OrgId, callId: string): Promise<TelephonyCallEntity | null> {
     return m.getRepository(TelephonyCallEntity).findOne({ where: { callId: callId.toLowerCase(), organizationId: orgId } });
@@ -44,10 +47,12 @@ export class TelephonyCallRepository {
    * transaction, because it must be durable before the provider is dialled — a redelivery, a
    * second replica or a crash after dialling then finds it and does not dial again. A later
    * attempt of an ended call claims the row again. Returns whether this caller holds the claim.
+   * It goes through the side pool: the caller holds an inbox transaction of the main pool, and
+   * taking a second main-pool connection deadlocked a burst of originates (issue 9).
    */
   async claimOutbound(orgId: OrgId, c: OutboundClaim): Promise<boolean> {
     const rows = await tenantQuery(
-      this.dataSource,
+      this.autocommit,
       orgId,
       `INSERT INTO telephony_calls AS c (call_id, organization_id, provider_account_id, provider, direction, attempt, state, from_number, to_number, max_duration_seconds, deadline_at)
        VALUES ($2, $1, $3, $4, 'outbound', $5, 'dialing', $6, $7, $8, now() + make_interval(secs => $9))

@@ -33,6 +33,19 @@ export class DomainError extends Error {
     super(detail ? `${code}: ${detail}` : code);
   }
 
+  /** No retry can mend it (the data or a rule refused it): a JetStream consumer dead-letters it at once. */
+  get permanent(): boolean {
+    return this.marked;
+  }
+
+  private marked = false;
+
+  /** Marks the failure permanent (see `permanent`) and returns it, for `throw new DomainError(…).markPermanent()`. */
+  markPermanent(): this {
+    this.marked = true;
+    return this;
+  }
+
   /** VALIDATION_FAILED with its field errors. */
   static validation(errors: ProblemFieldError[], detail = 'The request is not valid'): DomainError {
     return new DomainError('VALIDATION_FAILED', detail, { errors });

@@ -9,7 +9,7 @@ import { PayloadValidator } from '../events/validation';
 import { childContextOf, runWithEventContext } from '../tracing/event-context';
 import { ConsumerOutcome, OutcomeKind } from './consumer-outcome';
 import { DeadLetterPublisher, DeadLetterReason } from './dead-letter-publisher';
-import { decideOnFailure } from './retry-policy';
+import { decideOnFailure, isPermanentFailure } from './retry-policy';
 
 /** A domain event handler: runs inside the inbox transaction; `manager` is that transaction. */
 export type EventHandlerFn<T = unknown> = (data: T, envelope: EventEnvelope<T>, manager: EntityManager) => unknown;
@@ -38,6 +38,20 @@ export interface InboxProcessorConfig {
   subjectPrefix?: string;
   deadLetters: DeadLetterPublisher;
   onOutcome?: (o: ConsumerOutcome) => void;
+  /**
+   * The longest one inbox transaction may take (handler included): past it the transaction is
+   * rolled back and the message nak'ed for a retry, so a hanging handler neither holds its
+   * connection nor is kept alive by `working()` forever. Also the transaction's statement_timeout.
+   */
+  handlerTimeoutMs: number;
+}
+
+/** An inbox transaction that ran past its deadline. */
+export class HandlerTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`handler did not finish within ${timeoutMs} ms`);
+    this.name = 'HandlerTimeoutError';
+  }
 }
 
 interface Item {
@@ -111,9 +125,25 @@ export class InboxProcessor {
     return { ok: true, item: { msg, env, data: v.value, id } };
   }
 
-  /** One transaction: inbox rows, then the handler for each event not seen before. */
+  /** One transaction: inbox rows, then the handler for each event not seen before; within the deadline. */
   private async apply(items: Item[]): Promise<Set<string>> {
+    const timeoutMs = this.cfg.handlerTimeoutMs;
     return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new HandlerTimeoutError(timeoutMs)), timeoutMs);
+      });
+      try {
+        return await Promise.race([this.applyIn(manager, items), deadline]);
+      } finally {
+        clearTimeout(timer);
+      }
+    });
+  }
+
+  private async applyIn(manager: EntityManager, items: Item[]): Promise<Set<string>> {
+    {
       const rows: Array<{ event_id: string }> = await manager.query(
         `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.cfg.consumer, items.map((i) => i.id)],
@@ -133,7 +163,7 @@ export class InboxProcessor {
         for (const item of todo) await runWithEventContext(childContextOf(item.env), () => h.each(item.data, item.env, manager));
       }
       return applied;
-    });
+    }
   }
 
   private settle(items: Item[], applied: Set<string>): void {
@@ -146,13 +176,14 @@ export class InboxProcessor {
 
   private async fail(item: Item, err: unknown): Promise<void> {
     const error = err instanceof Error ? err.message : String(err);
-    const decision = decideOnFailure(item.msg.info.deliveryCount, this.cfg.maxDeliver, this.cfg.backoff);
+    const decision = decideOnFailure(item.msg.info.deliveryCount, this.cfg.maxDeliver, this.cfg.backoff, undefined, isPermanentFailure(err));
     if (decision.action === 'retry') {
       item.msg.nak(decision.delayMs);
       this.report(item.msg, item.id, 'retry', { delayMs: decision.delayMs, error });
       return;
     }
-    this.logger.error(`event ${item.id} failed ${item.msg.info.deliveryCount} times, dead-lettering: ${error}`);
+    const why = isPermanentFailure(err) ? 'a permanent failure' : `${item.msg.info.deliveryCount} failures`;
+    this.logger.error(`event ${item.id}: ${why}, dead-lettering: ${error}`);
     await this.deadLetter(item.msg, 'handler-failed', error, item.id);
   }
 

@@ -13,11 +13,16 @@ export function backoffDelay(deliveryCount: number, b: BackoffOptions, random: (
   return Math.max(0, Math.round(capped * (1 - jitter + 2 * jitter * random())));
 }
 
+/** A handler error that no redelivery can mend: a contracts DomainError marked permanent. */
+export function isPermanentFailure(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { permanent?: unknown }).permanent === true;
+}
+
 /**
  * A handler error is transient until `maxDeliver` deliveries failed: nak with a delay
- * (never `term`), then dead-letter.
+ * (never `term`), then dead-letter. A permanent one is dead-lettered at once.
  */
-export function decideOnFailure(deliveryCount: number, maxDeliver: number, b: BackoffOptions, random?: () => number): FailureDecision {
-  if (deliveryCount >= maxDeliver) return { action: 'dead-letter' };
+export function decideOnFailure(deliveryCount: number, maxDeliver: number, b: BackoffOptions, random?: () => number, permanent = false): FailureDecision {
+  if (permanent || deliveryCount >= maxDeliver) return { action: 'dead-letter' };
   return { action: 'retry', delayMs: backoffDelay(deliveryCount, b, random) };
 }

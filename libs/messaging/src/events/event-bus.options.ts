@@ -48,6 +48,11 @@ export interface ConsumerSettings {
   batchSize?: number;
   /** Ack wait; `working()` is sent every third of it while a handler runs. Default 30 s. */
   ackWaitMs?: number;
+  /**
+   * Deadline of one inbox transaction, handler included: past it the transaction rolls back and
+   * the message is nak'ed for a retry (also its statement_timeout). Default 60 s.
+   */
+  handlerTimeoutMs?: number;
   /** `all` catches up on retained history when a subscription is first created. Default `all`. */
   deliverPolicy?: 'all' | 'new';
   validator?: PayloadValidator;
@@ -110,6 +115,7 @@ export const DEFAULTS = {
   concurrency: 4,
   batchSize: 1,
   ackWaitMs: 30_000,
+  handlerTimeoutMs: 60_000,
 } as const;
 
 // Names come from libs/contracts (streams.ts), the one place that knows the layout.

@@ -86,6 +86,7 @@ export class EventBus<M extends object = ContractStreamMessages> {
       subjectPrefix: options.subjectPrefix,
       deadLetters: new DeadLetterPublisher(this.js, deadLetterPrefix(options), serviceName, options.subjectPrefix),
       onOutcome: options.onOutcome,
+      handlerTimeoutMs: s.handlerTimeoutMs ?? DEFAULTS.handlerTimeoutMs,
     });
     const consumer = new EventConsumer(this.js, await this.jsm(), {
       stream: eventStreamName(options),
