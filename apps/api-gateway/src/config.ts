@@ -14,6 +14,15 @@ export class GatewayConfig extends serviceConfig('api-gateway') {
   @Max(24 * 30)
   IDEMPOTENCY_TTL_HOURS: number = 24;
 
+  /**
+   * How long a running request holds its Idempotency-Key; a request that timed out keeps it bound to
+   * its body until then, after which a retry takes over (and the owning service answers it once).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  IDEMPOTENCY_LEASE_SECONDS: number = 60;
+
   /** How long a request to a service over NATS waits for its reply (then 504 UPSTREAM_TIMEOUT). */
   @IsInt()
   @Min(100)

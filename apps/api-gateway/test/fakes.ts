@@ -91,13 +91,19 @@ function strip(row: StoredKey): ApiKey {
 }
 
 export class InMemoryIdempotencyStore extends IdempotencyStore {
-  readonly rows = new Map<string, StoredIdempotency>();
+  readonly rows = new Map<string, StoredIdempotency & { leaseUntil: number }>();
+  /** Milliseconds; tests move it to end a lease. */
+  now = 0;
 
   async claim(c: IdempotencyClaim): Promise<StoredIdempotency | null> {
     const id = `${c.scope}/${c.keyHash}`;
     const existing = this.rows.get(id);
-    if (existing) return { ...existing };
-    this.rows.set(id, { requestHash: c.requestHash, state: 'in_progress', responseStatus: null, responseBody: null });
+    const takeOver = existing?.state === 'in_progress' && existing.leaseUntil <= this.now && existing.requestHash === c.requestHash;
+    if (existing && !takeOver) {
+      const { leaseUntil, ...row } = existing;
+      return { ...row, leaseRemainingMs: Math.max(0, leaseUntil - this.now) };
+    }
+    this.rows.set(id, { requestHash: c.requestHash, state: 'in_progress', responseStatus: null, responseBody: null, leaseRemainingMs: 0, leaseUntil: this.now + c.leaseMs });
     return null;
   }
 

@@ -5,5 +5,6 @@ export * from './run-service';
 export * from './events.options';
 export * from './ping.messages.controller';
 export * from './organization-settings';
+export * from './idempotent-commands';
 export * from './clock';
 export * from './http';

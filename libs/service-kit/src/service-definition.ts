@@ -4,6 +4,7 @@ import type { MigrationInterface } from 'typeorm';
 import type { CommonConfig } from '@santral/config';
 import { serviceInfo, type ServiceName } from '@santral/contracts';
 import { MessagingTables1763800000000, type ConsumerSettings, type OutboxRelayOptions } from '@santral/messaging';
+import { CommandResults1764300000000 } from './idempotent-commands/command-results.migration';
 import { OrganizationSettings1763900000000, type SettingsPicker } from './organization-settings';
 
 export type ServiceKitConfig = CommonConfig & { DB_SCHEMA: string };
@@ -48,6 +49,8 @@ export function serviceMigrations(def: AnyServiceDefinition): Array<new () => Mi
   return [
     ...(def.events ? [MessagingTables1763800000000] : []),
     ...(def.settings ? [OrganizationSettings1763900000000] : []),
+    // A service that answers commands keeps their answers per idempotency key (IdempotentCommands).
+    ...(servesRpc(def) ? [CommandResults1764300000000] : []),
     ...(def.migrations ?? []),
   ];
 }

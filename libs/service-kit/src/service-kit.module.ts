@@ -5,6 +5,7 @@ import { PersistenceModule, pgPoolOf, TransactionRunner, TypeOrmTransactionRunne
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
 import { Clock, SystemClock } from './clock';
+import { IdempotentCommands } from './idempotent-commands/idempotent-commands';
 import { serviceEventBusOptions } from './events.options';
 import { OrganizationSettingsModule } from './organization-settings';
 import { pingMessagesController } from './ping.messages.controller';
@@ -84,8 +85,9 @@ export class ServiceKitModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
+        ...(servesRpc(def) ? [IdempotentCommands] : []),
       ],
-      exports: [SERVICE_CONFIG, Clock, TransactionRunner, PersistenceModule, ...(def.settings ? [OrganizationSettingsModule] : [])],
+      exports: [SERVICE_CONFIG, Clock, TransactionRunner, PersistenceModule, ...(servesRpc(def) ? [IdempotentCommands] : []), ...(def.settings ? [OrganizationSettingsModule] : [])],
     };
   }
 }

@@ -1,3 +1,4 @@
+import { DomainError } from '@santral/contracts';
 import { InMemoryIdempotencyStore, ORG_A, ORG_B } from '../../test/fakes';
 import type { Principal } from '../auth/principal';
 import { BeginIdempotentRequestUseCase, type IdempotentRequest } from './begin-idempotent-request.use-case';
@@ -10,7 +11,7 @@ function request(overrides: Partial<IdempotentRequest> = {}): IdempotentRequest 
 
 function setup() {
   const store = new InMemoryIdempotencyStore();
-  return { store, useCase: new BeginIdempotentRequestUseCase(store, 86_400_000) };
+  return { store, useCase: new BeginIdempotentRequestUseCase(store, 86_400_000, 60_000) };
 }
 
 async function executeOnce(useCase: BeginIdempotentRequestUseCase, req: IdempotentRequest, body: unknown): Promise<void> {
@@ -59,12 +60,30 @@ describe('BeginIdempotentRequestUseCase', () => {
     await expect(useCase.execute(request())).rejects.toMatchObject({ code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS' });
   });
 
-  it('lets a failed request run again (abandon releases the key)', async () => {
+  it('lets a request refused outright run again (a 4xx or 503 releases the key)', async () => {
     const { useCase } = setup();
+    for (const refusal of [DomainError.validation([{ field: 'name', message: 'required' }]), new DomainError('SERVICE_UNAVAILABLE')]) {
+      const first = await useCase.execute(request());
+      if (first.kind !== 'execute') throw new Error('expected execute');
+      await first.abandon(refusal);
+      const again = await useCase.execute(request());
+      expect(again).toMatchObject({ kind: 'execute' });
+      if (again.kind === 'execute') await again.abandon(refusal);
+    }
+  });
+
+  it('keeps the key of a request that may have been applied (timeout) bound to it until the lease ends, then lets a retry take over', async () => {
+    const { useCase, store } = setup();
     const first = await useCase.execute(request());
     if (first.kind !== 'execute') throw new Error('expected execute');
-    await first.abandon();
-    await expect(useCase.execute(request())).resolves.toMatchObject({ kind: 'execute' });
+    await first.abandon(new DomainError('UPSTREAM_TIMEOUT'));
+    store.now = 15_000;
+    await expect(useCase.execute(request())).rejects.toMatchObject({ code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS', extra: { retryAfterSeconds: 45 } });
+    await expect(useCase.execute(request({ body: { name: 'other' } }))).rejects.toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+    await first.abandon(new Error('socket hang up')); // unknown errors keep it too
+    store.now = 60_000;
+    const retry = await useCase.execute(request());
+    expect(retry).toMatchObject({ kind: 'execute', keyId: first.keyId }); // the same key id reaches the service again
   });
 
   it('scopes keys per organization', async () => {

@@ -3,12 +3,18 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
+import { isDomainError } from '@santral/contracts';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
 import { bearerToken } from '../auth/bearer-token';
 import { BeginIdempotentRequestUseCase } from './begin-idempotent-request.use-case';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
+
+/** What a controller forwards to the owning service with the command (see `@IdempotencyKeyId()`). */
+export interface IdempotentRequestContext {
+  idempotencyKeyId?: string;
+}
 
 /** HTTP adapter of BeginIdempotentRequestUseCase; runs after the auth guards, before validation. */
 @Injectable()
@@ -33,18 +39,25 @@ export class IdempotencyInterceptor implements NestInterceptor {
       body: req.body,
     });
     return from(outcome).pipe(
+      catchError((error: unknown) => {
+        // 409 IDEMPOTENCY_REQUEST_IN_PROGRESS says when to come back.
+        const retryAfter = isDomainError(error) ? error.extra.retryAfterSeconds : undefined;
+        if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
+        return throwError(() => error);
+      }),
       mergeMap((o) => {
         if (o.kind === 'not-requested') return next.handle();
         if (o.kind === 'replay') {
           void reply.status(o.status).header(REPLAYED_HEADER, 'true');
           return of(o.body);
         }
+        (req as AuthenticatedRequest & IdempotentRequestContext).idempotencyKeyId = o.keyId;
         return next.handle().pipe(
           mergeMap(async (body: unknown) => {
             await o.complete(status, body);
             return body;
           }),
-          catchError((error: unknown) => from(o.abandon()).pipe(mergeMap(() => throwError(() => error)))),
+          catchError((error: unknown) => from(o.abandon(error)).pipe(mergeMap(() => throwError(() => error)))),
         );
       }),
     );

@@ -8,7 +8,7 @@ import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
 import { DEFAULT_PAGE_SIZE } from '@santral/persistence';
 import { ServiceRpc } from '../common/service-rpc';
-import { Idempotent } from '../idempotency/idempotent.decorator';
+import { IdempotencyKeyId, Idempotent } from '../idempotency/idempotent.decorator';
 import {
   CreateProviderAccountDto,
   CredentialsCheckDto,
@@ -38,8 +38,8 @@ export class ProviderAccountsHttpController {
   @ApiOperation({ operationId: 'createProviderAccount', summary: 'Add a provider account (simulator, twilio, callgear); secrets are write-only' })
   @ApiCreatedResponse({ type: ProviderAccountDto })
   @ApiBodyProblems()
-  async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto): Promise<ProviderAccountDto> {
-    const input = { ...body, organizationId: orgId };
+  async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto, @IdempotencyKeyId() idempotencyKey: string | undefined): Promise<ProviderAccountDto> {
+    const input = { ...body, organizationId: orgId, ...(idempotencyKey ? { idempotencyKey } : {}) };
     return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }));
   }
 

@@ -70,8 +70,9 @@ export async function startGateway(prefix: string, env: Record<string, string> =
     },
     count: async (table) => Number((await db.dataSource.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n),
     close: async () => {
-      await app.close().catch(() => undefined);
+      // The simulator first: it stops calling the webhooks of an app that is shutting down.
       await sim.close().catch(() => undefined);
+      await app.close().catch(() => undefined);
       await nc.drain().catch(() => undefined);
       await deleteTestStreams([names.stream, names.deadLetterStream]).catch(() => undefined);
       await db.cleanup();

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import { IsEntityId, IsIntBetween, IsJsonObject, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
 import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '../vocabulary';
 
@@ -51,6 +51,14 @@ export class ProviderAccountCreateRequest {
   @IsOptional()
   @IsStringMap(L.secretKeys, L.secretLength)
   secrets?: Record<string, string>;
+
+  /**
+   * The request's idempotency key as the gateway passes it on (sha-256 hex of `Idempotency-Key`):
+   * a retry that reaches the telephony-gateway again answers with the account it already created.
+   */
+  @IsOptional()
+  @Matches(/^[0-9a-f]{64}$/)
+  idempotencyKey?: string;
 }
 
 /** rpc.telephony.provider_account.get | test: one account of the organization. */

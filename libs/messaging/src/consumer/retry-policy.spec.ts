@@ -1,4 +1,5 @@
-import { backoffDelay, decideOnFailure } from './retry-policy';
+import { DomainError } from '@santral/contracts';
+import { backoffDelay, decideOnFailure, isPermanentFailure } from './retry-policy';
 
 const b = { initialMs: 100, maxMs: 1000, multiplier: 2, jitter: 0 };
 
@@ -25,5 +26,19 @@ describe('retry policy', () => {
     expect(decideOnFailure(2, 3, b)).toEqual({ action: 'retry', delayMs: 200 });
     expect(decideOnFailure(3, 3, b)).toEqual({ action: 'dead-letter' });
     expect(decideOnFailure(7, 3, b)).toEqual({ action: 'dead-letter' });
+  });
+});
+
+describe('decideOnFailure with a permanent failure', () => {
+  it('dead-letters on the first delivery, whatever the budget left', () => {
+    const b = { initialMs: 100, maxMs: 1000, jitter: 0 };
+    expect(decideOnFailure(1, 8, b, () => 0.5, true)).toEqual({ action: 'dead-letter' });
+    expect(decideOnFailure(1, 8, b, () => 0.5, false)).toEqual({ action: 'retry', delayMs: 100 });
+  });
+
+  it('recognizes a DomainError marked permanent, and only that', () => {
+    expect(isPermanentFailure(new DomainError('VALIDATION_FAILED').markPermanent())).toBe(true);
+    expect(isPermanentFailure(new DomainError('VALIDATION_FAILED'))).toBe(false);
+    expect(isPermanentFailure(new Error('boom'))).toBe(false);
   });
 });

@@ -1,0 +1,2 @@
+export * from './command-results.migration';
+export * from './idempotent-commands';

@@ -1,0 +1,108 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
+import { telephonyService } from '../apps/telephony-gateway/src/app.module';
+import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
+import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+
+jest.setTimeout(60_000);
+
+/** Forwards to the simulator after `delayMs`: the telephony-gateway's answer comes after the gateway gave up. */
+function slowProxy(target: string, delayMs: () => number): Promise<{ url: string; server: Server }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      setTimeout(() => {
+        const up = httpRequest(`${target}${req.url}`, { method: req.method, headers: req.headers }, (r) => {
+          res.writeHead(r.statusCode ?? 502, r.headers);
+          r.pipe(res);
+        });
+        up.on('error', () => res.writeHead(502).end());
+        up.end(Buffer.concat(chunks));
+      }, delayMs());
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server })));
+}
+
+// Issue 9 item 3: a create whose reply timed out (the change may have been applied) keeps its
+// Idempotency-Key bound; a retry gets 409 with Retry-After during the lease, then reaches the
+// telephony-gateway again with the same key and gets the account it already created.
+describe('Idempotency-Key across services: api-gateway → NATS → telephony-gateway', () => {
+  let gw: Gateway;
+  let telephony: NestFastifyApplication | undefined;
+  let telephonyDb: TestDatabase;
+  let sim: SimulatorServer;
+  let proxy: Server;
+  let delayMs = 1500;
+
+  beforeAll(async () => {
+    gw = await startGateway('gw_idem', { PROVIDER_RPC_TIMEOUT_MS: '400', IDEMPOTENCY_LEASE_SECONDS: '2' });
+    telephonyDb = await createTestDatabase({ prefix: 'tg_idem', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
+    sim = new SimulatorServer();
+    const slow = await slowProxy(await sim.listen(0), () => delayMs);
+    proxy = slow.server;
+    const config = loadTelephonyConfig({
+      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: telephonyDb.url, DB_SCHEMA: telephonyDb.schema, NATS_URL: testEnv.natsUrl,
+      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: slow.url, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0',
+    });
+    telephony = await bootTestService(telephonyService, config);
+  });
+
+  afterAll(async () => {
+    await telephony?.close();
+    await new Promise((r) => proxy?.close(r));
+    await sim?.close();
+    await telephonyDb?.cleanup();
+    await gw?.close();
+  });
+
+  const accountsOf = async (orgId: string) =>
+    ((await telephonyDb.dataSource.query('SELECT id FROM provider_accounts WHERE organization_id = $1', [orgId])) as Array<{ id: string }>).map((r) => r.id);
+
+  it('a timed-out create is answered once: 504, then 409 with Retry-After, then the same account', async () => {
+    const org = await gw.createOrg();
+    const body = { type: 'simulator', name: 'Slow provider', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_test_key_0123456789' } };
+    const send = () => gw.request({ method: 'POST', url: '/v1/provider-accounts', key: org.key, body, headers: { 'idempotency-key': 'create-slow-1' } });
+
+    const first = await send();
+    expect(first.statusCode).toBe(504);
+    expect(first.json()).toMatchObject({ code: 'UPSTREAM_TIMEOUT' });
+
+    const during = await send();
+    expect(during.statusCode).toBe(409);
+    expect(during.json()).toMatchObject({ code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS' });
+    expect(Number(during.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+
+    // The telephony-gateway finished the first request meanwhile: one account exists.
+    await new Promise((r) => setTimeout(r, 2500));
+    const created = await accountsOf(org.id);
+    expect(created).toHaveLength(1);
+
+    delayMs = 0;
+    const retry = await send();
+    expect(retry.statusCode).toBe(201);
+    expect(retry.json()).toMatchObject({ id: created[0], name: 'Slow provider' });
+    await expect(accountsOf(org.id)).resolves.toEqual(created); // no second account
+
+    const replay = await send();
+    expect(replay.statusCode).toBe(201);
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.json()).toMatchObject({ id: created[0] });
+  });
+
+  it('a create refused outright releases its key: the corrected retry with the same key runs', async () => {
+    delayMs = 0;
+    const org = await gw.createOrg();
+    const headers = { 'idempotency-key': 'create-refused-1' };
+    const bad = await gw.request({ method: 'POST', url: '/v1/provider-accounts', key: org.key, body: { type: 'twilio', name: 'No credentials' }, headers });
+    expect(bad.statusCode).toBe(422);
+    const good = await gw.request({ method: 'POST', url: '/v1/provider-accounts', key: org.key, body: { type: 'twilio', name: 'No credentials' }, headers });
+    expect(good.statusCode).toBe(422); // same request, refused again (not a stored answer, not 409)
+    await expect(accountsOf(org.id)).resolves.toEqual([]);
+  });
+});
