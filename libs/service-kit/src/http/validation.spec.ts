@@ -44,7 +44,7 @@ describe('createValidationPipe', () => {
   });
 });
 
-describe('the text rule in the validation pipe', () => {
+describe('the input rule in the validation pipe', () => {
   const pipe = createValidationPipe();
   const fieldsOf = async (value: unknown, metadata: ArgumentMetadata) => {
     const error = await pipe.transform(value, metadata).catch((e: unknown) => e);
@@ -65,6 +65,13 @@ describe('the text rule in the validation pipe', () => {
     await expect(fieldsOf({ id: 'x\u0000' }, { type: 'param', metatype: Object })).resolves.toEqual(['id']);
     await expect(fieldsOf('\u0000', { type: 'param', metatype: String, data: 'id' })).resolves.toEqual(['id']);
     await expect(fieldsOf({ free: { deep: ['\u0000'] } }, { type: 'body', metatype: Object })).resolves.toEqual(['free.deep.0']);
+  });
+
+  it('refuses a body nested too deeply before class-transformer recurses into it', async () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 5_000; i++) deep = [deep];
+    const error = await pipe.transform({ name: 'a', limits: { slots: 3 }, extra: deep }, meta).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', extra: { errors: [{ message: expect.stringContaining('nests deeper') }] } });
   });
 
   it('leaves custom parameter decorators (the caller organization, headers) alone', async () => {

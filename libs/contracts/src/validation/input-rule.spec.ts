@@ -1,5 +1,5 @@
 import { makeEnvelope, Rpc, sourceOf, Subjects, validateEnvelope, validateMessage, validatePayload } from '../index';
-import { isSafeText, unsafeTextFields } from './text-rule';
+import { isSafeText, MAX_INPUT_DEPTH, unsafeInputFields } from './input-rule';
 
 const ORG = '0190a5b2-3c4d-7e8f-9a0b-1c2d3e4f5a6b';
 const HIGH = '\uD83D'; // the first half of 😀
@@ -24,7 +24,7 @@ describe('isSafeText', () => {
   });
 });
 
-describe('unsafeTextFields', () => {
+describe('unsafeInputFields', () => {
   it('names every bad string by its dotted path, at any depth, keys of free objects included', () => {
     const value = {
       name: 'a\u0000',
@@ -32,23 +32,31 @@ describe('unsafeTextFields', () => {
       settings: { nested: { label: `x${LOW}` }, [`k\u0000`]: 1, list: ['ok', 'b\u0000'] },
       count: 3,
     };
-    expect(unsafeTextFields(value).map((e) => e.field).sort()).toEqual(['name', 'settings', 'settings.list.1', 'settings.nested.label']);
-    expect(unsafeTextFields(value).find((e) => e.field === 'settings')?.message).toMatch(/keys of settings/);
+    expect(unsafeInputFields(value).map((e) => e.field).sort()).toEqual(['name', 'settings', 'settings.list.1', 'settings.nested.label']);
+    expect(unsafeInputFields(value).find((e) => e.field === 'settings')?.message).toMatch(/keys of settings/);
   });
 
   it('finds nothing in good input, and reports a bare string under the root', () => {
-    expect(unsafeTextFields({ a: ['x', { b: `${HIGH}${LOW}` }], n: null, t: true })).toEqual([]);
-    expect(unsafeTextFields('\u0000', 'cursor')).toEqual([{ field: 'cursor', message: expect.stringContaining('NUL') }]);
+    expect(unsafeInputFields({ a: ['x', { b: `${HIGH}${LOW}` }], n: null, t: true })).toEqual([]);
+    expect(unsafeInputFields('\u0000', 'cursor')).toEqual([{ field: 'cursor', message: expect.stringContaining('NUL') }]);
   });
 
-  it('walks a very deep value without overflowing the stack', () => {
-    let deep: unknown = 'bottom\u0000';
-    for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(unsafeTextFields(deep)).toHaveLength(1);
+  it(`refuses nesting deeper than ${MAX_INPUT_DEPTH} levels, naming where it goes too deep, without overflowing the stack`, () => {
+    const nest = (depth: number): unknown => {
+      let value: unknown = 'bottom';
+      for (let i = 0; i < depth; i++) value = i % 2 === 0 ? [value] : { a: value };
+      return value;
+    };
+    expect(unsafeInputFields({ settings: nest(MAX_INPUT_DEPTH - 1) })).toEqual([]);
+    const [tooDeep, ...rest] = unsafeInputFields({ settings: nest(MAX_INPUT_DEPTH) });
+    expect(rest).toEqual([]);
+    expect(tooDeep?.field).toMatch(/^settings\.(a\.0\.)+/);
+    expect(tooDeep?.message).toMatch(/nests deeper than 32 levels/);
+    expect(unsafeInputFields(nest(1_000_000))).toEqual([{ field: expect.any(String), message: expect.stringContaining('nests deeper') }]);
   });
 });
 
-describe('the text rule in validateAgainst (RPC requests, events)', () => {
+describe('the input rule in validateAgainst (RPC requests, events)', () => {
   const create = { organizationId: ORG, type: 'simulator', name: 'Sim' };
 
   it('refuses a NUL or a lone surrogate anywhere in a request, naming the field', () => {
@@ -79,5 +87,8 @@ describe('the text rule in validateAgainst (RPC requests, events)', () => {
     expect(validateMessage(good).ok).toBe(true);
     expect(validateMessage({ ...good, data: { ...data, name: 'Kuru\u0000' } })).toMatchObject({ ok: false, fieldErrors: [{ field: 'data.name' }] });
     expect(validateEnvelope({ ...good, source: 'santral/billing\u0000' })).toMatchObject({ ok: false, errors: [expect.stringContaining('source')] });
+    let deep: unknown = 'x';
+    for (let i = 0; i < 10_000; i++) deep = { a: deep };
+    expect(validateMessage({ ...good, data: { ...data, limits: deep } })).toMatchObject({ ok: false, errors: [expect.stringContaining('nests deeper')] });
   });
 });
