@@ -59,6 +59,7 @@ const cases: Case[] = [
   ['unpaired surrogate in a name', () => ({ method: 'PATCH', url: `/v1/organizations/${ctx.orgA}`, key: ADMIN_KEY, body: { name: 'Acme \uD800' } }), 422, 'VALIDATION_FAILED', ['name']],
   ['NUL in an object key', () => ({ method: 'POST', url: '/v1/organizations', key: ADMIN_KEY, body: { ...org, limits: { ['concurrentSlots\u0000']: 3 } } }), 422, 'VALIDATION_FAILED', ['limits']],
   ['deeply nested body', () => ({ method: 'POST', url: '/v1/api-keys', key: ctx.keyA, rawBody: `{"name":"x","role":"admin","":${'['.repeat(3000)}${']'.repeat(3000)}}`, headers: { 'content-type': 'application/json' } }), 422, 'VALIDATION_FAILED'],
+  ['deeply nested body with an Idempotency-Key', () => ({ method: 'POST', url: '/v1/api-keys', key: ctx.keyA, rawBody: `{"name":"x","role":"admin","":${'{"a":'.repeat(3000)}1${'}'.repeat(3000)}}`, headers: { 'content-type': 'application/json', 'idempotency-key': 'deep-1' } }), 422, 'VALIDATION_FAILED'],
   ['NUL in a query string', () => ({ method: 'GET', url: '/v1/api-keys?cursor=%00', key: ctx.keyA }), 422, 'VALIDATION_FAILED', ['cursor']],
   ['NUL in a path parameter', () => ({ method: 'DELETE', url: '/v1/api-keys/%00', key: ctx.keyA }), 422, 'VALIDATION_FAILED', ['id']],
   ['bad Idempotency-Key', () => ({ method: 'POST', url: '/v1/api-keys', key: ctx.keyA, body: { name: 'x', role: 'admin' }, headers: { 'idempotency-key': 'x'.repeat(300) } }), 422, 'VALIDATION_FAILED', ['Idempotency-Key']],
