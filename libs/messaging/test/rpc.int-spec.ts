@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import { Controller, INestApplication, Module } from '@nestjs/common';
+import { Controller, INestApplication, Logger, Module } from '@nestjs/common';
+import { DomainError } from '@santral/contracts';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { Ctx, MessagePattern, Payload } from '@nestjs/microservices';
@@ -30,9 +31,9 @@ const S = {
   nobody: 'rpc.nobody.home',
 };
 
-class InsufficientCredit extends Error {
-  toWire() {
-    return { code: 'BILLING_INSUFFICIENT_CREDIT', message: 'not enough credit', status: 402, details: { missing: 5 } };
+class InsufficientCredit extends DomainError {
+  constructor() {
+    super('INSUFFICIENT_CREDITS', 'not enough credit', { missing: 5 });
   }
 }
 
@@ -51,7 +52,8 @@ class BillingMessagesController {
   }
   @MessagePattern(S.codedError)
   async codedError(): Promise<never> {
-    throw Object.assign(new Error('no such campaign'), { code: 'CAMPAIGN_NOT_FOUND', status: 404 });
+    // What pg throws for a NUL in a text column: coded, but not a DomainError.
+    throw Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021', severity: 'ERROR' });
   }
   @MessagePattern(S.crash)
   crash(): never {
@@ -106,21 +108,27 @@ describe('core NATS request/reply (NatsRpcServer + NatsRpcClient)', () => {
     expect(served).toHaveLength(20);
   });
 
-  it('carries a toWire() domain error across the wire intact', async () => {
+  it('carries a DomainError across the wire intact', async () => {
     const err = await client.request(S.domainError, undefined).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RpcRemoteError);
-    expect((err as RpcRemoteError).wire).toEqual({
-      code: 'BILLING_INSUFFICIENT_CREDIT',
-      message: 'not enough credit',
-      status: 402,
-      details: { missing: 5 },
-    });
+    const wire = (err as RpcRemoteError).wire;
+    expect(wire).toMatchObject({ code: 'INSUFFICIENT_CREDITS', message: 'not enough credit', status: 402 });
+    expect(DomainError.fromWire(wire)).toMatchObject({ code: 'INSUFFICIENT_CREDITS', detail: 'not enough credit', extra: { missing: 5 } });
   });
 
-  it('carries an error with a code property', async () => {
-    await expect(client.request(S.codedError, undefined)).rejects.toMatchObject({
-      wire: { code: 'CAMPAIGN_NOT_FOUND', message: 'no such campaign', status: 404 },
-    });
+  it('answers INTERNAL for a coded error that is not a DomainError (a pg error), and logs it with its stack', async () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    try {
+      const err = (await client.request(S.codedError, undefined).catch((e: unknown) => e)) as RpcRemoteError;
+      expect(err).toBeInstanceOf(RpcRemoteError);
+      expect(err.wire).toEqual({ code: 'INTERNAL', message: 'Internal error', status: 500 });
+      expect(logged).toHaveBeenCalledWith(
+        expect.stringMatching(new RegExp(`${S.codedError} failed: invalid byte sequence.*code 22021`)),
+        expect.stringContaining('BillingMessagesController.codedError'),
+      );
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('maps an unexpected error to INTERNAL without leaking its message', async () => {

@@ -1,15 +1,20 @@
 import { DomainError } from '@santral/contracts';
-import { RpcNoRespondersError, RpcRemoteError, RpcTimeoutError } from '@santral/messaging';
+import { RpcNoRespondersError, RpcRemoteError, RpcTimeoutError, toRpcWireError } from '@santral/messaging';
 import { fromRpcError } from './rpc-errors';
 
 const SUBJECT = 'rpc.telephony.provider_account.get';
 
 describe('fromRpcError', () => {
-  it('keeps the stable code, detail and field errors of a coded error reply', () => {
+  it('keeps the stable code, detail and field errors of a DomainError reply', () => {
     const errors = [{ field: 'secrets.authToken', message: 'secrets.authToken is required' }];
-    const error = fromRpcError(new RpcRemoteError(SUBJECT, { code: 'VALIDATION_FAILED', message: 'secrets.authToken: required', status: 422, details: { errors } }), 'telephony-gateway');
+    const error = fromRpcError(new RpcRemoteError(SUBJECT, toRpcWireError(DomainError.validation(errors, 'secrets.authToken: required'))), 'telephony-gateway');
     expect(error).toBeInstanceOf(DomainError);
     expect(error.toProblem()).toMatchObject({ status: 422, code: 'VALIDATION_FAILED', detail: 'secrets.authToken: required', errors });
+  });
+
+  it('turns a coded reply that is not a DomainError into INTERNAL, whatever its code and status', () => {
+    const wire = { code: 'PROVIDER_ACCOUNT_NOT_FOUND', message: 'no such account', status: 404, details: { id: 'x' } };
+    expect(fromRpcError(new RpcRemoteError(SUBJECT, wire), 'telephony-gateway').toProblem()).toMatchObject({ status: 500, code: 'INTERNAL' });
   });
 
   it("rebuilds contracts' DomainError wire object, taking the status from the code, not the reply", () => {

@@ -1,18 +1,13 @@
-import { DomainError, isErrorCode } from '@santral/contracts';
+import { DomainError } from '@santral/contracts';
 import { RpcNoRespondersError, RpcRemoteError, RpcTimeoutError, type RpcWireError } from '@santral/messaging';
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 /**
- * A service's error reply as a DomainError: contracts' wire object as is; otherwise a stable
- * `code` with `message` and `details` (the shape rpc-wire builds from any coded error). A code
- * this gateway does not know is INTERNAL: its status cannot be trusted.
+ * A service's error reply as a DomainError. Services send only DomainError's wire object (rpc-wire
+ * makes anything else INTERNAL), so anything else here is INTERNAL too, and a code this gateway
+ * does not know is INTERNAL (`fromWire`): its status cannot be trusted.
  */
 function fromRemote(wire: RpcWireError, service: string): DomainError {
   if (DomainError.isWire(wire)) return DomainError.fromWire(wire);
-  if (isErrorCode(wire.code)) return new DomainError(wire.code, wire.message, isRecord(wire.details) ? wire.details : {});
   return new DomainError('INTERNAL', `${service} failed`, { remote: wire });
 }
 

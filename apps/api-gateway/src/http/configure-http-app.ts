@@ -1,5 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import { refuseUnsafeBodies } from '@santral/service-kit';
 import { buildOpenApiDocument } from './openapi';
 import { registerSwaggerUi } from './swagger-ui';
 
@@ -8,9 +9,10 @@ export const BODY_LIMIT_BYTES = 1_048_576;
 export const OPENAPI_PATH = '/openapi.json';
 
 /**
- * What the gateway adds to the Fastify app before it listens: JSON-only bodies, the
- * OpenAPI 3.1 document at /openapi.json and Swagger UI at /docs. Validation and the problem
- * filter are providers of AppModule, so they apply however the app is created.
+ * What the gateway adds to the Fastify app before it listens: JSON-only bodies that keep
+ * contracts' input rule (checked as parsed, before guards and interceptors), the OpenAPI 3.1
+ * document at /openapi.json and Swagger UI at /docs. Validation and the problem filter are
+ * providers of AppModule, so they apply however the app is created.
  */
 export function configureHttpApp(app: NestFastifyApplication): void {
   const adapter = app.getHttpAdapter();
@@ -19,6 +21,7 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   // body is 415. Nest adds its parsers at init (once); registering them now lets us remove one.
   adapter.registerParserMiddleware();
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
+  refuseUnsafeBodies(fastify);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { ui: false, raw: ['json'], jsonDocumentUrl: OPENAPI_PATH });
   registerSwaggerUi(fastify, { title: 'Santral API', documentUrl: OPENAPI_PATH });

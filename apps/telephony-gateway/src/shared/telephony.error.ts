@@ -1,30 +1,16 @@
 import type { EndReasonCode } from '@santral/call-state';
-import { problemFor, type CommonErrorCode, type TelephonyErrorCode } from '@santral/contracts';
+import { DomainError, type CommonErrorCode, type TelephonyErrorCode } from '@santral/contracts';
 
 /**
- * A failure with a stable code from libs/contracts (its status comes from the one code →
- * problem mapping there). `toWire()` is what NatsRpcServer sends — `{code, message, status}`,
- * the shape rpc-wire reads today; the webhook endpoint answers with `status`.
+ * A contracts DomainError limited to the telephony context's codes and the shared ones: it
+ * crosses NATS like any DomainError (`toWire()`), and its `status` comes from the one code →
+ * problem mapping in libs/contracts (the webhook endpoint answers with it).
  */
-export class TelephonyError extends Error {
-  override readonly name = 'TelephonyError';
+export class TelephonyError extends DomainError {
+  declare readonly code: TelephonyErrorCode | CommonErrorCode;
 
-  constructor(
-    readonly code: TelephonyErrorCode | CommonErrorCode,
-    readonly detail?: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(detail ? `${code}: ${detail}` : code);
-  }
-
-  get status(): number {
-    return problemFor(this.code).status;
-  }
-
-  toWire(): { code: string; message: string; status: number; details?: unknown } {
-    const wire: { code: string; message: string; status: number; details?: unknown } = { code: this.code, message: this.detail ?? problemFor(this.code).title, status: this.status };
-    if (Object.keys(this.extra).length > 0) wire.details = this.extra;
-    return wire;
+  constructor(code: TelephonyErrorCode | CommonErrorCode, detail?: string, extra: Record<string, unknown> = {}) {
+    super(code, detail, extra);
   }
 }
 

@@ -1,6 +1,7 @@
 import { CLOUDEVENTS_SPEC_VERSION, ENVELOPE_CONTENT_TYPE, type EventEnvelope } from '../envelope';
 import type { PayloadOf, RegisteredSubject } from '../registry/registry';
 import { TIMESTAMP_PATTERN } from './decorators';
+import { unsafeInputFields } from './input-rule';
 import { validatePayload, type ValidationResult } from './validate';
 
 const UUID_V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -31,6 +32,8 @@ function envelopeProblems(value: Record<string, unknown>): string[] {
     'traceparent must be a W3C traceparent',
   );
   for (const key of Object.keys(value)) check(ENVELOPE_KEYS.has(key), `${key} is not an envelope attribute`);
+  const { data: _data, ...attributes } = value; // data is its payload class's to check
+  for (const bad of unsafeInputFields(attributes)) problems.push(bad.message);
   return problems;
 }
 

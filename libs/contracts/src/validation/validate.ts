@@ -3,6 +3,9 @@ import { validateSync, type ValidationError } from 'class-validator';
 import type { ProblemFieldError } from '../errors/problems';
 import { messageFor, type PayloadOf, type RegisteredSubject, type ReplyOf } from '../registry/registry';
 import type { PayloadClass } from '../registry/define';
+import { unsafeInputFields } from './input-rule';
+
+export * from './input-rule';
 
 export type ValidationResult<T> =
   | { ok: true; value: T }
@@ -28,13 +31,16 @@ function failure(fieldErrors: ProblemFieldError[]): ValidationResult<never> {
 }
 
 /**
- * Validates plain JSON against a payload class: no implicit conversion, unknown properties
+ * Validates plain JSON against a payload class: the input rule (text rule over every string,
+ * keys of free objects included; bounded nesting), then the class, with no implicit conversion and unknown properties
  * rejected. On success `value` is an instance of the class.
  */
 export function validateAgainst<T extends object>(cls: PayloadClass<T>, data: unknown): ValidationResult<T> {
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     return failure([{ field: '', message: 'payload must be a JSON object' }]);
   }
+  const badInput = unsafeInputFields(data);
+  if (badInput.length > 0) return failure(badInput);
   const instance = plainToInstance(cls, data);
   const errors = flatten(validateSync(instance, VALIDATOR_OPTIONS));
   return errors.length === 0 ? { ok: true, value: instance } : failure(errors);

@@ -4,7 +4,7 @@ import { NatsRpcServer, NatsRpcServerOptions } from './nats-rpc.server';
 
 /**
  * Lets the original exception reach `NatsRpcServer`, which turns it into the wire
- * error (`toWire()`, `code`, else INTERNAL). Nest's default RPC filter would replace
+ * error (a DomainError with its code, else INTERNAL, logged). Nest's default RPC filter would replace
  * every non-RpcException with "Internal server error" and lose the code.
  */
 @Catch()

@@ -33,6 +33,12 @@ export type RequestValidator = (
 
 export const NATS_RPC_TRANSPORT = Symbol('NATS_RPC');
 
+function errorSummary(err: unknown): string {
+  if (!(err instanceof Error)) return String(err);
+  const code = (err as { code?: unknown }).code;
+  return typeof code === 'string' || typeof code === 'number' ? `${err.message} (code ${code})` : err.message;
+}
+
 /**
  * Serves `@MessagePattern(subject)` handlers over core NATS request/reply with a
  * queue group. Replies `{ ok: true, data }` or `{ ok: false, error }` (see rpc-wire).
@@ -120,9 +126,10 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
     }
   }
 
+  /** The wire form of a handler's failure; a server-side one (INTERNAL, any 5xx) is logged with its stack, as it never crosses. */
   private wireError(subject: string, err: unknown): RpcWireError {
     const wire = toRpcWireError(err);
-    if (wire.code === RpcErrorCodes.Internal) this.logger.error(`${subject} failed`, err instanceof Error ? err.stack : String(err));
+    if ((wire.status ?? 500) >= 500) this.logger.error(`${subject} failed: ${errorSummary(err)}`, err instanceof Error ? err.stack : undefined);
     return wire;
   }
 

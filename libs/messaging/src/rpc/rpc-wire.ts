@@ -1,3 +1,5 @@
+import { DomainError, isErrorCode, problemFor } from '@santral/contracts';
+
 /**
  * What crosses the wire for core NATS request/reply (DESIGN §2 "commands and queries").
  * A request body is the JSON payload itself; the reply is always an `RpcReply`.
@@ -5,10 +7,9 @@
 export interface RpcWireError {
   code: string;
   message: string;
-  /** HTTP status the gateway should answer with, when the producer knows it. */
+  /** The status of the code (the gateway takes it from the code again, never from the reply). */
   status?: number;
-  details?: unknown;
-  /** Whatever else the thrower's `toWire()` returned (e.g. DomainError's `kind`, `detail`, `extra`), kept as is. */
+  /** The rest of DomainError's wire object (`kind`, `detail`, `extra`), kept as is. */
   [member: string]: unknown;
 }
 
@@ -71,46 +72,30 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null;
 }
 
-function fromCodedObject(o: Record<string, unknown>): RpcWireError | null {
-  if (typeof o.code !== 'string' || typeof o.message !== 'string') return null;
-  const wire: RpcWireError = { code: o.code, message: o.message };
-  if (typeof o.status === 'number') wire.status = o.status;
-  if (o.details !== undefined) wire.details = o.details;
-  return wire;
-}
+const INTERNAL_WIRE: RpcWireError = { code: RpcErrorCodes.Internal, message: 'Internal error', status: 500 };
 
-/** A `toWire()` result kept whole (so `DomainError.fromWire(wire)` rebuilds it), plus `message` and `status`. */
-function fromToWire(err: Record<string, unknown>, wired: unknown): RpcWireError | null {
-  if (!isRecord(wired) || typeof wired.code !== 'string') return null;
-  const message = [wired.message, wired.detail, err.message].find((m): m is string => typeof m === 'string' && m.length > 0) ?? wired.code;
-  const status = typeof wired.status === 'number' ? wired.status : typeof err.status === 'number' ? err.status : undefined;
-  const wire: RpcWireError = { ...wired, code: wired.code, message };
-  if (status !== undefined) wire.status = status;
-  return wire;
+/** What `toWire()` returns, if `err` has one and it does not throw. */
+function wiredForm(err: unknown): unknown {
+  if (!isRecord(err) || typeof err.toWire !== 'function') return undefined;
+  try {
+    return (err.toWire as () => unknown).call(err);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
- * Turns whatever a handler threw into the wire error: an object with `toWire()`
- * (contracts' DomainError) wins, then anything carrying a string `code`
- * (including a Nest `RpcException` wrapping one), else INTERNAL with no internals leaked.
+ * Turns whatever a handler threw into the wire error. Only a contracts DomainError (an object
+ * whose `toWire()` is DomainError's wire object, so `DomainError.fromWire` rebuilds it) crosses
+ * with its code, its status taken from the code. Anything else, however coded (a pg error's
+ * '22021', a framework error), is INTERNAL with nothing of it on the wire; NatsRpcServer logs it.
  */
 export function toRpcWireError(err: unknown): RpcWireError {
-  if (isRecord(err)) {
-    if (typeof err.toWire === 'function') {
-      const w = fromToWire(err, (err.toWire as () => unknown).call(err));
-      if (w) return w;
-    }
-    if (typeof err.getError === 'function') {
-      const inner = (err.getError as () => unknown).call(err);
-      if (isRecord(inner)) {
-        const w = fromCodedObject(inner);
-        if (w) return w;
-      }
-    }
-    const w = fromCodedObject(err);
-    if (w) return w;
-  }
-  return { code: RpcErrorCodes.Internal, message: 'Internal error', status: 500 };
+  const wired = wiredForm(err);
+  if (!DomainError.isWire(wired)) return { ...INTERNAL_WIRE };
+  const status = isErrorCode(wired.code) ? problemFor(wired.code).status : 500;
+  const message = typeof wired.detail === 'string' && wired.detail.length > 0 ? wired.detail : wired.code;
+  return { ...wired, message, status };
 }
 
 export function isRpcReply(v: unknown): v is RpcReply {

@@ -1,0 +1,249 @@
+import fc from 'fast-check';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { Rpc } from '@santral/contracts';
+import { connectNats, decodeJson, encodeJson } from '@santral/messaging';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { ADMIN_KEY, expectProblem, startGateway, TABLES, type Gateway, type RequestOptions } from '../apps/api-gateway/test/gateway-harness';
+import { telephonyService } from '../apps/telephony-gateway/src/app.module';
+import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
+import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+import { garbage, NASTY_STRINGS, operationsOf, SchemaArbitraries, type OpenApiDocument, type Operation } from './openapi-fuzz.arbitraries';
+
+// Every operation of /openapi.json, driven with random bodies, queries, path parameters and
+// headers against the real api-gateway and the real telephony-gateway behind it (one subject
+// prefix): no answer is ever 5xx, and a 4xx writes nothing in either service's tables.
+// A fixed seed and a bounded count in `npm test`; FUZZ_RUNS=N (per operation) and FUZZ_SEED=S for more.
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
+const SEED = Number(process.env.FUZZ_SEED ?? 20261201);
+const PUBLIC_BASE_URL = 'https://telephony.example.com';
+const SIGNING_SECRET = `whsec_${Buffer.from('openapi-fuzz-test-secret-0123456').toString('base64')}`;
+
+let gw: Gateway;
+let telephony: NestFastifyApplication | undefined;
+let telephonyDb: TestDatabase;
+let sim: SimulatorServer;
+let nc: NatsConnection;
+let doc: OpenApiDocument;
+/** Keys the fuzzer authenticates with, and ids of real resources it may hit. */
+const keys: string[] = [];
+const ids: string[] = [];
+
+beforeAll(async () => {
+  gw = await startGateway('gw_fuzz', { RPC_TIMEOUT_MS: '5000' });
+  telephonyDb = await createTestDatabase({ prefix: 'tg_fuzz', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
+  sim = new SimulatorServer();
+  const simulatorUrl = await sim.listen(0);
+  const config = loadTelephonyConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: telephonyDb.url,
+    DB_SCHEMA: telephonyDb.schema,
+    NATS_URL: testEnv.natsUrl,
+    PUBLIC_BASE_URL,
+    SIMULATOR_URL: simulatorUrl,
+    SUBJECT_PREFIX: gw.subjectPrefix,
+    RECONCILER_INTERVAL_MS: '0',
+  });
+  telephony = await bootTestService(telephonyService, config);
+  nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
+
+  const org = await gw.createOrg();
+  const other = await gw.createOrg({ name: 'Other' });
+  const made = async (url: string, body: unknown, key = org.key) => {
+    const res = await gw.request({ method: 'POST', url, key, body });
+    if (res.statusCode !== 201) throw new Error(`${url}: ${res.statusCode} ${res.body}`);
+    return res.json<{ id: string; key?: string }>();
+  };
+  const supervisor = await made('/v1/api-keys', { name: 'supervisor', role: 'supervisor' });
+  const operator = await made('/v1/api-keys', { name: 'operator', role: 'operator' });
+  const victim = await made('/v1/api-keys', { name: 'victim', role: 'admin' }); // its id is fair game for DELETE
+  const user = await made('/v1/users', { name: 'Ayşe', email: 'ayse@example.com', role: 'operator' });
+  const account = await made('/v1/provider-accounts', { type: 'simulator', name: 'Sim', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_fuzz', signingSecret: SIGNING_SECRET } });
+  keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
+  ids.push(org.id, other.id, victim.id, user.id, account.id);
+
+  doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
+}, 60_000);
+
+afterAll(async () => {
+  await nc?.close();
+  await telephony?.close();
+  await sim?.close();
+  await telephonyDb?.cleanup();
+  await gw?.close();
+});
+
+/** Row counts of every table a request writes synchronously (events and projections are asynchronous). */
+async function rowCounts(): Promise<Record<string, number>> {
+  const gateway = TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ');
+  const [mine]: Array<Record<string, number>> = await gw.db.dataSource.query(`SELECT ${gateway}`);
+  const [theirs]: Array<{ provider_accounts: number }> = await telephonyDb.dataSource.query('SELECT count(*)::int AS provider_accounts FROM provider_accounts');
+  return { ...mine, ...theirs };
+}
+
+/** Percent-encodes what encodeURIComponent can; a lone surrogate goes as the bytes of its (invalid) UTF-8 form. */
+function encode(value: string): string {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return value.replace(/[\uD800-\uDFFF]/g, '%ED%A0%80').replace(/[^%A-Za-z0-9._~-]/g, (c) => encodeURIComponent(c));
+  }
+}
+
+/** `arbitrary` in one request of `oneIn`, else absent. */
+function sometimes<T>(arbitrary: fc.Arbitrary<T>, oneIn: number): fc.Arbitrary<T | undefined> {
+  return fc.oneof({ weight: oneIn - 1, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary });
+}
+
+const rawText = fc.oneof(fc.constantFrom(...NASTY_STRINGS), fc.string({ maxLength: 30 }));
+const encoded = fc.oneof(rawText.map(encode), fc.constantFrom('%', '%zz', '%ff%fe', '%ED%A0%80', '%C0%80', '%2F..%2F', 'a%00b'));
+
+/** A cursor-looking value: base64url of JSON of some shape, or anything. */
+const cursor = fc.oneof(
+  fc.tuple(garbage, garbage).map((pair) => Buffer.from(JSON.stringify(pair)).toString('base64url')),
+  fc.tuple(fc.date({ noInvalidDate: true }), fc.uuid()).map(([d, id]) => Buffer.from(JSON.stringify([d.toISOString(), id])).toString('base64url')),
+  fc.jsonValue({ maxDepth: 2 }).map((v) => Buffer.from(JSON.stringify(v) ?? '').toString('base64url')),
+  rawText.map(encode),
+);
+
+function queryArbitrary(op: Operation, schemas: SchemaArbitraries): fc.Arbitrary<string> {
+  const params = op.parameters.filter((p) => p.in === 'query');
+  const pairs = params.map((p) => {
+    const value = p.name === 'cursor' ? cursor : fc.oneof(schemas.valid(p.schema ?? {}).map((v) => encode(String(v))), encoded);
+    return fc.option(value.map((v) => `${p.name}=${v}`), { nil: undefined });
+  });
+  const extra = sometimes(fc.oneof(fc.tuple(rawText, encoded).map(([k, v]) => `${encode(k)}=${v}`), fc.constantFrom('limit=1&limit=2', 'cursor', '=', '&&', '%zz=1', 'a[b]=1')), 5);
+  return fc.tuple(fc.tuple(...pairs), extra).map(([chosen, more]) => {
+    const parts = [...chosen, more].filter((p): p is string => p !== undefined);
+    return parts.length ? `?${parts.join('&')}` : '';
+  });
+}
+
+function pathArbitrary(op: Operation): fc.Arbitrary<string> {
+  const names = [...op.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
+  const param = fc.oneof({ weight: 12, arbitrary: fc.constantFrom(...ids) }, { weight: 4, arbitrary: fc.uuid() }, { weight: 4, arbitrary: encoded }, { weight: 1, arbitrary: fc.constant('x'.repeat(3000)) });
+  return fc.tuple(...names.map(() => param)).map((values) => names.reduce((path, name, i) => path.replace(`{${name}}`, values[i] || 'x'), op.path));
+}
+
+const headerText = fc.oneof(fc.constantFrom('', ' ', 'x'.repeat(256), 'x'.repeat(8_000), 'a b', 'clé', '\u00ff'), fc.string({ maxLength: 40 }), fc.uuid());
+
+/** A key not used before (fast-check's UUIDs repeat on purpose; a reused key is its own, tested, 422). */
+let keysIssued = 0;
+const freshKey = fc.uuid().map((id) => `${id}-${++keysIssued}`);
+
+function headersArbitrary(op: Operation): fc.Arbitrary<Record<string, string>> {
+  const [admin, orgAdmin] = keys;
+  const authorization = fc.oneof(
+    { weight: 8, arbitrary: fc.constant(op.path.startsWith('/v1/organizations') ? admin! : orgAdmin!) },
+    { weight: 4, arbitrary: fc.constantFrom(...keys) },
+    { weight: 1, arbitrary: fc.constant(undefined) },
+    { weight: 1, arbitrary: fc.constantFrom('', 'Bearer', 'Bearer ', 'Basic YTpi', `${orgAdmin}x`, `bearer ${orgAdmin}`, 'x'.repeat(5000)) },
+    { weight: 1, arbitrary: headerText },
+  ).map((key) => (key === undefined ? undefined : keys.includes(key) || key === `${orgAdmin}x` ? `Bearer ${key}` : key));
+  const contentType = fc.constantFrom('application/json; charset=utf-8', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/problem+json', 'garbage', '');
+  const idempotent = op.parameters.some((p) => p.in === 'header' && p.name === 'Idempotency-Key');
+  return fc
+    .record({
+      authorization,
+      'content-type': sometimes(contentType, 8),
+      'idempotency-key': idempotent ? sometimes(fc.oneof({ weight: 3, arbitrary: freshKey }, { weight: 1, arbitrary: headerText }), 2) : sometimes(headerText, 10),
+      accept: sometimes(fc.constantFrom('application/json', '*/*', 'text/html', 'garbage'), 10),
+      'content-encoding': sometimes(fc.constantFrom('gzip', 'br', 'identity', 'garbage'), 10),
+    })
+    .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
+}
+
+const rawBodies = fc.constantFrom<string>('{', '}', 'null', '[]', '"text"', '1', 'true', '{"__proto__":{"a":1}}', '{"constructor":{"prototype":{"a":1}}}', '\u0000', '{"a":"\\u0000"}', '{"a":"\\ud800"}', `${'['.repeat(20_000)}${']'.repeat(20_000)}`, 'x'.repeat(1_100_000));
+
+interface FuzzRequest extends RequestOptions {
+  headers: Record<string, string>;
+}
+
+function requestArbitrary(op: Operation, schemas: SchemaArbitraries): fc.Arbitrary<FuzzRequest> {
+  const body = fc.oneof(
+    { weight: op.body ? 8 : 1, arbitrary: op.body ? schemas.body(op.body).map((b) => ({ rawBody: JSON.stringify(b) ?? 'null' })) : garbage.map((b) => ({ rawBody: JSON.stringify(b) ?? 'null' })) },
+    { weight: 1, arbitrary: rawBodies.map((rawBody) => ({ rawBody })) },
+    { weight: op.body ? 1 : 6, arbitrary: fc.constant({}) },
+  );
+  return fc.record({ path: pathArbitrary(op), query: queryArbitrary(op, schemas), headers: headersArbitrary(op), body }).map(({ path, query, headers, body }) => ({
+    method: op.method,
+    url: `${path}${query}`,
+    headers: body.rawBody !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
+    ...body,
+  }));
+}
+
+function describeRequest(req: FuzzRequest): string {
+  const cut = (s: string) => (s.length > 300 ? `${s.slice(0, 300)}… (${s.length} chars)` : s);
+  return `${req.method} ${cut(req.url)} headers=${cut(JSON.stringify(req.headers))} body=${cut(JSON.stringify(req.rawBody ?? null))}`;
+}
+
+describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway', () => {
+  it(
+    'never answers 5xx, and writes nothing on a 4xx, for any request to any operation',
+    async () => {
+      const operations = operationsOf(doc);
+      expect(operations.length).toBeGreaterThanOrEqual(16);
+      const schemas = new SchemaArbitraries(doc, ids);
+      const statuses: Record<string, Record<number, number>> = {};
+      for (const [index, op] of operations.entries()) {
+        const property = fc.asyncProperty(requestArbitrary(op, schemas), async (req) => {
+          const before = await rowCounts();
+          const res = await gw.request(req);
+          const tally = (statuses[`${op.method} ${op.path}`] ??= {});
+          tally[res.statusCode] = (tally[res.statusCode] ?? 0) + 1;
+          const what = `${describeRequest(req)} → ${res.statusCode} ${res.body.slice(0, 300)}`;
+          if (res.statusCode >= 500) throw new Error(`5xx: ${what}`);
+          if (res.statusCode >= 400) expect({ what, counts: await rowCounts() }).toEqual({ what, counts: before });
+        });
+        const result = await fc.check(property, { seed: SEED + index, numRuns: RUNS });
+        if (result.failed) {
+          const error = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+          throw new Error(
+            `${op.method} ${op.path} failed after ${result.numRuns} runs (shrunk ${result.numShrinks} times): ${error}\n` +
+              `Reproduce with FUZZ_SEED=${SEED} FUZZ_RUNS=${RUNS} (this operation's seed ${result.seed}, fast-check path ${result.counterexamplePath})`,
+          );
+        }
+      }
+      // Not vacuous: every operation was reached past authentication and parsing, to its own rules or further.
+      const reached = (tally: Record<number, number>) => Object.keys(tally).some((status) => ![400, 401, 403, 413, 414, 415].includes(Number(status)));
+      expect(operations.filter((op) => !reached(statuses[`${op.method} ${op.path}`] ?? {})).map((op) => `${op.method} ${op.path}`)).toEqual([]);
+      if (process.env.FUZZ_DEBUG) console.log(JSON.stringify(statuses));
+    },
+    Math.max(120_000, RUNS * 20 * 200),
+  );
+});
+
+describe('bad input that reaches the telephony-gateway', () => {
+  it('answers 400 INVALID_CURSOR for a cursor that decodes to a non-date and a non-UUID', async () => {
+    const org = await gw.createOrg();
+    // ["x","nope"]
+    expectProblem(await gw.request({ method: 'GET', url: '/v1/provider-accounts?cursor=WyJ4Iiwibm9wZSJd', key: org.key }), 400, 'INVALID_CURSOR');
+    const forged = Buffer.from('["2026-13-45T99:99:99Z","0190ffff-0000-7000-8000-000000000000"]').toString('base64url');
+    expectProblem(await gw.request({ method: 'GET', url: `/v1/provider-accounts?cursor=${forged}`, key: org.key }), 400, 'INVALID_CURSOR');
+  });
+
+  it('refuses NUL and unpaired surrogates in a provider account, nested settings keys included: 422 naming the field, nothing written', async () => {
+    const org = await gw.createOrg();
+    const before = await rowCounts();
+    const create = (body: Record<string, unknown>) => gw.request({ method: 'POST', url: '/v1/provider-accounts', key: org.key, body });
+    const fieldsOf = async (body: Record<string, unknown>) =>
+      (expectProblem(await create(body), 422, 'VALIDATION_FAILED').errors as Array<{ field: string }>).map((e) => e.field);
+    await expect(fieldsOf({ type: 'simulator', name: 'a\u0000' })).resolves.toEqual(['name']);
+    await expect(fieldsOf({ type: 'simulator', name: 'ok', settings: { ['label\u0000']: 1 } })).resolves.toEqual(['settings']);
+    await expect(fieldsOf({ type: 'simulator', name: 'ok', settings: { nested: { label: 'x\uD800' } } })).resolves.toEqual(['settings.nested.label']);
+    expect(await rowCounts()).toEqual(before);
+  });
+
+  it('refuses the same over NATS directly: the telephony-gateway answers VALIDATION_FAILED and writes nothing', async () => {
+    const org = await gw.createOrg();
+    const before = await rowCounts();
+    const subject = `${gw.subjectPrefix}.${Rpc.Telephony.ProviderAccountCreate}`;
+    const payload = { organizationId: org.id, type: 'simulator', name: 'Direct', settings: { ['k\u0000']: 'v' } };
+    const reply = decodeJson<{ ok: boolean; error?: { code: string; extra?: { errors?: Array<{ field: string }> } } }>((await nc.request(subject, encodeJson(payload), { timeout: 5000 })).data);
+    expect(reply).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED', extra: { errors: [{ field: 'settings' }] } } });
+    expect(await rowCounts()).toEqual(before);
+  });
+});
