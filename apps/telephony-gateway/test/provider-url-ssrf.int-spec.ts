@@ -83,6 +83,12 @@ describe('provider URLs tenants set (SSRF) and the simulator control API', () =>
       twilio.body = `{"message":"no route /internal/admin on 10.0.0.5:8080 (HTTP ${status})"}`;
       await expect(test(account.id)).resolves.toEqual({ ok: false, reason: 'provider_error', testedAt: expect.any(String) });
     }
+    // An allowed host cannot send the request on: redirects are not followed.
+    twilio.status = 307;
+    twilio.headers = { location: `${trap.url}/2010-04-01/Accounts/${SID}.json` };
+    await expect(test(account.id)).resolves.toEqual({ ok: false, reason: 'provider_error', testedAt: expect.any(String) });
+    expect(trap.connections).toBe(0);
+    twilio.headers = {};
     twilio.status = 200;
     twilio.body = JSON.stringify({ sid: SID, status: 'active' });
     await expect(test(account.id)).resolves.toEqual({ ok: true, testedAt: expect.any(String) });

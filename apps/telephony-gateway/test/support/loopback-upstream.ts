@@ -12,6 +12,7 @@ export class LoopbackUpstream {
   readonly requests: Array<{ method: string; url: string; authorization?: string }> = [];
   status = 500;
   body = '';
+  headers: Record<string, string> = {};
   private readonly server: Server;
   private readonly sockets = new Set<Socket>();
 
@@ -19,7 +20,7 @@ export class LoopbackUpstream {
     this.server = createServer((req: IncomingMessage, res) => {
       this.requests.push({ method: req.method ?? '', url: req.url ?? '', authorization: req.headers.authorization });
       req.resume();
-      req.on('end', () => res.writeHead(this.status, { 'content-type': 'application/json' }).end(this.body));
+      req.on('end', () => res.writeHead(this.status, { 'content-type': 'application/json', ...this.headers }).end(this.body));
     });
     this.server.on('connection', (socket) => {
       this.connections++;
