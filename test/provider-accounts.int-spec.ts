@@ -8,6 +8,7 @@ import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/t
 import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
 import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+import { LoopbackUpstream } from '../apps/telephony-gateway/test/support/loopback-upstream';
 
 // /v1/provider-accounts end to end: the real api-gateway (HTTP, auth, validation, problem+json)
 // asks the real telephony-gateway over NATS request/reply; each keeps its own schema and both
@@ -16,6 +17,7 @@ const PUBLIC_BASE_URL = 'https://telephony.example.com';
 const SECRET = 'sk_never_echoed_0123456789';
 const SIGNING_SECRET = `whsec_${Buffer.from('provider-accounts-test-secret-32').toString('base64')}`;
 const MISSING = '0190ffff-0000-7000-8000-000000000000';
+const CONTROL_KEY = 'ctl_provider_accounts_test_control_key';
 
 interface AccountBody {
   id: string;
@@ -34,11 +36,19 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
   let telephonyDb: TestDatabase;
   let sim: SimulatorServer;
   let nc: NatsConnection | undefined;
+  /** The deployment's Twilio API (TWILIO_API_BASE_URL): a loopback stand-in answering what a test scripts. */
+  let twilioApi: LoopbackUpstream;
+  /** An address no tenant may reach: the allow-list does not name it. */
+  let trap: LoopbackUpstream;
 
   beforeAll(async () => {
+    twilioApi = new LoopbackUpstream();
+    await twilioApi.listen();
+    trap = new LoopbackUpstream();
+    await trap.listen();
     gw = await startGateway('gw_pacc', { RPC_TIMEOUT_MS: '3000' });
     telephonyDb = await createTestDatabase({ prefix: 'tg_pacc', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    sim = new SimulatorServer();
+    sim = new SimulatorServer({ controlKey: CONTROL_KEY });
     const simulatorUrl = await sim.listen(0);
     const config = loadTelephonyConfig({
       NODE_ENV: 'test',
@@ -48,6 +58,8 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
       NATS_URL: testEnv.natsUrl,
       PUBLIC_BASE_URL,
       SIMULATOR_URL: simulatorUrl,
+      SIMULATOR_CONTROL_KEY: CONTROL_KEY,
+      TWILIO_API_BASE_URL: twilioApi.url,
       SUBJECT_PREFIX: gw.subjectPrefix,
       RECONCILER_INTERVAL_MS: '0',
     });
@@ -58,6 +70,8 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
     await nc?.close();
     await telephony?.close();
     await sim?.close();
+    await twilioApi?.close();
+    await trap?.close();
     await telephonyDb?.cleanup();
     await gw?.close();
   });
@@ -179,6 +193,51 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
     expect(res.statusCode).toBe(200);
     expect(res.json()).toEqual({ ok: true, testedAt: expect.any(String) });
     expect(Number.isNaN(Date.parse(res.json<{ testedAt: string }>().testedAt))).toBe(false);
+  });
+
+  it('refuses a provider URL outside the deployment allow-list with 422 naming the field; nothing is stored or fetched', async () => {
+    const org = await gw.createOrg();
+    const twilio = { accountSid: `AC${'7'.repeat(32)}`, authToken: 'token' };
+    const cases: Array<[string, Record<string, unknown>, Record<string, string>, string]> = [
+      ['simulator', { baseUrl: trap.url }, {}, 'settings.baseUrl'],
+      ['twilio', { baseUrl: `${trap.url}/` }, twilio, 'settings.baseUrl'],
+      ['twilio', { baseUrl: `${twilioApi.url}/?` }, twilio, 'settings.baseUrl'],
+      ['callgear', { callApiUrl: `${trap.url}/v4.0` }, { apiKey: 'k' }, 'settings.callApiUrl'],
+      ['callgear', { dataApiUrl: 'http://169.254.169.254/latest' }, { apiKey: 'k' }, 'settings.dataApiUrl'],
+    ];
+    for (const [type, settings, secrets, field] of cases) {
+      const problem = expectProblem(await create(org.key, { type, name: 'x', settings, secrets }), 422, 'VALIDATION_FAILED');
+      expect(problem.errors).toEqual([expect.objectContaining({ field })]);
+    }
+    const account = await createSimulator(org.key);
+    const patched = expectProblem(await gw.request({ method: 'PATCH', url: `/v1/provider-accounts/${account.id}`, key: org.key, body: { settings: { baseUrl: trap.url } } }), 422, 'VALIDATION_FAILED');
+    expect(patched.errors).toEqual([expect.objectContaining({ field: 'settings.baseUrl' })]);
+    expect((await gw.request({ method: 'GET', url: '/v1/provider-accounts', key: org.key })).json<{ items: AccountBody[] }>().items.map((i) => i.id)).toEqual([account.id]);
+    expect(trap.connections).toBe(0);
+  });
+
+  it("test answers ok or refused with a reason category, never the provider's text", async () => {
+    const org = await gw.createOrg();
+    const res = await create(org.key, { type: 'twilio', name: 'Twilio', secrets: { accountSid: `AC${'8'.repeat(32)}`, authToken: 'token' } });
+    expect(res.statusCode).toBe(201);
+    const url = `/v1/provider-accounts/${res.json<AccountBody>().id}/test`;
+    const upstreamText = 'Cannot GET /2010-04-01/Accounts (upstream 10.0.0.9:8080 says hello)';
+    const answers: Array<[number, string, string]> = [
+      [401, '{"code":20003,"message":"Authenticate"}', 'credentials_rejected'],
+      [404, upstreamText, 'provider_error'],
+      [503, upstreamText, 'provider_error'],
+    ];
+    for (const [status, body, reason] of answers) {
+      twilioApi.status = status;
+      twilioApi.body = body;
+      const refused = await gw.request({ method: 'POST', url, key: org.key });
+      expect(refused.statusCode).toBe(200);
+      expect(refused.json()).toEqual({ ok: false, reason, testedAt: expect.any(String) });
+      expect(refused.body).not.toMatch(/Authenticate|upstream|HTTP \d{3}/);
+    }
+    twilioApi.status = 200;
+    twilioApi.body = '{"status":"active"}';
+    expect((await gw.request({ method: 'POST', url, key: org.key })).json()).toEqual({ ok: true, testedAt: expect.any(String) });
   });
 
   it("maps provider employees to the organization's own users", async () => {

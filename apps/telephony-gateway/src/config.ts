@@ -1,6 +1,8 @@
+import { createHmac } from 'node:crypto';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
-import { loadConfig } from '@santral/config';
+import { ConfigValidationError, loadConfig } from '@santral/config';
 import { serviceConfig } from '@santral/service-kit';
+import { originOf, parseBaseUrl } from './providers/provider-url.policy';
 
 /** Development-only key; production must set SECRETS_KEY (checked in loadTelephonyConfig). */
 const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2FudHJhbC10ZWxlcGhvbnkta2V5ISE=';
@@ -38,6 +40,33 @@ export class TelephonyConfig extends serviceConfig('telephony-gateway') {
 
   @Matches(/^https?:\/\/.+$/)
   CALLGEAR_DATA_API_URL: string = 'https://dataapi.callgear.com/v2.0';
+
+  /**
+   * Base URLs a tenant may name in an account's settings (comma-separated; each allows its
+   * host and any path under its own), besides the host of the default above. A tenant URL
+   * outside them is refused and never fetched (SSRF): provider hosts are deployment config.
+   */
+  @IsString()
+  TWILIO_URL_ALLOW_LIST: string = '';
+
+  /** Allowed `settings.callApiUrl` / `settings.dataApiUrl`, besides the hosts of the two defaults. */
+  @IsString()
+  CALLGEAR_URL_ALLOW_LIST: string = '';
+
+  /** Allowed simulator `settings.baseUrl`, besides SIMULATOR_URL. */
+  @IsString()
+  SIMULATOR_URL_ALLOW_LIST: string = '';
+
+  /** Development only: tenants may name any http(s) provider URL (local stand-ins). Off by default. */
+  @IsIn(['true', 'false'])
+  TELEPHONY_ALLOW_TENANT_URLS: 'true' | 'false' = 'false';
+
+  /**
+   * The bearer key of the simulator's control API (PUT of an account's console), known only to
+   * the gateway and the simulator. Empty: derived from SECRETS_KEY.
+   */
+  @Matches(/^(|[\x21-\x7e]{24,256})$/, { message: 'SIMULATOR_CONTROL_KEY must be 24..256 printable characters (or empty)' })
+  SIMULATOR_CONTROL_KEY: string = '';
 
   /**
    * Proxies (IPs or IPv4 CIDRs, comma-separated) whose X-Forwarded-For the webhook path believes,
@@ -109,5 +138,30 @@ export function loadTelephonyConfig(env: Record<string, string | undefined> = pr
   if (config.NODE_ENV === 'production' && config.SECRETS_KEY === DEV_SECRETS_KEY) {
     throw new Error('Invalid configuration:\n  - SECRETS_KEY must be set in production');
   }
+  const problems = (['TWILIO_URL_ALLOW_LIST', 'CALLGEAR_URL_ALLOW_LIST', 'SIMULATOR_URL_ALLOW_LIST'] as const).flatMap((name) =>
+    urlList(config[name])
+      .filter((entry) => !parseBaseUrl(entry))
+      .map((entry) => `${name}: "${entry}" must be an http(s) base URL without credentials, query or fragment`),
+  );
+  if (problems.length > 0) throw new ConfigValidationError(problems);
   return config;
+}
+
+/** A comma-separated list variable, trimmed, empties dropped. */
+export function urlList(value: string): string[] {
+  return value.split(',').map((s) => s.trim()).filter(Boolean);
+}
+
+/** Per provider type, the base URLs tenant settings may name: the default's host plus the type's list. */
+export function providerUrlAllowLists(config: TelephonyConfig): Record<'simulator' | 'twilio' | 'callgear', string[]> {
+  return {
+    simulator: [originOf(config.SIMULATOR_URL), ...urlList(config.SIMULATOR_URL_ALLOW_LIST)],
+    twilio: [originOf(config.TWILIO_API_BASE_URL), ...urlList(config.TWILIO_URL_ALLOW_LIST)],
+    callgear: [originOf(config.CALLGEAR_CALL_API_URL), originOf(config.CALLGEAR_DATA_API_URL), ...urlList(config.CALLGEAR_URL_ALLOW_LIST)],
+  };
+}
+
+/** SIMULATOR_CONTROL_KEY, or one derived from SECRETS_KEY (the same in every replica of a deployment). */
+export function simulatorControlKey(config: TelephonyConfig): string {
+  return config.SIMULATOR_CONTROL_KEY || createHmac('sha256', Buffer.from(config.SECRETS_KEY, 'base64')).update('santral/simulator-control').digest('base64url');
 }

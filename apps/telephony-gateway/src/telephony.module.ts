@@ -9,7 +9,7 @@ import { SmsMessageRepository } from './calls/sms-message.repository';
 import { TelephonyCallRepository } from './calls/telephony-call.repository';
 import { TelephonyCommandsMessagesController } from './calls/telephony-commands.messages.controller';
 import { TransferCallUseCase } from './calls/transfer-call.use-case';
-import type { TelephonyConfig } from './config';
+import { providerUrlAllowLists, simulatorControlKey, type TelephonyConfig } from './config';
 import { AccountContextLoader } from './provider-accounts/account-context.loader';
 import { CreateProviderAccountUseCase } from './provider-accounts/create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './provider-accounts/get-provider-account.use-case';
@@ -23,6 +23,7 @@ import { TestProviderAccountUseCase } from './provider-accounts/test-provider-ac
 import { UpdateProviderAccountUseCase } from './provider-accounts/update-provider-account.use-case';
 import { CallGearProvider } from './providers/callgear/callgear.provider';
 import { ProviderRegistry } from './providers/provider.registry';
+import { ProviderUrlPolicy } from './providers/provider-url.policy';
 import { SimulatorProvider } from './providers/simulator/simulator.provider';
 import { TwilioProvider } from './providers/twilio/twilio.provider';
 import { ReconcileCallsUseCase } from './reconciler/reconcile-calls.use-case';
@@ -35,6 +36,22 @@ import { WebhookBatchWriter } from './webhooks/webhook-batch.writer';
 import { WebhookReceiptRepository } from './webhooks/webhook-receipt.repository';
 import { WebhooksHttpController } from './webhooks/webhooks.http.controller';
 
+/** The adapters, each with the URLs tenants may name for it (deployment config, SSRF). */
+function providerRegistry(config: TelephonyConfig): ProviderRegistry {
+  const allow = providerUrlAllowLists(config);
+  const anyUrl = config.TELEPHONY_ALLOW_TENANT_URLS === 'true';
+  return new ProviderRegistry([
+    new SimulatorProvider({
+      baseUrl: config.SIMULATOR_URL,
+      toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS,
+      controlKey: simulatorControlKey(config),
+      urls: new ProviderUrlPolicy(allow.simulator, anyUrl),
+    }),
+    new TwilioProvider(config.TWILIO_API_BASE_URL, new ProviderUrlPolicy(allow.twilio, anyUrl)),
+    new CallGearProvider({ callApiUrl: config.CALLGEAR_CALL_API_URL, dataApiUrl: config.CALLGEAR_DATA_API_URL, urls: new ProviderUrlPolicy(allow.callgear, anyUrl) }),
+  ]);
+}
+
 /** Provider accounts, webhook ingest, commands, reconciler (DESIGN §3, §6, §7). The kit runs the bus. */
 @Module({})
 export class TelephonyModule {
@@ -46,11 +63,7 @@ export class TelephonyModule {
       providers: [
         {
           provide: ProviderRegistry,
-          useValue: new ProviderRegistry([
-            new SimulatorProvider({ baseUrl: config.SIMULATOR_URL, toleranceSeconds: config.WEBHOOK_TOLERANCE_SECONDS }),
-            new TwilioProvider(config.TWILIO_API_BASE_URL),
-            new CallGearProvider({ callApiUrl: config.CALLGEAR_CALL_API_URL, dataApiUrl: config.CALLGEAR_DATA_API_URL }),
-          ]),
+          useValue: providerRegistry(config),
         },
         {
           provide: IngestBatcher,

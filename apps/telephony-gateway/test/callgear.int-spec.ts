@@ -237,14 +237,14 @@ describe('CallGear Call API and Data API (stand-in)', () => {
     expect(cg.sessions.get(session)?.state).toBe('talk');
   });
 
-  it('test reports a bad Data API token and a bad Call API token', async () => {
+  it('test reports a bad Data API token and a bad Call API token as credentials_rejected, without CallGear\'s text', async () => {
     const test = h.app.get(TestProviderAccountUseCase);
     const update = h.app.get(UpdateProviderAccountUseCase);
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
     await update.execute({ organizationId: h.orgId, id: accountId, secrets: { dataApiKey: 'revoked-data-token' } });
-    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: false, detail: 'Data API: CallGear refused the access token (access_token_invalid)' });
+    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
     await update.execute({ organizationId: h.orgId, id: accountId, secrets: { dataApiKey: DATA_TOKEN, apiKey: 'revoked-call-token' } });
-    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: false, detail: 'Call API: CallGear refused the access token (access_token_invalid)' });
+    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
     await update.execute({ organizationId: h.orgId, id: accountId, secrets: { apiKey: CALL_TOKEN } });
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
     expect(cg.calls('get.account').at(-1)!.params).toEqual({ access_token: DATA_TOKEN });

@@ -134,7 +134,7 @@ describe('telephony-gateway with the simulated provider (real HTTP, Postgres, NA
 
   it('an inbound call placed on demand yields inbound.received with the caller normalized', async () => {
     const res = await fetch(`${h.sim.engine.recordingBaseUrl()}/simulator/${accountId}/inbound`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: '0555 123 45 67', to: '+902125550000', outcome: 'missed' }),
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sk_test' }, body: JSON.stringify({ from: '0555 123 45 67', to: '+902125550000', outcome: 'missed' }),
     });
     expect(res.status).toBe(202);
     const inbound = (await waitFor(async () => (await h.events()).find((e) => e.type === 'telephony.inbound.received.v1'), 10_000, 'inbound'))!;

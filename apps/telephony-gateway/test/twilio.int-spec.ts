@@ -84,7 +84,7 @@ describe('Twilio adapter', () => {
     const test = h.app.get(TestProviderAccountUseCase);
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
     await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, secrets: { authToken: 'wrong' } });
-    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: false });
+    await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
     await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, secrets: { authToken: TOKEN } });
   });
   describe('the rest of what a Twilio account sends (voice, recording, transcription)', () => {

@@ -8,7 +8,9 @@ import {
   IsText,
   PROVIDER_ACCOUNT_LIMITS as LIMITS,
   PROVIDER_ACCOUNT_TYPES,
+  PROVIDER_TEST_REFUSALS,
   type ProviderAccountType,
+  type ProviderTestRefusal,
 } from '@santral/contracts';
 
 const SETTINGS_DOC = {
@@ -153,8 +155,13 @@ export class CredentialsCheckDto {
   @ApiProperty({ description: 'Whether the provider accepted the credentials' })
   ok: boolean;
 
-  @ApiPropertyOptional({ description: "The provider's answer when it refused, or why it could not be asked" })
-  detail?: string;
+  @ApiPropertyOptional({
+    enum: PROVIDER_TEST_REFUSALS,
+    description:
+      'When refused: `credentials_rejected` (the provider refused the credentials), `unreachable` (no answer), ' +
+      "`not_allowed` (a settings URL outside the deployment's allow-list; nothing was sent), `provider_error` (any other failure)",
+  })
+  reason?: ProviderTestRefusal;
 
   @ApiProperty({ format: 'date-time' })
   testedAt: string;

@@ -21,5 +21,5 @@ export function toProviderAccountPageDto(page: ProviderAccountPage): ProviderAcc
 }
 
 export function toCredentialsCheckDto(check: CredentialsCheck): CredentialsCheckDto {
-  return check.detail === undefined ? { ok: check.ok, testedAt: check.testedAt } : { ok: check.ok, detail: check.detail, testedAt: check.testedAt };
+  return check.reason === undefined ? { ok: check.ok, testedAt: check.testedAt } : { ok: check.ok, reason: check.reason, testedAt: check.testedAt };
 }

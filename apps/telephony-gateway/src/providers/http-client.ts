@@ -31,7 +31,8 @@ export async function providerRequest<T = unknown>(call: HttpCall): Promise<T> {
     for (const [k, v] of Object.entries(call.form)) for (const item of Array.isArray(v) ? v : [v]) params.append(k, item);
     body = params.toString();
   }
-  const res = await fetch(call.url, { method: call.method, headers, body, signal: AbortSignal.timeout(call.timeoutMs ?? 10_000) });
+  // No redirects: an allowed provider host must not be able to send the request on to another address (SSRF).
+  const res = await fetch(call.url, { method: call.method, headers, body, redirect: 'manual', signal: AbortSignal.timeout(call.timeoutMs ?? 10_000) });
   const text = await res.text();
   let parsed: unknown = text;
   try {

@@ -1,5 +1,6 @@
 import type { EndReason } from '@santral/call-state';
 import type { ProviderType } from '../provider-accounts/provider-account.entity';
+import type { CredentialsCheck } from './credentials-check';
 
 /** A provider account as the adapters see it: settings plus decrypted secrets. */
 export interface ProviderAccountContext {
@@ -124,7 +125,8 @@ export interface TelephonyProvider {
   /** Secrets the gateway generates when missing (e.g. a CallGear path token). */
   generatedSecrets(): Record<string, string>;
   webhookUrl(account: ProviderAccountContext): string;
-  testCredentials(account: ProviderAccountContext): Promise<{ ok: boolean; detail?: string }>;
+  /** Never throws: a refusal comes back as its category (the provider's text stays in `cause`). */
+  testCredentials(account: ProviderAccountContext): Promise<CredentialsCheck>;
   originate(account: ProviderAccountContext, req: OriginateRequest): Promise<OriginateResult>;
   hangup(account: ProviderAccountContext, providerCallId: string): Promise<void>;
   transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void>;

@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import Fastify, { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { SimulatorEngine, type SimAccount } from './simulator-engine';
 import { SimWebhookSender } from './webhook-sender';
@@ -5,6 +6,21 @@ import { toneWav } from './wav';
 
 type Body = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= 2000 ? v : undefined);
+const digest = (s: string) => createHash('sha256').update(s).digest();
+
+/** `Authorization: Bearer <key>`, compared in constant time. */
+function bearerIs(req: FastifyRequest, key: string): boolean {
+  const auth = req.headers.authorization;
+  return typeof auth === 'string' && key.length > 0 && timingSafeEqual(digest(auth), digest(`Bearer ${key}`));
+}
+
+export interface SimulatorServerOptions {
+  /**
+   * Bearer key of the control API (PUT of an account's console). Only the gateway knows it, so
+   * no tenant, and nothing else that reaches this port, can rewrite an account's keys or webhook URL.
+   */
+  controlKey: string;
+}
 
 /**
  * The simulated cloud provider (G5) as its own HTTP server: the gateway reaches it only
@@ -18,7 +34,8 @@ export class SimulatorServer {
   private baseUrl = '';
   private readonly wav = toneWav(1);
 
-  constructor() {
+  constructor(private readonly opts: SimulatorServerOptions) {
+    if (opts.controlKey.length < 24) throw new Error('SimulatorServer: the control key must be at least 24 characters');
     this.app = Fastify({ logger: false, bodyLimit: 256 * 1024 });
     this.engine = new SimulatorEngine(this.sender, () => this.baseUrl);
     this.routes();
@@ -36,14 +53,15 @@ export class SimulatorServer {
     await this.app.close();
   }
 
-  private account(req: FastifyRequest, reply: FastifyReply, requireKey = true): SimAccount | undefined {
+  /** The account of the path, when the request carries its API key (or, with `orControl`, the control key). */
+  private account(req: FastifyRequest, reply: FastifyReply, orControl = false): SimAccount | undefined {
     const id = (req.params as { accountId: string }).accountId;
     const account = this.engine.accounts.get(id);
     if (!account) {
       void reply.code(404).send({ code: 'ACCOUNT_UNKNOWN', message: 'Account not configured on the simulator' });
       return undefined;
     }
-    if (requireKey && req.headers.authorization !== `Bearer ${account.apiKey}`) {
+    if (!bearerIs(req, account.apiKey) && !(orControl && bearerIs(req, this.opts.controlKey))) {
       void reply.code(401).send({ code: 'UNAUTHORIZED', message: 'Bad API key' });
       return undefined;
     }
@@ -53,6 +71,7 @@ export class SimulatorServer {
   private routes(): void {
     const a = this.app;
     a.put('/simulator/v1/accounts/:accountId', async (req, reply) => {
+      if (!bearerIs(req, this.opts.controlKey)) return reply.code(401).send({ code: 'UNAUTHORIZED', message: 'The control API needs the control key' });
       const b = (req.body ?? {}) as Body;
       const apiKey = str(b.apiKey), signingSecret = str(b.signingSecret), webhookUrl = str(b.webhookUrl);
       if (!apiKey || !signingSecret || !webhookUrl) return reply.code(400).send({ code: 'BAD_REQUEST', message: 'apiKey, signingSecret, webhookUrl required' });
@@ -104,7 +123,7 @@ export class SimulatorServer {
       return reply.code(201).send({ sid: `SM${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}` });
     });
     a.post('/simulator/:accountId/inbound', async (req, reply) => {
-      const account = this.account(req, reply, false);
+      const account = this.account(req, reply, true);
       if (!account) return;
       const b = (req.body ?? {}) as Body;
       const from = str(b.from), to = str(b.to);

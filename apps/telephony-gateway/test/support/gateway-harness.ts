@@ -39,12 +39,14 @@ export interface GatewayHarness {
 export async function startGateway(prefix: string, env: Record<string, string> = {}, opts: { rpc?: boolean } = {}): Promise<GatewayHarness> {
   const db = await createTestDatabase({ prefix, entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
   const names = uniqueNatsNames(prefix);
-  const sim = new SimulatorServer();
+  // The simulator's control key is shared by the gateway and its simulator only (as main.ts does).
+  const controlKey = env.SIMULATOR_CONTROL_KEY ?? `ctl_${randomBytes(24).toString('base64url')}`;
+  const sim = new SimulatorServer({ controlKey });
   const simUrl = await sim.listen(0);
   const port = await freePort();
   const config = loadTelephonyConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl,
-    HTTP_PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, SIMULATOR_URL: simUrl,
+    HTTP_PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, SIMULATOR_URL: simUrl, SIMULATOR_CONTROL_KEY: controlKey,
     SUBJECT_PREFIX: names.subjectPrefix, RECONCILER_INTERVAL_MS: '0', ...env,
   });
   const app = await bootTestService(telephonyService, config, { rpc: opts.rpc ?? false, listen: { port } });

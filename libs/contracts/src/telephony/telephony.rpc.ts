@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
 import { IsEntityId, IsIntBetween, IsJsonObject, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
 import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '../vocabulary';
 
@@ -163,16 +163,26 @@ export class ProviderAccountPageReply {
   nextCursor?: string | null;
 }
 
+/**
+ * Why a provider account test was refused, as a category: never the provider's own text (an
+ * echoed upstream answer made the test a port and status oracle).
+ */
+export const PROVIDER_TEST_REFUSALS = ['credentials_rejected', 'unreachable', 'not_allowed', 'provider_error'] as const;
+export type ProviderTestRefusal = (typeof PROVIDER_TEST_REFUSALS)[number];
+
 /** rpc.telephony.provider_account.test reply: whether the provider accepted the credentials. */
 export class ProviderAccountTestReply {
   @IsBoolean()
   ok: boolean;
 
-  /** The provider's answer when it refused (or why it could not be asked). */
+  /**
+   * Present when `ok` is false: `credentials_rejected` (the provider refused the keys),
+   * `unreachable` (no answer in time), `not_allowed` (a settings URL outside the deployment's
+   * allow-list: nothing was sent), `provider_error` (any other failure answer).
+   */
   @IsOptional()
-  @IsString()
-  @MaxLength(4000)
-  detail?: string;
+  @IsIn(PROVIDER_TEST_REFUSALS)
+  reason?: ProviderTestRefusal;
 
   @IsTimestamp()
   testedAt: string;

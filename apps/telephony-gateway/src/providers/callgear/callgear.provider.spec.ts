@@ -1,12 +1,14 @@
 import type { ProviderAccountContext } from '../provider.port';
 import { CallGearRpcError } from './callgear-json-rpc.client';
 import { CallGearProvider } from './callgear.provider';
+import { ProviderUrlPolicy } from '../provider-url.policy';
 
 type Rpc = { url: string; method: string; params: Record<string, unknown> };
 type Answer = { data?: unknown; error?: { code: number; message: string; mnemonic: string; field?: string } };
 
 const NOW = new Date('2024-04-06T09:00:00Z');
-const provider = new CallGearProvider({ callApiUrl: 'https://callapi.test/v4.0', dataApiUrl: 'https://dataapi.test/v2.0', now: () => NOW });
+const urls = new ProviderUrlPolicy(['https://callapi.test', 'https://dataapi.test', 'https://own.callapi/v4.0']);
+const provider = new CallGearProvider({ callApiUrl: 'https://callapi.test/v4.0', dataApiUrl: 'https://dataapi.test/v2.0', urls, now: () => NOW });
 const account = (settings: Record<string, unknown> = {}, secrets: Record<string, string> = {}): ProviderAccountContext => ({
   id: 'a1', organizationId: 'o1', type: 'callgear', settings: { employeeId: 25, ...settings }, secrets: { apiKey: 'call-key', webhookToken: 'x'.repeat(32), ...secrets }, operatorMap: {}, webhookBaseUrl: '',
 });
@@ -37,7 +39,7 @@ describe('CallGearProvider.validateConfig', () => {
   it('accepts the minimal account and the documented optional settings', () => {
     expect(provider.validateConfig({}, ok)).toEqual([]);
     expect(provider.validateConfig(
-      { callApiUrl: 'http://127.0.0.1:9/callapi/v4.0', dataApiUrl: 'https://dataapi.callgear.com/v2.0', employeeId: '25', transferHoldMediaFileId: 2561, transferHoldMessage: 'Bekleyin', sipDomain: 'sip.callgear.com' },
+      { callApiUrl: 'https://own.callapi/v4.0', dataApiUrl: 'https://dataapi.test/v2.1/', employeeId: '25', transferHoldMediaFileId: 2561, transferHoldMessage: 'Bekleyin', sipDomain: 'sip.callgear.com' },
       { ...ok, dataApiKey: 'data-key' },
     )).toEqual([]);
   });
@@ -48,13 +50,41 @@ describe('CallGearProvider.validateConfig', () => {
       { ...ok, dataApiKey: 'has space' },
     )).toEqual([
       'secrets.dataApiKey must be a Data API access token (no spaces)',
-      'settings.callApiUrl must be an http(s) URL',
-      'settings.dataApiUrl must be an http(s) URL',
+      'settings.callApiUrl must be an http(s) base URL without credentials, query or fragment',
+      'settings.dataApiUrl must be an http(s) base URL without credentials, query or fragment',
       'settings.employeeId must be a positive integer',
       'settings.transferHoldMediaFileId must be a positive integer',
       'settings.transferHoldMessage must be 1..1000 characters of text',
       'settings.sipDomain must be a host name',
     ]);
+  });
+});
+
+describe('CallGearProvider API URLs (deployment allow-list, SSRF)', () => {
+  const ok = { apiKey: 'k', webhookToken: 'x'.repeat(24) };
+
+  it.each([
+    ['callApiUrl', 'http://127.0.0.1:9/callapi/v4.0'],
+    ['callApiUrl', 'http://169.254.169.254/latest/meta-data'],
+    ['dataApiUrl', 'https://dataapi.callgear.com/v2.0'],
+    ['callApiUrl', 'https://own.callapi/v5.0'],
+    ['callApiUrl', 'https://own.callapi.evil.example/v4.0'],
+  ])('refuses settings.%s = %s, naming the field', (key, url) => {
+    expect(provider.validateConfig({ [key]: url }, ok)).toEqual([`settings.${key} is not an allowed provider URL (the deployment's allow-list decides)`]);
+  });
+
+  it.each(['https://own.callapi/v4.0?', 'https://own.callapi/v4.0#x', 'https://user:pw@own.callapi/v4.0', 'https://callapi.test@127.0.0.1/v4.0'])('refuses %s (query, fragment or credentials)', (url) => {
+    expect(provider.validateConfig({ callApiUrl: url }, ok)).toEqual(['settings.callApiUrl must be an http(s) base URL without credentials, query or fragment']);
+  });
+
+  it('a stored account naming a URL outside the allow-list is refused at use time and nothing is sent', async () => {
+    const fetchSpy = fakeCallGear({ 'start.employee_call': { data: { call_session_id: 1 } } });
+    const stored = account({ callApiUrl: 'http://127.0.0.1:5432/', dataApiUrl: 'http://10.0.0.1/' });
+    await expect(provider.originate(stored, originateReq)).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(provider.hangup(stored, '1')).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(provider.fetchCallStatus(stored, '1')).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(provider.testCredentials(stored)).resolves.toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(fetchSpy).toEqual([]);
   });
 });
 
@@ -156,13 +186,27 @@ describe('CallGearProvider.testCredentials', () => {
   });
 
   it.each([
-    [{ 'get.account': { error: invalidToken } }, { ok: false, detail: 'Data API: CallGear refused the access token (access_token_invalid)' }],
-    [{ 'list.calls': { error: invalidToken } }, { ok: false, detail: 'Call API: CallGear refused the access token (access_token_invalid)' }],
-    [{ 'list.calls': { error: { code: -32003, message: 'Your IP 1.2.3.4 is not whitelisted', mnemonic: 'ip_not_whitelisted' } } }, { ok: false, detail: 'Call API: ip_not_whitelisted: Your IP 1.2.3.4 is not whitelisted' }],
-    [{ 'list.calls': { error: { code: -32008, message: 'Component Call API Call management has been disabled', mnemonic: 'component_disabled' } } }, { ok: true, detail: 'Call API: component_disabled: Component Call API Call management has been disabled' }],
-  ])('%j → %j', async (answers, result) => {
+    [{ 'get.account': { error: invalidToken } }, 'credentials_rejected'],
+    [{ 'list.calls': { error: invalidToken } }, 'credentials_rejected'],
+    [{ 'list.calls': { error: { code: -32003, message: 'Your IP 1.2.3.4 is not whitelisted', mnemonic: 'ip_not_whitelisted' } } }, 'credentials_rejected'],
+    [{ 'get.account': { error: { code: -32602, message: 'Internal thing at /srv/x', mnemonic: 'internal_error' } } }, 'provider_error'],
+  ])('%j → refused: %s (a category, never CallGear\'s text)', async (answers, reason) => {
     fakeCallGear({ 'get.account': { data: [] }, 'list.calls': { data: [] }, ...answers });
-    await expect(provider.testCredentials(account())).resolves.toEqual(result);
+    const result = await provider.testCredentials(account());
+    expect(result).toMatchObject({ ok: false, reason });
+    expect(Object.keys(result).sort()).toEqual(['cause', 'ok', 'reason']);
+  });
+
+  it('a missing "Call management" component does not fail the test', async () => {
+    fakeCallGear({ 'get.account': { data: [] }, 'list.calls': { error: { code: -32008, message: 'Component Call API Call management has been disabled', mnemonic: 'component_disabled' } } });
+    await expect(provider.testCredentials(account())).resolves.toEqual({ ok: true });
+  });
+
+  it('no answer is unreachable, a non-JSON-RPC failure answer is provider_error', async () => {
+    jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('fetch failed'));
+    await expect(provider.testCredentials(account())).resolves.toMatchObject({ ok: false, reason: 'unreachable' });
+    jest.spyOn(globalThis, 'fetch').mockResolvedValueOnce(new Response('<h1>502 at 10.1.2.3:8080</h1>', { status: 502 }));
+    await expect(provider.testCredentials(account())).resolves.toMatchObject({ ok: false, reason: 'provider_error' });
   });
 });
 

@@ -1,4 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { ProviderTestRefusal } from '@santral/contracts';
 import { ProviderRejectedError } from '../../shared/telephony.error';
 import type {
   OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, TelephonyProvider, VerifyResult, WebhookRequest,
@@ -8,15 +9,18 @@ import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
 import { parseCallGearNotification } from './callgear-notification.parser';
 import { blindTransfer, callGearTransferTarget, holdMessageOf } from './callgear-transfer';
 import { ipAllowed } from '../../shared/ip-allow-list';
+import { refusalOf, type CredentialsCheck } from '../credentials-check';
+import { ProviderUrlPolicy } from '../provider-url.policy';
 
 export interface CallGearOptions {
   callApiUrl: string;
   dataApiUrl: string;
+  /** Which `settings.callApiUrl` / `settings.dataApiUrl` a tenant may name; by default the two defaults' hosts. */
+  urls?: ProviderUrlPolicy;
   /** The reconciler's clock (tests pin it). */
   now?: () => Date;
 }
 
-const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const SESSION_ID = /^\d{1,18}$/;
 /** get.calls_report needs a date window (at most 3 months); the account's time zone is unknown, so it is wide. */
@@ -35,7 +39,11 @@ const digits = (e164: string) => e164.replace(/^\+/, '');
 export class CallGearProvider implements TelephonyProvider {
   readonly type = 'callgear' as const;
 
-  constructor(private readonly opts: CallGearOptions) {}
+  private readonly urls: ProviderUrlPolicy;
+
+  constructor(private readonly opts: CallGearOptions) {
+    this.urls = opts.urls ?? new ProviderUrlPolicy([new URL(opts.callApiUrl).origin, new URL(opts.dataApiUrl).origin]);
+  }
 
   validateConfig(settings: Record<string, unknown>, secrets: Record<string, string>): string[] {
     const p: string[] = [];
@@ -44,9 +52,9 @@ export class CallGearProvider implements TelephonyProvider {
     if (!secrets.webhookToken || secrets.webhookToken.length < 16) p.push('secrets.webhookToken must be at least 16 characters');
     const ips = settings.allowedIps;
     if (ips !== undefined && (!Array.isArray(ips) || ips.some((ip) => typeof ip !== 'string'))) p.push('settings.allowedIps must be a list of IPs or CIDRs');
-    for (const key of ['callApiUrl', 'dataApiUrl']) {
-      const url = settings[key];
-      if (url !== undefined && (typeof url !== 'string' || !HTTP_URL.test(url))) p.push(`settings.${key} must be an http(s) URL`);
+    for (const key of ['callApiUrl', 'dataApiUrl'] as const) {
+      const problem = this.urls.problem(`settings.${key}`, settings[key]);
+      if (problem) p.push(problem);
     }
     for (const key of ['employeeId', 'transferHoldMediaFileId']) if (settings[key] !== undefined && !positiveInt(settings[key])) p.push(`settings.${key} must be a positive integer`);
     const hold = settings.transferHoldMessage;
@@ -65,11 +73,11 @@ export class CallGearProvider implements TelephonyProvider {
   }
 
   private callApi(account: ProviderAccountContext): string {
-    return typeof account.settings.callApiUrl === 'string' ? account.settings.callApiUrl : this.opts.callApiUrl;
+    return this.urls.resolve('settings.callApiUrl', account.settings.callApiUrl, this.opts.callApiUrl);
   }
 
   private dataApi(account: ProviderAccountContext): string {
-    return typeof account.settings.dataApiUrl === 'string' ? account.settings.dataApiUrl : this.opts.dataApiUrl;
+    return this.urls.resolve('settings.dataApiUrl', account.settings.dataApiUrl, this.opts.dataApiUrl);
   }
 
   /** The Data API key when the account has its own one, else the Call API key (one CallGear user may hold both components). */
@@ -83,25 +91,26 @@ export class CallGearProvider implements TelephonyProvider {
   }
 
   /** Data API get.account with the Data API key, then the Call API key through list.calls. */
-  async testCredentials(account: ProviderAccountContext): Promise<{ ok: boolean; detail?: string }> {
+  async testCredentials(account: ProviderAccountContext): Promise<CredentialsCheck> {
     try {
       await callGearRpc(this.dataApi(account), 'get.account', { access_token: this.dataToken(account) });
     } catch (err) {
-      return { ok: false, detail: `Data API: ${this.describe(err)}` };
+      return { ok: false, reason: this.refusal(err), cause: err };
     }
     try {
       await callGearRpc(this.callApi(account), 'list.calls', { access_token: account.secrets.apiKey ?? '' });
       return { ok: true };
     } catch (err) {
-      // Only the token and the IP allow-list matter here; a missing "Call management" component is reported, not failed.
+      // Only the token and the IP allow-list matter here; a missing "Call management" component does not fail the test.
       const fatal = !(err instanceof CallGearRpcError) || err.isAuthError || err.rpcCode === -32003;
-      return fatal ? { ok: false, detail: `Call API: ${this.describe(err)}` } : { ok: true, detail: `Call API: ${this.describe(err)}` };
+      return fatal ? { ok: false, reason: this.refusal(err), cause: err } : { ok: true };
     }
   }
 
-  private describe(err: unknown): string {
-    if (err instanceof CallGearRpcError && err.isAuthError) return `CallGear refused the access token (${err.providerCode})`;
-    return (err as Error).message;
+  /** -32001: the token is invalid, expired or blocked; -32003: this token may not be used from here (its IP list). */
+  private refusal(err: unknown): ProviderTestRefusal {
+    if (err instanceof CallGearRpcError && (err.isAuthError || err.rpcCode === -32003)) return 'credentials_rejected';
+    return refusalOf(err);
   }
 
   async originate(account: ProviderAccountContext, req: OriginateRequest): Promise<OriginateResult> {

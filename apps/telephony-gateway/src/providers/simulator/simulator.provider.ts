@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { endReasonForFinalStatus, type FinalCallStatus } from '../../shared/end-reasons';
 import { ProviderRejectedError } from '../../shared/telephony.error';
+import { refusalOf, type CredentialsCheck } from '../credentials-check';
 import { ProviderHttpError, providerRequest } from '../http-client';
+import { ProviderUrlPolicy } from '../provider-url.policy';
 import type {
   OriginateRequest,
   OriginateResult,
@@ -20,6 +22,10 @@ export interface SimulatorProviderOptions {
   /** Default simulator API base URL (an account may override it with settings.baseUrl). */
   baseUrl: string;
   toleranceSeconds: number;
+  /** Bearer key of the simulator's control API (the console PUT); only the gateway knows it. */
+  controlKey: string;
+  /** Which `settings.baseUrl` a tenant may name; by default only the default's host. */
+  urls?: ProviderUrlPolicy;
 }
 
 function header(req: WebhookRequest, name: string): string {
@@ -36,13 +42,18 @@ export class SimulatorProvider implements TelephonyProvider {
   readonly type = 'simulator' as const;
   private readonly verifier = new StandardWebhooksVerifier();
 
-  constructor(private readonly opts: SimulatorProviderOptions) {}
+  private readonly urls: ProviderUrlPolicy;
+
+  constructor(private readonly opts: SimulatorProviderOptions) {
+    this.urls = opts.urls ?? new ProviderUrlPolicy([new URL(opts.baseUrl).origin]);
+  }
 
   validateConfig(settings: Record<string, unknown>): string[] {
     const problems: string[] = [];
     const scale = settings.timeScale;
     if (scale !== undefined && (typeof scale !== 'number' || scale < 1 || scale > 10_000)) problems.push('settings.timeScale must be a number in 1..10000');
-    if (settings.baseUrl !== undefined && (typeof settings.baseUrl !== 'string' || !/^https?:\/\//.test(settings.baseUrl))) problems.push('settings.baseUrl must be an http(s) URL');
+    const url = this.urls.problem('settings.baseUrl', settings.baseUrl);
+    if (url) problems.push(url);
     return problems;
   }
 
@@ -55,8 +66,8 @@ export class SimulatorProvider implements TelephonyProvider {
   }
 
   private base(account: ProviderAccountContext): string {
-    const url = typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : this.opts.baseUrl;
-    return `${url.replace(/\/$/, '')}/simulator/v1/accounts/${account.id}`;
+    const url = this.urls.resolve('settings.baseUrl', account.settings.baseUrl, this.opts.baseUrl);
+    return `${url.replace(/\/$/, '')}/simulator/v1/accounts/${encodeURIComponent(account.id)}`;
   }
 
   private auth(account: ProviderAccountContext): Record<string, string> {
@@ -68,6 +79,7 @@ export class SimulatorProvider implements TelephonyProvider {
     await providerRequest({
       method: 'PUT',
       url: this.base(account),
+      headers: { authorization: `Bearer ${this.opts.controlKey}` },
       json: { apiKey: account.secrets.apiKey, signingSecret: account.secrets.signingSecret, webhookUrl: this.webhookUrl(account), scenario: account.settings },
     });
   }
@@ -83,13 +95,13 @@ export class SimulatorProvider implements TelephonyProvider {
     }
   }
 
-  async testCredentials(account: ProviderAccountContext): Promise<{ ok: boolean; detail?: string }> {
+  async testCredentials(account: ProviderAccountContext): Promise<CredentialsCheck> {
     try {
       await this.configure(account);
       await providerRequest({ method: 'GET', url: this.base(account), headers: this.auth(account) });
       return { ok: true };
     } catch (err) {
-      return { ok: false, detail: (err as Error).message };
+      return { ok: false, reason: refusalOf(err), cause: err };
     }
   }
 

@@ -110,3 +110,61 @@ describe('TwilioProvider originate and recording', () => {
     expect(forms[1]!.has('RecordingStatusCallback')).toBe(false);
   });
 });
+
+describe('TwilioProvider base URL (deployment allow-list, SSRF) and credentials test', () => {
+  const twilio = new TwilioProvider('https://api.twilio.com');
+  const secrets = { accountSid: SID, authToken: TOKEN };
+  const req = { callId: CALL_ID, attempt: 1, from: '+15005550006', to: '+14155550005', ringTimeoutSeconds: 25, record: false };
+  let urls: string[];
+  const answer = (status: number, body: unknown) =>
+    jest.spyOn(globalThis, 'fetch').mockImplementation(async (url) => {
+      urls.push(String(url));
+      return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
+    });
+
+  beforeEach(() => {
+    urls = [];
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('settings.baseUrl may only name the default host; anything else is refused naming the field', () => {
+    expect(twilio.validateConfig({ baseUrl: 'https://api.twilio.com/' }, secrets)).toEqual([]);
+    expect(twilio.validateConfig({ baseUrl: 'http://127.0.0.1:6379' }, secrets)).toEqual(["settings.baseUrl is not an allowed provider URL (the deployment's allow-list decides)"]);
+    expect(twilio.validateConfig({ baseUrl: 'https://api.twilio.com/?' }, secrets)).toEqual(['settings.baseUrl must be an http(s) base URL without credentials, query or fragment']);
+  });
+
+  it('a stored account with a URL outside the allow-list is refused at use time: nothing is fetched', async () => {
+    answer(201, { sid: CA });
+    const stored = account({ baseUrl: 'http://127.0.0.1:4222' });
+    await expect(twilio.originate(stored, req)).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(twilio.hangup(stored, CA)).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(twilio.fetchCallStatus(stored, CA)).rejects.toMatchObject({ providerCode: 'PROVIDER_URL_NOT_ALLOWED' });
+    await expect(twilio.testCredentials(stored)).resolves.toMatchObject({ ok: false, reason: 'not_allowed' });
+    expect(urls).toEqual([]);
+  });
+
+  it('the allowed tenant URL is used normalized', async () => {
+    answer(200, { sid: SID });
+    await expect(twilio.testCredentials(account({ baseUrl: 'https://API.twilio.com:443/' }))).resolves.toEqual({ ok: true });
+    expect(urls).toEqual([`https://api.twilio.com/2010-04-01/Accounts/${SID}.json`]);
+  });
+
+  it.each([
+    [401, { code: 20003, message: 'Authenticate' }, 'credentials_rejected'],
+    [403, 'Forbidden', 'credentials_rejected'],
+    [404, 'Cannot GET /internal/admin/2010-04-01/Accounts', 'provider_error'],
+    [500, { message: 'postgres at 10.0.0.5:5432 refused' }, 'provider_error'],
+  ])('HTTP %i → refused: %s, the answer text is not in the result', async (status, body, reason) => {
+    answer(status, body);
+    const result = await twilio.testCredentials(account());
+    expect(result).toMatchObject({ ok: false, reason });
+    expect(JSON.stringify({ ...result, cause: undefined })).not.toMatch(/Authenticate|Forbidden|internal|postgres/);
+  });
+
+  it('no connection or a timeout → unreachable', async () => {
+    jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new TypeError('fetch failed'));
+    await expect(twilio.testCredentials(account())).resolves.toMatchObject({ ok: false, reason: 'unreachable' });
+    jest.spyOn(globalThis, 'fetch').mockRejectedValueOnce(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    await expect(twilio.testCredentials(account())).resolves.toMatchObject({ ok: false, reason: 'unreachable' });
+  });
+});

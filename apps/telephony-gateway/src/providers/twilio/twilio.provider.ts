@@ -2,7 +2,9 @@ import { validateRequest } from 'twilio/lib/webhooks/webhooks';
 import type { EndReasonCode } from '@santral/call-state';
 import { ProviderRejectedError } from '../../shared/telephony.error';
 import { endReasonForFinalStatus, type FinalCallStatus } from '../../shared/end-reasons';
+import { refusalOf, type CredentialsCheck } from '../credentials-check';
 import { basicAuth, ProviderHttpError, providerRequest, rejectionOf } from '../http-client';
+import { ProviderUrlPolicy } from '../provider-url.policy';
 import type {
   OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, SendSmsRequest, TelephonyProvider, VerifyResult, WebhookRequest, WebhookResponse,
 } from '../provider.port';
@@ -21,13 +23,18 @@ export const TWILIO_EVENTS = ['status', 'voice', 'recording', 'transcription'] a
 export class TwilioProvider implements TelephonyProvider {
   readonly type = 'twilio' as const;
 
-  constructor(private readonly defaultBaseUrl: string) {}
+  constructor(
+    private readonly defaultBaseUrl: string,
+    /** Which `settings.baseUrl` a tenant may name; by default only the default's host. */
+    private readonly urls = new ProviderUrlPolicy([new URL(defaultBaseUrl).origin]),
+  ) {}
 
   validateConfig(settings: Record<string, unknown>, secrets: Record<string, string>): string[] {
     const p: string[] = [];
     if (!/^AC[0-9a-zA-Z]{8,40}$/.test(secrets.accountSid ?? '')) p.push('secrets.accountSid must be a Twilio Account SID (AC…)');
     if (!secrets.authToken) p.push('secrets.authToken is required');
-    if (settings.baseUrl !== undefined && (typeof settings.baseUrl !== 'string' || !/^https?:\/\//.test(settings.baseUrl))) p.push('settings.baseUrl must be an http(s) URL');
+    const url = this.urls.problem('settings.baseUrl', settings.baseUrl);
+    if (url) p.push(url);
     return [...p, ...twimlSettingsProblems(settings)];
   }
 
@@ -40,7 +47,7 @@ export class TwilioProvider implements TelephonyProvider {
   }
 
   private api(account: ProviderAccountContext, path: string): string {
-    const base = typeof account.settings.baseUrl === 'string' ? account.settings.baseUrl : this.defaultBaseUrl;
+    const base = this.urls.resolve('settings.baseUrl', account.settings.baseUrl, this.defaultBaseUrl);
     return `${base.replace(/\/$/, '')}/2010-04-01/Accounts/${encodeURIComponent(account.secrets.accountSid ?? '')}${path}`;
   }
 
@@ -50,12 +57,12 @@ export class TwilioProvider implements TelephonyProvider {
 
   private codeOf = (body: Record<string, unknown>) => (body.code !== undefined ? String(body.code) : undefined);
 
-  async testCredentials(account: ProviderAccountContext): Promise<{ ok: boolean; detail?: string }> {
+  async testCredentials(account: ProviderAccountContext): Promise<CredentialsCheck> {
     try {
       await providerRequest({ method: 'GET', url: this.api(account, '.json'), headers: this.auth(account) });
       return { ok: true };
     } catch (err) {
-      return { ok: false, detail: err instanceof ProviderHttpError && err.status === 401 ? 'Twilio refused the credentials' : (err as Error).message };
+      return { ok: false, reason: refusalOf(err), cause: err };
     }
   }
 
