@@ -55,7 +55,7 @@ export class TelephonyModule {
         {
           provide: IngestBatcher,
           useFactory: (ds: DataSource) =>
-            new IngestBatcher(new WebhookBatchWriter(ds, config.SUBJECT_PREFIX || undefined, config.DEFAULT_MAX_CALL_SECONDS), {
+            new IngestBatcher(new WebhookBatchWriter(ds, config.SUBJECT_PREFIX || undefined, config.DEFAULT_MAX_CALL_SECONDS, config.WEBHOOK_RETENTION_DAYS), {
               maxBatch: config.INGEST_BATCH_MAX,
               maxConcurrent: config.INGEST_CONCURRENCY,
               minBatch: config.INGEST_BATCH_MIN,

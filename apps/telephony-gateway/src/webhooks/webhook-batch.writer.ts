@@ -18,7 +18,7 @@ export function derivedCallId(accountId: string, providerCallId: string): string
 }
 
 /** Name of the prepared ingest statement (per connection; change it when INGEST_BATCH_SQL changes shape). */
-const INGEST_BATCH_STATEMENT = 'telephony_ingest_batch_v2';
+const INGEST_BATCH_STATEMENT = 'telephony_ingest_batch_v3';
 
 export interface IngestItem {
   account: ProviderAccountContext;
@@ -54,6 +54,8 @@ export class WebhookBatchWriter {
     /** Test isolation: the outbox row's NATS subject is `<prefix>.<type>`; the envelope keeps the plain type. */
     private readonly subjectPrefix: string | undefined,
     private readonly answeredDeadlineSeconds: number,
+    /** WEBHOOK_RETENTION_DAYS: how long receipts (the dedupe memory) are kept. */
+    private readonly retentionDays: number,
   ) {}
 
   async write(items: IngestItem[]): Promise<IngestOutcome[]> {
@@ -101,11 +103,13 @@ export class WebhookBatchWriter {
     const events: object[] = [];
     const calls = new Map<string, CallRow>();
     const endGated = new Set<string>();
+    const touched = new Map<string, { c: string; o: string }>();
     items.forEach((item, n) => {
       const { account, parsed } = item;
       const callId = callIds[n]!;
       const k = `${account.id}|${parsed.dedupeKey}`;
       rec.push({ a: account.id, k: parsed.dedupeKey, o: account.organizationId, e: item.event, p: item.raw });
+      touched.set(`${callId}|${account.organizationId}`, { c: callId, o: account.organizationId });
       refs.push({ a: account.id, r: parsed.providerCallId, t: 'call', c: callId, o: account.organizationId, k });
       for (const leg of parsed.legIds) refs.push({ a: account.id, r: leg, t: 'leg', c: callId, o: account.organizationId, k });
       for (const fact of parsed.facts) {
@@ -115,7 +119,7 @@ export class WebhookBatchWriter {
         const g = fact.kind === 'call_seen' ? 'first' : fact.kind !== 'ended' ? 'always' : endGated.has(callId) ? 'never' : 'end';
         if (fact.kind === 'ended') endGated.add(callId);
         const env = buildEnvelope({ ...(event as PublishInput), traceparent: (event as PublishInput).traceparent ?? traceparent() }, SOURCE);
-        events.push({ id: env.id, s: withPrefix(this.subjectPrefix, env.type), env, k, c: callId, g });
+        events.push({ id: env.id, s: withPrefix(this.subjectPrefix, env.type), env, k, c: callId, o: account.organizationId, g });
       }
     });
     // One lock order for every batch (receipts, refs, calls by key), so concurrent batches do not deadlock.
@@ -125,7 +129,8 @@ export class WebhookBatchWriter {
     const rows = [...calls.values()].sort((a, b) => a.id.localeCompare(b.id));
     const callRows = rows.map((r) => ({ id: r.id, o: r.org, a: r.acc, p: r.provider, d: r.dir, s: r.state, pc: r.pc, fr: r.from, t: r.to, r: r.reason }));
     const callKeys = rows.flatMap((r) => r.keys.map((k) => ({ k, c: r.id })));
-    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys)];
+    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys),
+      this.retentionDays, JSON.stringify([...touched.values()])];
   }
 
   /** Folds one fact into the call's row: first sight, furthest state, first end. */
