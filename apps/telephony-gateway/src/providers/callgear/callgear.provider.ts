@@ -6,6 +6,7 @@ import type {
 import { CALLS_REPORT_FIELDS, callStatusFromReport, dataApiDate, ORIGINATE_REJECTIONS } from './callgear-call-status.mapper';
 import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
 import { parseCallGearNotification } from './callgear-notification.parser';
+import { callGearTimeZone, timeZoneSettingProblems } from './callgear-time';
 import { blindTransfer, callGearTransferTarget, holdMessageOf } from './callgear-transfer';
 import { ipAllowed } from '../../shared/ip-allow-list';
 
@@ -53,7 +54,7 @@ export class CallGearProvider implements TelephonyProvider {
     if (hold !== undefined && (typeof hold !== 'string' || !hold.trim() || hold.length > 1000)) p.push('settings.transferHoldMessage must be 1..1000 characters of text');
     const sip = settings.sipDomain;
     if (sip !== undefined && (typeof sip !== 'string' || sip.length > 253 || !HOST.test(sip))) p.push('settings.sipDomain must be a host name');
-    return p;
+    return [...p, ...timeZoneSettingProblems(settings)];
   }
 
   generatedSecrets(): Record<string, string> {
@@ -174,7 +175,7 @@ export class CallGearProvider implements TelephonyProvider {
     return { ok: true };
   }
 
-  parseWebhook(_account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook {
-    return parseCallGearNotification(req.event, req.rawBody, new Date());
+  parseWebhook(account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook {
+    return parseCallGearNotification(req.event, req.rawBody, new Date(), callGearTimeZone(account.settings));
   }
 }
