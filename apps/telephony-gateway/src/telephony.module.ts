@@ -18,6 +18,7 @@ import { ProviderAccountDirectory } from './provider-accounts/provider-account.d
 import { ProviderAccountEntity } from './provider-accounts/provider-account.entity';
 import { ProviderAccountRepository } from './provider-accounts/provider-account.repository';
 import { ProviderAccountsMessagesController } from './provider-accounts/provider-accounts.messages.controller';
+import { RotateWebhookTokenUseCase } from './provider-accounts/rotate-webhook-token.use-case';
 import { SetOperatorMapUseCase } from './provider-accounts/set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './provider-accounts/test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './provider-accounts/update-provider-account.use-case';
@@ -78,6 +79,7 @@ export class TelephonyModule {
         UpdateProviderAccountUseCase,
         TestProviderAccountUseCase,
         SetOperatorMapUseCase,
+        RotateWebhookTokenUseCase,
         IngestWebhookUseCase,
         OriginateCallUseCase,
         HangupCallUseCase,
