@@ -103,13 +103,13 @@ export class WebhookBatchWriter {
     const events: object[] = [];
     const calls = new Map<string, CallRow>();
     const endGated = new Set<string>();
-    const touched = new Map<string, { c: string; o: string }>();
+    const touched: object[] = [];
     items.forEach((item, n) => {
       const { account, parsed } = item;
       const callId = callIds[n]!;
       const k = `${account.id}|${parsed.dedupeKey}`;
       rec.push({ a: account.id, k: parsed.dedupeKey, o: account.organizationId, e: item.event, p: item.raw });
-      touched.set(`${callId}|${account.organizationId}`, { c: callId, o: account.organizationId });
+      touched.push({ k, c: callId, o: account.organizationId });
       refs.push({ a: account.id, r: parsed.providerCallId, t: 'call', c: callId, o: account.organizationId, k });
       for (const leg of parsed.legIds) refs.push({ a: account.id, r: leg, t: 'leg', c: callId, o: account.organizationId, k });
       for (const fact of parsed.facts) {
@@ -119,7 +119,7 @@ export class WebhookBatchWriter {
         const g = fact.kind === 'call_seen' ? 'first' : fact.kind !== 'ended' ? 'always' : endGated.has(callId) ? 'never' : 'end';
         if (fact.kind === 'ended') endGated.add(callId);
         const env = buildEnvelope({ ...(event as PublishInput), traceparent: (event as PublishInput).traceparent ?? traceparent() }, SOURCE);
-        events.push({ id: env.id, s: withPrefix(this.subjectPrefix, env.type), env, k, c: callId, o: account.organizationId, g });
+        events.push({ id: env.id, s: withPrefix(this.subjectPrefix, env.type), env, k, c: callId, g });
       }
     });
     // One lock order for every batch (receipts, refs, calls by key), so concurrent batches do not deadlock.
@@ -130,7 +130,7 @@ export class WebhookBatchWriter {
     const callRows = rows.map((r) => ({ id: r.id, o: r.org, a: r.acc, p: r.provider, d: r.dir, s: r.state, pc: r.pc, fr: r.from, t: r.to, r: r.reason }));
     const callKeys = rows.flatMap((r) => r.keys.map((k) => ({ k, c: r.id })));
     return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys),
-      this.retentionDays, JSON.stringify([...touched.values()])];
+      this.retentionDays, JSON.stringify(touched)];
   }
 
   /** Folds one fact into the call's row: first sight, furthest state, first end. */
