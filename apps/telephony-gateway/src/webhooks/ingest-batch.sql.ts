@@ -73,4 +73,4 @@ WITH rec AS (
       OR (e.g = 'first' AND e.k IN (SELECT k FROM attach) AND e.c IN (SELECT call_id FROM calls WHERE inserted))
   RETURNING id
 )
-SELECT k, (SELECT count(*) FROM out)::int AS published FROM rec`;
+SELECT k, (SELECT count(*) FROM out)::int AS published, k NOT IN (SELECT k FROM attach) AS detached FROM rec`;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { sourceOf, withPrefix } from '@santral/contracts';
@@ -49,6 +50,8 @@ function traceparent(): string {
  * A replay finds its receipt and changes nothing; a call ends once.
  */
 export class WebhookBatchWriter {
+  private readonly logger = new Logger(WebhookBatchWriter.name);
+
   constructor(
     private readonly dataSource: DataSource,
     /** Test isolation: the outbox row's NATS subject is `<prefix>.<type>`; the envelope keeps the plain type. */
@@ -66,6 +69,7 @@ export class WebhookBatchWriter {
     const callIds = await this.resolveCallIds(unique);
     const params = this.params(unique, callIds);
     const rows = await this.runIngest(params);
+    for (const r of rows) if (r.detached) this.logger.warn(`webhook ${r.k} names a call of another organization: stored, not attached to it`);
     const fresh = new Set(rows.map((r) => r.k));
     return items.map((i) => (firstByKey.get(keyOf(i)) === i && fresh.delete(keyOf(i)) ? 'accepted' : 'duplicate'));
   }
@@ -76,10 +80,10 @@ export class WebhookBatchWriter {
    * instead of once per batch. Straight through the driver's pg pool (TypeORM's `query` has no
    * way to name a statement); the pool's connections carry the service's search_path.
    */
-  private async runIngest(params: unknown[]): Promise<Array<{ k: string }>> {
+  private async runIngest(params: unknown[]): Promise<Array<{ k: string; detached: boolean }>> {
     const pool = pgPoolOf(this.dataSource);
     if (!pool) return this.dataSource.query(INGEST_BATCH_SQL, params);
-    const result = await pool.query<{ k: string }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
+    const result = await pool.query<{ k: string; detached: boolean }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
     return result.rows;
   }
 
