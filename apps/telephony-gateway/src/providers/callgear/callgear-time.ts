@@ -43,6 +43,11 @@ export function callGearTimeZone(settings: Record<string, unknown>): string {
   return isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_CALLGEAR_TIME_ZONE;
 }
 
+/** `YYYY-MM-DD hh:mm:ss`: the wall clock of `timeZone` at `d` (the form CallGear reads and writes). */
+export function formatWallClock(d: Date, timeZone: string): string {
+  return new Date(d.getTime() - (d.getTime() % 1000) + offsetAt(d.getTime(), timeZone)).toISOString().slice(0, 19).replace('T', ' ');
+}
+
 /** Milliseconds the zone's wall clock is ahead of UTC at `instant`. */
 function offsetAt(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {};

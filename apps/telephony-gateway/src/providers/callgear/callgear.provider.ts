@@ -20,7 +20,7 @@ export interface CallGearOptions {
 const HTTP_URL = /^https?:\/\/[^\s/]+(\/\S*)?$/;
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const SESSION_ID = /^\d{1,18}$/;
-/** get.calls_report needs a date window (at most 3 months); the account's time zone is unknown, so it is wide. */
+/** get.calls_report needs a date window (at most 3 months), on the account's wall clock (settings.timeZone); wide, as that setting may be wrong. */
 const REPORT_LOOKBACK_MS = 7 * 86_400_000;
 const REPORT_LOOKAHEAD_MS = 86_400_000;
 
@@ -155,8 +155,8 @@ export class CallGearProvider implements TelephonyProvider {
     const now = (this.opts.now ?? (() => new Date()))().getTime();
     const data = await callGearRpc(this.dataApi(account), 'get.calls_report', {
       access_token: this.dataToken(account),
-      date_from: dataApiDate(new Date(now - REPORT_LOOKBACK_MS)),
-      date_till: dataApiDate(new Date(now + REPORT_LOOKAHEAD_MS)),
+      date_from: dataApiDate(new Date(now - REPORT_LOOKBACK_MS), callGearTimeZone(account.settings)),
+      date_till: dataApiDate(new Date(now + REPORT_LOOKAHEAD_MS), callGearTimeZone(account.settings)),
       include_ongoing_calls: true,
       filter: { field: 'id', operator: '=', value: Number(providerCallId) },
       fields: [...CALLS_REPORT_FIELDS],
