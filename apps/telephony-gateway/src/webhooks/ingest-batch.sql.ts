@@ -22,9 +22,10 @@ import { RANK_SQL } from './call-lifecycle.sql';
  * join, which on a table without fresh statistics became a scan of every call).
  * The outbox tests are hashed subplans inside the OR (never pulled up into joins): with more filters
  * on `e`, the planner's row estimate dropped enough to turn a semi join on the fresh keys into a
- * nested loop, quadratic in the batch size. Every other test against `rec` is a hash semi join on the fresh keys ($7 pairs each key with the calls
- * it folds into): a per-row scan of `rec` (`x.ks ? rec.k`) made the statement quadratic in the
- * batch size, so Postgres cost per webhook grew exactly when a backlog grew the batches.
+ * nested loop, quadratic in the batch size. Every other test against `rec` is a hash semi join on
+ * the fresh keys ($7 pairs each key with the calls it folds into): a per-row scan of `rec`
+ * (`x.ks ? rec.k`) made the statement quadratic in the batch size, so Postgres cost per webhook
+ * grew exactly when a backlog grew the batches.
  * Rows travel as JSON ($1–$4, $7, $9: one JSON.stringify per batch instead of escaping arrays).
  * The outbox columns are libs/messaging's (id, subject, envelope); see README.
  */
