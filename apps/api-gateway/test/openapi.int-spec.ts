@@ -39,6 +39,7 @@ describe('OpenAPI', () => {
       '/v1/provider-accounts/{id}',
       '/v1/provider-accounts/{id}/operators',
       '/v1/provider-accounts/{id}/test',
+      '/v1/provider-accounts/{id}/webhook-token',
       '/v1/users',
     ]);
   });

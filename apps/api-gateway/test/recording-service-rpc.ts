@@ -9,7 +9,7 @@ export class RecordingServiceRpc {
   account(orgId: string, id: string, overrides: Partial<ProviderAccountReply> = {}): ProviderAccountReply {
     return {
       id, organizationId: orgId, type: 'callgear', name: 'CallGear', settings: {}, secretNames: ['apiKey', 'webhookToken'],
-      webhookUrl: `https://telephony.example.com/webhooks/callgear/${id}/token`, operators: [],
+      webhookUrl: `https://telephony.example.com/webhooks/callgear/${id}/token`, maskedWebhookUrl: `https://telephony.example.com/webhooks/callgear/${id}/********`, operators: [],
       createdAt: '2026-01-02T03:04:05.678Z', updatedAt: '2026-01-02T03:04:05.678Z', ...overrides,
     };
   }

@@ -18,6 +18,7 @@ import { ProviderAccountDirectory } from './provider-accounts/provider-account.d
 import { ProviderAccountEntity } from './provider-accounts/provider-account.entity';
 import { ProviderAccountRepository } from './provider-accounts/provider-account.repository';
 import { ProviderAccountsMessagesController } from './provider-accounts/provider-accounts.messages.controller';
+import { RotateWebhookTokenUseCase } from './provider-accounts/rotate-webhook-token.use-case';
 import { SetOperatorMapUseCase } from './provider-accounts/set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './provider-accounts/test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './provider-accounts/update-provider-account.use-case';
@@ -68,7 +69,7 @@ export class TelephonyModule {
         {
           provide: IngestBatcher,
           useFactory: (ds: DataSource) =>
-            new IngestBatcher(new WebhookBatchWriter(ds, config.SUBJECT_PREFIX || undefined, config.DEFAULT_MAX_CALL_SECONDS), {
+            new IngestBatcher(new WebhookBatchWriter(ds, config.SUBJECT_PREFIX || undefined, config.DEFAULT_MAX_CALL_SECONDS, config.WEBHOOK_RETENTION_DAYS), {
               maxBatch: config.INGEST_BATCH_MAX,
               maxConcurrent: config.INGEST_CONCURRENCY,
               minBatch: config.INGEST_BATCH_MIN,
@@ -91,6 +92,7 @@ export class TelephonyModule {
         UpdateProviderAccountUseCase,
         TestProviderAccountUseCase,
         SetOperatorMapUseCase,
+        RotateWebhookTokenUseCase,
         IngestWebhookUseCase,
         OriginateCallUseCase,
         HangupCallUseCase,

@@ -84,6 +84,27 @@ describe('CallGear notifications', () => {
     expect(await typesOf(1004)).toEqual(['telephony.inbound.received.v1', 'telephony.call.ended.v1', 'telephony.call.leg_ended.v1']);
   });
 
+  it('every handset of a session counts, also without leg_id and notification_time (a second operator after a transfer)', async () => {
+    const s: CallGearSample = { session: 1006, direction: 'in', legId: null, talk: 0 };
+    const bare = (employeeId: number) => ({ ...callGearBody('handset', { ...s, employeeId }), notification_time: null });
+    const send = (b: object) => fetch(`${webhookUrl}/handset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(b) }).then((r) => r.text());
+    await expect(send(bare(4242))).resolves.toBe('{"status":"accepted"}');
+    await expect(send(bare(4343))).resolves.toBe('{"status":"accepted"}');
+    await expect(send(bare(4343))).resolves.toBe('{"status":"duplicate"}');
+    const answered = (await h.events(derivedCallId(accountId, '1006'))).filter((e) => e.type === 'telephony.call.answered.v1');
+    expect(answered.map((e) => (e.data.operator as { providerEmployeeId: string }).providerEmployeeId)).toEqual(['4242', '4343']);
+  });
+
+  it("reads zone-less notification times in the account's settings.timeZone", async () => {
+    const zoned = await h.app.get(CreateProviderAccountUseCase).execute({
+      organizationId: h.orgId, type: 'callgear', name: 'Istanbul', settings: { timeZone: 'Europe/Istanbul' }, secrets: { apiKey: 'k' },
+    });
+    await expect(post('end', { session: 1007, direction: 'in', time: '2024-04-06 12:30:00' }, zoned.webhookUrl)).resolves.toMatchObject({ status: 200 });
+    const [ended] = (await h.events(derivedCallId(zoned.id, '1007'))).filter((e) => e.type === 'telephony.call.ended.v1');
+    expect(ended!.envelope.time).toBe('2024-04-06T09:30:00.000Z');
+    await expect(h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: zoned.id, settings: { timeZone: 'Istanbul' } })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('a wrong path token → 401; an address outside the allow-list → 403; nothing stored', async () => {
     const before = await h.count('webhook_receipts');
     const wrong = webhookUrl.replace(/\/[^/]+$/, '/not-the-token-not-the-token-xxxx');

@@ -45,6 +45,24 @@ describe('provider accounts over NATS RPC', () => {
     await expect(call(Rpc.Telephony.ProviderAccountList, { organizationId: h.orgId, cursor: 'not-a-cursor' })).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
   });
 
+  it('rotates the token in a CallGear webhook URL: the view masks it, the old one is refused, other organizations get 404', async () => {
+    const created = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'callgear', name: 'CG', secrets: { apiKey: 'k' } });
+    const token = created.webhookUrl.split('/').pop()!;
+    expect(created.maskedWebhookUrl).toBe(created.webhookUrl.replace(token, '********'));
+    const end = (url: string) => fetch(`${url}/end`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ call_info: { call_session_id: 77, direction: 'in' } }) }).then((r) => r.status);
+    await expect(end(created.webhookUrl)).resolves.toBe(200);
+
+    await expect(call(Rpc.Telephony.ProviderAccountRotateWebhookToken, { organizationId: uuidv4(), id: created.id })).rejects.toMatchObject({ code: 'PROVIDER_ACCOUNT_NOT_FOUND' });
+    const rotated = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountRotateWebhookToken, { organizationId: h.orgId, id: created.id });
+    expect(rotated.webhookUrl).not.toBe(created.webhookUrl);
+    expect(rotated.maskedWebhookUrl).toBe(created.maskedWebhookUrl);
+    await expect(end(created.webhookUrl)).resolves.toBe(401);
+    await expect(end(rotated.webhookUrl)).resolves.toBe(200);
+    const sim = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'S' });
+    expect(sim.maskedWebhookUrl).toBe(sim.webhookUrl);
+    await expect(call(Rpc.Telephony.ProviderAccountRotateWebhookToken, { organizationId: h.orgId, id: sim.id })).rejects.toMatchObject({ code: 'PROVIDER_NOT_SUPPORTED' });
+  });
+
   it('never crosses organizations and answers with stable error codes', async () => {
     const mine = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'simulator', name: 'Mine' });
     const other = uuidv4();

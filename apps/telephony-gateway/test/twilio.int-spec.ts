@@ -72,6 +72,20 @@ describe('Twilio adapter', () => {
     expect(await h.count('webhook_receipts')).toBe(before);
   });
 
+  it('a captured status callback re-sent with a new I-Twilio-Idempotency-Token (not signed) is a duplicate', async () => {
+    const callId = uuidv4();
+    const url = `${h.baseUrl}/webhooks/twilio/${accountId}/status?callId=${callId}`;
+    const params = { AccountSid: SID, CallSid: sid('CA'), CallStatus: 'in-progress', Direction: 'outbound-api', Timestamp: new Date().toUTCString(), SequenceNumber: '3', AnsweredBy: 'human' };
+    await expect(twilio.post(url, params, { headers: { 'i-twilio-idempotency-token': 'token-1' } })).resolves.toMatchObject({ status: 200, body: '{"status":"accepted"}' });
+    const receipts = await h.count('webhook_receipts');
+    await expect(twilio.post(url, params, { headers: { 'i-twilio-idempotency-token': 'token-2' } })).resolves.toMatchObject({ status: 200, body: '{"status":"duplicate"}' });
+    await expect(twilio.post(url, params)).resolves.toMatchObject({ status: 200, body: '{"status":"duplicate"}' });
+    expect(await h.count('webhook_receipts')).toBe(receipts);
+    expect((await h.events(callId)).map((e) => e.type)).toEqual(['telephony.call.answered.v1']);
+    // What the signature covers still tells callbacks apart: the next one in sequence is new.
+    await expect(twilio.post(url, { ...params, SequenceNumber: '4', CallStatus: 'completed', CallDuration: '5' })).resolves.toMatchObject({ body: '{"status":"accepted"}' });
+  });
+
   it('a silent call is closed by the reconciler with the provider answer', async () => {
     const callId = await originate('+14155550006');
     await h.waitForEvent(callId, 'telephony.call.initiated.v1');

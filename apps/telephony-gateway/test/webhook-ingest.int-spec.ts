@@ -69,6 +69,50 @@ describe('webhook ingest', () => {
     expect((await h.events(callId)).map((e) => e.type)).toEqual(['telephony.call.ended.v1']);
   });
 
+  it("a call id echoed by another organization's account is not attached to that call: no fact, no ref, the call unchanged", async () => {
+    const theirOrg = uuidv4();
+    const theirs = await h.app.get(CreateProviderAccountUseCase).execute({
+      organizationId: theirOrg, type: 'simulator', name: 'Theirs', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_y', signingSecret: SIGNING_SECRET },
+    });
+    const callId = uuidv4();
+    const ringing = (acc: string, sid: string) => ({ accountId: acc, callSid: sid, clientRef: callId, timestamp: new Date().toISOString(), data: {} });
+    await expect(postSimulatorWebhook(h.baseUrl, theirs.id, SIGNING_SECRET, 'call.ringing', ringing(theirs.id, 'SCtheirs1'))).resolves.toMatchObject({ status: 200 });
+    const before = await h.db.dataSource.query(`SELECT organization_id, state, ended_at FROM telephony_calls WHERE call_id = $1`, [callId]);
+    expect(before).toEqual([{ organization_id: theirOrg, state: 'ringing', ended_at: null }]);
+
+    // Our account (another organization) echoes their call id: the receipt is kept, nothing else.
+    await expect(post('call.answered', { ...ringing(accountId, 'SCmine1'), data: { answeredBy: 'human' } })).resolves.toEqual({ status: 200, body: '{"status":"accepted"}' });
+    await expect(post('call.completed', { ...completed(callId, 'SCmine1'), accountId })).resolves.toEqual({ status: 200, body: '{"status":"accepted"}' });
+    const events = await h.events(callId);
+    expect(events.map((e) => [e.type, e.envelope.orgid])).toEqual([['telephony.call.ringing.v1', theirOrg]]);
+    await expect(h.db.dataSource.query(`SELECT organization_id, state, ended_at FROM telephony_calls WHERE call_id = $1`, [callId])).resolves.toEqual(before);
+    await expect(h.db.dataSource.query(`SELECT provider_account_id FROM provider_call_refs WHERE call_id = $1`, [callId])).resolves.toEqual([{ provider_account_id: theirs.id }]);
+  });
+
+  it('late facts: a replay of answered / recording / transcript for a call older than the receipt retention is stored, not published again', async () => {
+    const callId = uuidv4();
+    const base = { accountId, callSid: 'SClate1', clientRef: callId, timestamp: new Date().toISOString() };
+    const facts: Array<[string, Record<string, unknown>]> = [
+      ['call.answered', { answeredBy: 'human' }],
+      ['recording.completed', { recordingSid: 'RElate1', url: 'https://rec.example.com/RElate1.wav', durationSeconds: 40 }],
+      ['transcript.segment', { seq: 0, speaker: 'customer', text: 'merhaba', startMs: 0, endMs: 900 }],
+      ['transcript.completed', { segmentCount: 1 }],
+    ];
+    for (const [type, data] of facts) await expect(post(type, { ...base, data })).resolves.toMatchObject({ status: 200 });
+    await expect(post('call.completed', completed(callId, 'SClate1'))).resolves.toMatchObject({ status: 200 });
+    const published = (await h.events(callId)).map((e) => e.type);
+    expect(published).toHaveLength(5);
+
+    // Days later (WEBHOOK_RETENTION_DAYS = 7): the receipts are pruned, and a captured webhook is replayed.
+    await h.db.dataSource.query(`UPDATE telephony_calls SET created_at = now() - interval '8 days' WHERE call_id = $1`, [callId]);
+    await h.db.dataSource.query(`DELETE FROM webhook_receipts WHERE payload LIKE $1`, [`%${callId}%`]);
+    const receipts = await h.count('webhook_receipts');
+    for (const [type, data] of facts) await expect(post(type, { ...base, data })).resolves.toEqual({ status: 200, body: '{"status":"accepted"}' });
+    await expect(post('call.completed', completed(callId, 'SClate1'))).resolves.toMatchObject({ status: 200 });
+    expect(await h.count('webhook_receipts')).toBe(receipts + facts.length + 1);
+    expect((await h.events(callId)).map((e) => e.type)).toEqual(published);
+  });
+
   describe('bad input: 4xx and nothing stored', () => {
     let before: Awaited<ReturnType<typeof snapshot>>;
     beforeEach(async () => {

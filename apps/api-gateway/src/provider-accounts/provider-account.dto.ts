@@ -18,7 +18,7 @@ const SETTINGS_DOC = {
   additionalProperties: true,
   description:
     'Provider settings, not secret. simulator: `timeScale`, `seed`, `baseUrl`; twilio: `baseUrl`, TwiML options; ' +
-    'callgear: `employeeId`, `allowedIps`, `sipDomain`, `callApiUrl`, `dataApiUrl`, transfer hold options.',
+    'callgear: `employeeId`, `allowedIps`, `sipDomain`, `callApiUrl`, `dataApiUrl`, transfer hold options, `timeZone` (IANA zone its times are read in; default UTC).',
   example: { timeScale: 60 },
 } as const;
 
@@ -129,7 +129,11 @@ export class ProviderAccountDto {
 
   @ApiProperty({
     format: 'uri',
-    description: "Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout)",
+    description:
+      "Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout). A CallGear URL " +
+      'carries a secret path token: only admin keys see it; supervisor keys get the URL with the token replaced by `********` ' +
+      '(rotate it with POST /v1/provider-accounts/{id}/webhook-token).',
+    example: 'https://telephony.example.com/webhooks/callgear/0190c000-0000-7000-8000-0000000000aa/********',
   })
   webhookUrl: string;
 

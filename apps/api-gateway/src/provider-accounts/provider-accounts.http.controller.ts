@@ -2,7 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from 
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Rpc } from '@santral/contracts';
 import type { OrgId } from '@santral/persistence';
-import { CurrentOrg } from '../auth/current-principal.decorator';
+import { CurrentOrg, CurrentPrincipal } from '../auth/current-principal.decorator';
+import { organizationKey, type Principal } from '../auth/principal';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
@@ -17,7 +18,10 @@ import {
   SetOperatorsDto,
   UpdateProviderAccountDto,
 } from './provider-account.dto';
-import { toCredentialsCheckDto, toProviderAccountDto, toProviderAccountPageDto } from './provider-account.presenter';
+import { ADMIN_VIEW, type SecretView, toCredentialsCheckDto, toProviderAccountDto, toProviderAccountPageDto } from './provider-account.presenter';
+
+/** Supervisors read accounts too, but the secret in a webhook URL is for admins (who can rotate it). */
+const viewOf = (principal: Principal): SecretView => ({ revealSecrets: organizationKey(principal).role === 'admin' });
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
@@ -40,7 +44,7 @@ export class ProviderAccountsHttpController {
   @ApiBodyProblems()
   async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto, @IdempotencyKeyId() idempotencyKey: string | undefined): Promise<ProviderAccountDto> {
     const input = { ...body, organizationId: orgId, ...(idempotencyKey ? { idempotencyKey } : {}) };
-    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }));
+    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }), ADMIN_VIEW);
   }
 
   @Get()
@@ -48,9 +52,9 @@ export class ProviderAccountsHttpController {
   @ApiOperation({ operationId: 'listProviderAccounts', summary: "List the organization's provider accounts (newest first)" })
   @ApiOkResponse({ type: ProviderAccountPageDto })
   @ApiProblems(400, 422, 500)
-  async list(@CurrentOrg() orgId: OrgId, @Query() query: PageQueryDto): Promise<ProviderAccountPageDto> {
+  async list(@CurrentPrincipal() principal: Principal, @CurrentOrg() orgId: OrgId, @Query() query: PageQueryDto): Promise<ProviderAccountPageDto> {
     const page = { organizationId: orgId, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor };
-    return toProviderAccountPageDto(await this.telephony.request(Rpc.Telephony.ProviderAccountList, page));
+    return toProviderAccountPageDto(await this.telephony.request(Rpc.Telephony.ProviderAccountList, page), viewOf(principal));
   }
 
   @Get(':id')
@@ -58,8 +62,8 @@ export class ProviderAccountsHttpController {
   @ApiOperation({ operationId: 'getProviderAccount', summary: 'A provider account, with its webhook URL and operator map' })
   @ApiOkResponse({ type: ProviderAccountDto })
   @ApiProblems(404, 422, 500)
-  async get(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<ProviderAccountDto> {
-    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountGet, { organizationId: orgId, id: params.id }));
+  async get(@CurrentPrincipal() principal: Principal, @CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<ProviderAccountDto> {
+    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountGet, { organizationId: orgId, id: params.id }), viewOf(principal));
   }
 
   @Patch(':id')
@@ -69,7 +73,7 @@ export class ProviderAccountsHttpController {
   @ApiBodyProblems()
   @ApiProblems(404)
   async update(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Body() body: UpdateProviderAccountDto): Promise<ProviderAccountDto> {
-    return toProviderAccountDto(await this.updateAccount.execute(orgId, params.id, body));
+    return toProviderAccountDto(await this.updateAccount.execute(orgId, params.id, body), ADMIN_VIEW);
   }
 
   @Post(':id/test')
@@ -90,6 +94,23 @@ export class ProviderAccountsHttpController {
   @ApiBodyProblems()
   @ApiProblems(404)
   async setOperators(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Body() body: SetOperatorsDto): Promise<ProviderAccountDto> {
-    return toProviderAccountDto(await this.setOperatorMap.execute(orgId, params.id, body.operators));
+    return toProviderAccountDto(await this.setOperatorMap.execute(orgId, params.id, body.operators), ADMIN_VIEW);
+  }
+
+  @Post(':id/webhook-token')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({
+    operationId: 'rotateProviderAccountWebhookToken',
+    summary: "Replace the secret token in a CallGear account's webhook URL; webhooks with the old token are refused from then on",
+    description:
+      'Answers the account with its new `webhookUrl` (paste it into the CallGear console). Other gateway replicas stop accepting the ' +
+      'old token within 5 seconds. 422 PROVIDER_NOT_SUPPORTED for an account whose webhook URL carries no secret (Twilio and the ' +
+      'simulator sign their webhooks instead: change that secret with PATCH).',
+  })
+  @ApiOkResponse({ type: ProviderAccountDto })
+  @ApiProblems(404, 422, 500)
+  async rotateWebhookToken(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<ProviderAccountDto> {
+    return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountRotateWebhookToken, { organizationId: orgId, id: params.id }), ADMIN_VIEW);
   }
 }

@@ -11,6 +11,7 @@ import { RpcHandler } from '@santral/messaging';
 import { CreateProviderAccountUseCase } from './create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './get-provider-account.use-case';
 import { ListProviderAccountsUseCase } from './list-provider-accounts.use-case';
+import { RotateWebhookTokenUseCase } from './rotate-webhook-token.use-case';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
@@ -25,6 +26,7 @@ export class ProviderAccountsMessagesController {
     private readonly updateAccount: UpdateProviderAccountUseCase,
     private readonly testAccount: TestProviderAccountUseCase,
     private readonly setOperators: SetOperatorMapUseCase,
+    private readonly rotateToken: RotateWebhookTokenUseCase,
   ) {}
 
   @RpcHandler(Rpc.Telephony.ProviderAccountCreate)
@@ -50,6 +52,11 @@ export class ProviderAccountsMessagesController {
   @RpcHandler(Rpc.Telephony.ProviderAccountTest)
   test(input: ProviderAccountRequest) {
     return this.testAccount.execute(input);
+  }
+
+  @RpcHandler(Rpc.Telephony.ProviderAccountRotateWebhookToken)
+  rotateWebhookToken(input: ProviderAccountRequest) {
+    return this.rotateToken.execute(input);
   }
 
   @RpcHandler(Rpc.Telephony.OperatorMapSet)

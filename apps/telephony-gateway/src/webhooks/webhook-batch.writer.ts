@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Logger } from '@nestjs/common';
 import { v5 as uuidv5 } from 'uuid';
 import type { DataSource } from 'typeorm';
 import { sourceOf, withPrefix } from '@santral/contracts';
@@ -18,7 +19,7 @@ export function derivedCallId(accountId: string, providerCallId: string): string
 }
 
 /** Name of the prepared ingest statement (per connection; change it when INGEST_BATCH_SQL changes shape). */
-const INGEST_BATCH_STATEMENT = 'telephony_ingest_batch_v2';
+const INGEST_BATCH_STATEMENT = 'telephony_ingest_batch_v3';
 
 export interface IngestItem {
   account: ProviderAccountContext;
@@ -49,11 +50,15 @@ function traceparent(): string {
  * A replay finds its receipt and changes nothing; a call ends once.
  */
 export class WebhookBatchWriter {
+  private readonly logger = new Logger(WebhookBatchWriter.name);
+
   constructor(
     private readonly dataSource: DataSource,
     /** Test isolation: the outbox row's NATS subject is `<prefix>.<type>`; the envelope keeps the plain type. */
     private readonly subjectPrefix: string | undefined,
     private readonly answeredDeadlineSeconds: number,
+    /** WEBHOOK_RETENTION_DAYS: how long receipts (the dedupe memory) are kept. */
+    private readonly retentionDays: number,
   ) {}
 
   async write(items: IngestItem[]): Promise<IngestOutcome[]> {
@@ -64,6 +69,7 @@ export class WebhookBatchWriter {
     const callIds = await this.resolveCallIds(unique);
     const params = this.params(unique, callIds);
     const rows = await this.runIngest(params);
+    for (const r of rows) if (r.detached) this.logger.warn(`webhook ${r.k} names a call of another organization: stored, not attached to it`);
     const fresh = new Set(rows.map((r) => r.k));
     return items.map((i) => (firstByKey.get(keyOf(i)) === i && fresh.delete(keyOf(i)) ? 'accepted' : 'duplicate'));
   }
@@ -74,10 +80,10 @@ export class WebhookBatchWriter {
    * instead of once per batch. Straight through the driver's pg pool (TypeORM's `query` has no
    * way to name a statement); the pool's connections carry the service's search_path.
    */
-  private async runIngest(params: unknown[]): Promise<Array<{ k: string }>> {
+  private async runIngest(params: unknown[]): Promise<Array<{ k: string; detached: boolean }>> {
     const pool = pgPoolOf(this.dataSource);
     if (!pool) return this.dataSource.query(INGEST_BATCH_SQL, params);
-    const result = await pool.query<{ k: string }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
+    const result = await pool.query<{ k: string; detached: boolean }>({ name: INGEST_BATCH_STATEMENT, text: INGEST_BATCH_SQL, values: params });
     return result.rows;
   }
 
@@ -101,11 +107,13 @@ export class WebhookBatchWriter {
     const events: object[] = [];
     const calls = new Map<string, CallRow>();
     const endGated = new Set<string>();
+    const touched: object[] = [];
     items.forEach((item, n) => {
       const { account, parsed } = item;
       const callId = callIds[n]!;
       const k = `${account.id}|${parsed.dedupeKey}`;
       rec.push({ a: account.id, k: parsed.dedupeKey, o: account.organizationId, e: item.event, p: item.raw });
+      touched.push({ k, c: callId, o: account.organizationId });
       refs.push({ a: account.id, r: parsed.providerCallId, t: 'call', c: callId, o: account.organizationId, k });
       for (const leg of parsed.legIds) refs.push({ a: account.id, r: leg, t: 'leg', c: callId, o: account.organizationId, k });
       for (const fact of parsed.facts) {
@@ -125,7 +133,8 @@ export class WebhookBatchWriter {
     const rows = [...calls.values()].sort((a, b) => a.id.localeCompare(b.id));
     const callRows = rows.map((r) => ({ id: r.id, o: r.org, a: r.acc, p: r.provider, d: r.dir, s: r.state, pc: r.pc, fr: r.from, t: r.to, r: r.reason }));
     const callKeys = rows.flatMap((r) => r.keys.map((k) => ({ k, c: r.id })));
-    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys)];
+    return [JSON.stringify(rec), JSON.stringify(refs), JSON.stringify(callRows), JSON.stringify(events), randomUUID(), this.answeredDeadlineSeconds, JSON.stringify(callKeys),
+      this.retentionDays, JSON.stringify(touched)];
   }
 
   /** Folds one fact into the call's row: first sight, furthest state, first end. */

@@ -59,6 +59,7 @@ export const TelephonyRpc = {
   ProviderAccountGet: 'rpc.telephony.provider_account.get',
   ProviderAccountUpdate: 'rpc.telephony.provider_account.update',
   ProviderAccountTest: 'rpc.telephony.provider_account.test',
+  ProviderAccountRotateWebhookToken: 'rpc.telephony.provider_account.rotate_webhook_token',
   OperatorMapSet: 'rpc.telephony.operator_map.set',
 } as const;
 
@@ -184,6 +185,14 @@ export const telephonyMessages = {
     status: 'stable',
     consumer: 'telephony-gateway',
     description: "Check the account's credentials against the provider; the outcome is the reply, not an error.",
+  }),
+  [TelephonyRpc.ProviderAccountRotateWebhookToken]: request('command', ProviderAccountRequest, ProviderAccountReply, {
+    producers: ['api-gateway'],
+    status: 'stable',
+    consumer: 'telephony-gateway',
+    description:
+      "Replace the secret in the account's webhook URL (CallGear's path token) with a new one; webhooks with the old one are refused " +
+      'from then on (other replicas within their 5 s account cache). PROVIDER_NOT_SUPPORTED for an account whose URL carries no secret.',
   }),
   [TelephonyRpc.OperatorMapSet]: request('command', OperatorMapSetRequest, ProviderAccountReply, {
     producers: ['api-gateway'],

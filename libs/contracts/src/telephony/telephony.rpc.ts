@@ -61,7 +61,7 @@ export class ProviderAccountCreateRequest {
   idempotencyKey?: string;
 }
 
-/** rpc.telephony.provider_account.get | test: one account of the organization. */
+/** rpc.telephony.provider_account.get | test | rotate_webhook_token: one account of the organization. */
 export class ProviderAccountRequest {
   @IsEntityId()
   organizationId: string;
@@ -132,9 +132,16 @@ export class ProviderAccountReply {
   @IsText(200, { each: true })
   secretNames: string[];
 
-  /** Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout). */
+  /**
+   * Paste into the provider's console (CallGear: append /handset, /endleg, /end, /recording, /legout, /callout).
+   * It may carry a secret (CallGear's path token): show it to admins only.
+   */
   @IsText(2048)
   webhookUrl: string;
+
+  /** `webhookUrl` with every secret in it (CallGear's path token) replaced by `********`; what non-admins see. */
+  @IsText(2048)
+  maskedWebhookUrl: string;
 
   @IsArray()
   @ArrayMaxSize(L.operators)

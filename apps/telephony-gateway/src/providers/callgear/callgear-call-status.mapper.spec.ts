@@ -52,5 +52,7 @@ describe('CallGear get.calls_report row → ProviderCallStatus', () => {
 
   it('formats Data API dates as YYYY-MM-DD hh:mm:ss', () => {
     expect(dataApiDate(new Date('2024-04-06T09:05:07.123Z'))).toBe('2024-04-06 09:05:07');
+    expect(dataApiDate(new Date('2024-04-06T09:05:07.123Z'), 'Europe/Istanbul')).toBe('2024-04-06 12:05:07');
+    expect(dataApiDate(new Date('2024-01-01T02:00:00Z'), 'America/New_York')).toBe('2023-12-31 21:00:00');
   });
 });

@@ -1,5 +1,6 @@
 import { endReasonFor, type EndReasonCode } from '@santral/call-state';
 import type { ProviderCallStatus } from '../provider.port';
+import { DEFAULT_CALLGEAR_TIME_ZONE, formatWallClock } from './callgear-time';
 
 /** The get.calls_report columns the reconciler needs (Data API, "Reports → Calls"). */
 export const CALLS_REPORT_FIELDS = ['id', 'start_time', 'finish_time', 'finish_reason', 'direction', 'is_lost', 'talk_duration', 'wait_duration', 'total_duration'] as const;
@@ -73,7 +74,7 @@ export function callStatusFromReport(row: Record<string, unknown> | undefined): 
   return { state: 'ended', endReason: endReasonFor(code, { providerCode: finish }), talkSeconds, waitSeconds, totalSeconds };
 }
 
-/** `YYYY-MM-DD hh:mm:ss` (the Data API's date format), in UTC. */
-export function dataApiDate(d: Date): string {
-  return d.toISOString().slice(0, 19).replace('T', ' ');
+/** `YYYY-MM-DD hh:mm:ss` (the Data API's date format), on the wall clock of the account's zone (default UTC). */
+export function dataApiDate(d: Date, timeZone: string = DEFAULT_CALLGEAR_TIME_ZONE): string {
+  return formatWallClock(d, timeZone);
 }

@@ -1,6 +1,8 @@
+import { createHash } from 'node:crypto';
 import { endReasonFor } from '@santral/call-state';
-import { type Json, bool, optString, optUuid, parseJsonObject, record, seconds, stringList, timestamp } from '../../shared/field-readers';
+import { type Json, bool, optString, optUuid, parseJsonObject, record, seconds, stringList } from '../../shared/field-readers';
 import { type NormalizedFact, type ParsedWebhook, type ProviderOperator, WebhookPayloadError } from '../provider.port';
+import { callGearTimestamp, DEFAULT_CALLGEAR_TIME_ZONE } from './callgear-time';
 
 /** The six CallGear notifications (S4) and the path each is posted to. */
 export const CALLGEAR_EVENTS = ['handset', 'endleg', 'end', 'recording', 'legout', 'callout'] as const;
@@ -25,7 +27,10 @@ export interface CallGearNotification {
   groupIds: string[];
 }
 
-export function readNotification(body: Json, now: Date): CallGearNotification {
+const absent = (v: unknown) => v === undefined || v === null || v === '';
+
+/** Reads every S4 field; zone-less times are the CallGear account's wall clock in `timeZone`. */
+export function readNotification(body: Json, now: Date, timeZone: string = DEFAULT_CALLGEAR_TIME_ZONE): CallGearNotification {
   const contact = record(body, 'contact_info');
   const employee = record(body, 'employee_info');
   const call = record(body, 'call_info', true);
@@ -36,7 +41,8 @@ export function readNotification(body: Json, now: Date): CallGearNotification {
   return {
     notificationName: optString(body, 'notification_name', 200),
     virtualPhoneNumber: optString(body, 'virtual_phone_number', 64),
-    notificationTime: body.notification_time === undefined ? undefined : timestamp(body, 'notification_time', now),
+    // Absent stays absent: the arrival time must never reach the dedupe key.
+    notificationTime: absent(body.notification_time) ? undefined : callGearTimestamp(body, 'notification_time', timeZone, now),
     externalId: optString(body, 'external_id', 200),
     contact: {
       contactPhoneNumber: optString(contact, 'contact_phone_number', 64),
@@ -110,14 +116,25 @@ function factsFor(event: CallGearEvent, n: CallGearNotification): NormalizedFact
   }
 }
 
-/** One CallGear notification → facts. CallGear sends no event id: the key is event + session + leg + time. */
-export function parseCallGearNotification(event: string, raw: Buffer, now: Date): ParsedWebhook {
+/**
+ * The dedupe key of a notification. CallGear sends no event id, and a session has many handset,
+ * legout and endleg notifications (one per leg, each with its own leg_id, employee and time), so
+ * the key covers every field read from the body, in one canonical form (the typed notification:
+ * numbers and strings alike, times as instants, never the arrival time), hashed so that its length
+ * is fixed whatever the fields hold. The event and session stay readable in front.
+ */
+export function callGearDedupeKey(event: CallGearEvent, n: CallGearNotification): string {
+  const digest = createHash('sha256').update(JSON.stringify([event, n])).digest('base64url');
+  return `${event}:${n.call.callSessionId}:${digest}`;
+}
+
+/** One CallGear notification → facts, its times read in the account's zone (`timeZone`, default UTC). */
+export function parseCallGearNotification(event: string, raw: Buffer, now: Date, timeZone: string = DEFAULT_CALLGEAR_TIME_ZONE): ParsedWebhook {
   if (!(CALLGEAR_EVENTS as readonly string[]).includes(event)) throw new WebhookPayloadError(`unknown event ${event}`);
-  const n = readNotification(parseJsonObject(raw), now);
+  const n = readNotification(parseJsonObject(raw), now, timeZone);
   const e = event as CallGearEvent;
-  const part = e === 'recording' ? (n.record.fileLink ?? '') : (n.legId ?? '');
   return {
-    dedupeKey: `${e}:${n.call.callSessionId}:${part}:${n.notificationTime?.toISOString() ?? ''}`.slice(0, 500),
+    dedupeKey: callGearDedupeKey(e, n),
     providerCallId: n.call.callSessionId,
     callId: n.externalId ? optUuid({ v: n.externalId }, 'v') : undefined,
     occurredAt: n.notificationTime ?? now,

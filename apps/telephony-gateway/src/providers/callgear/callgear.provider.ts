@@ -7,6 +7,7 @@ import type {
 import { CALLS_REPORT_FIELDS, callStatusFromReport, dataApiDate, ORIGINATE_REJECTIONS } from './callgear-call-status.mapper';
 import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
 import { parseCallGearNotification } from './callgear-notification.parser';
+import { callGearTimeZone, timeZoneSettingProblems } from './callgear-time';
 import { blindTransfer, callGearTransferTarget, holdMessageOf } from './callgear-transfer';
 import { ipAllowed } from '../../shared/ip-allow-list';
 import { refusalOf, type CredentialsCheck } from '../credentials-check';
@@ -23,7 +24,7 @@ export interface CallGearOptions {
 
 const HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
 const SESSION_ID = /^\d{1,18}$/;
-/** get.calls_report needs a date window (at most 3 months); the account's time zone is unknown, so it is wide. */
+/** get.calls_report needs a date window (at most 3 months), on the account's wall clock (settings.timeZone); wide, as that setting may be wrong. */
 const REPORT_LOOKBACK_MS = 7 * 86_400_000;
 const REPORT_LOOKAHEAD_MS = 86_400_000;
 
@@ -61,7 +62,7 @@ export class CallGearProvider implements TelephonyProvider {
     if (hold !== undefined && (typeof hold !== 'string' || !hold.trim() || hold.length > 1000)) p.push('settings.transferHoldMessage must be 1..1000 characters of text');
     const sip = settings.sipDomain;
     if (sip !== undefined && (typeof sip !== 'string' || sip.length > 253 || !HOST.test(sip))) p.push('settings.sipDomain must be a host name');
-    return p;
+    return [...p, ...timeZoneSettingProblems(settings)];
   }
 
   generatedSecrets(): Record<string, string> {
@@ -163,8 +164,8 @@ export class CallGearProvider implements TelephonyProvider {
     const now = (this.opts.now ?? (() => new Date()))().getTime();
     const data = await callGearRpc(this.dataApi(account), 'get.calls_report', {
       access_token: this.dataToken(account),
-      date_from: dataApiDate(new Date(now - REPORT_LOOKBACK_MS)),
-      date_till: dataApiDate(new Date(now + REPORT_LOOKAHEAD_MS)),
+      date_from: dataApiDate(new Date(now - REPORT_LOOKBACK_MS), callGearTimeZone(account.settings)),
+      date_till: dataApiDate(new Date(now + REPORT_LOOKAHEAD_MS), callGearTimeZone(account.settings)),
       include_ongoing_calls: true,
       filter: { field: 'id', operator: '=', value: Number(providerCallId) },
       fields: [...CALLS_REPORT_FIELDS],
@@ -183,7 +184,7 @@ export class CallGearProvider implements TelephonyProvider {
     return { ok: true };
   }
 
-  parseWebhook(_account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook {
-    return parseCallGearNotification(req.event, req.rawBody, new Date());
+  parseWebhook(account: ProviderAccountContext, req: WebhookRequest): ParsedWebhook {
+    return parseCallGearNotification(req.event, req.rawBody, new Date(), callGearTimeZone(account.settings));
   }
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { optInt, optString, seconds } from '../../shared/field-readers';
 import { endReasonForFinalStatus, type FinalCallStatus } from '../../shared/end-reasons';
 import { type AnsweredBy, type NormalizedFact, type ParsedWebhook, WebhookPayloadError } from '../provider.port';
@@ -17,6 +18,17 @@ export function formParams(raw: Buffer): Record<string, string> {
   const params: Record<string, string> = {};
   for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) params[k] = v;
   return params;
+}
+
+/**
+ * A digest of exactly what X-Twilio-Signature covers (the URL Twilio called and every form
+ * param), in an unambiguous form: a retry of a callback repeats it, while anything an
+ * interceptor can change without the auth token (headers such as I-Twilio-Idempotency-Token)
+ * is not part of it.
+ */
+export function signedContentDigest(url: string, params: Record<string, string>): string {
+  const sorted = Object.keys(params).sort().map((k) => [k, params[k]]);
+  return createHash('sha256').update(JSON.stringify([url, sorted])).digest('base64url');
 }
 
 /** Our call id from a callback URL we gave Twilio (`?callId=`), when there is a valid one. */
@@ -53,17 +65,20 @@ function factsFor(status: string, p: Record<string, string>): NormalizedFact[] {
   }
 }
 
-/** A Twilio status callback (`StatusCallbackEvent` initiated/ringing/answered/completed). */
-export function parseTwilioStatus(url: string, idempotencyToken: string | undefined, p: Record<string, string>, now: Date): ParsedWebhook {
+/**
+ * A Twilio status callback (`StatusCallbackEvent` initiated/ringing/answered/completed). The dedupe
+ * key is the digest of the signed content: I-Twilio-Idempotency-Token is not signed, so a captured
+ * callback re-sent with a new token must not count as new.
+ */
+export function parseTwilioStatus(url: string, p: Record<string, string>, now: Date): ParsedWebhook {
   const callSid = optString(p, 'CallSid', 64);
   if (!callSid || !/^CA[0-9a-zA-Z]{1,62}$/.test(callSid)) throw new WebhookPayloadError('CallSid is missing or invalid');
   const status = optString(p, 'CallStatus', 30);
   if (!status) throw new WebhookPayloadError('CallStatus is required');
   const stamp = optString(p, 'Timestamp', 100);
   const occurredAt = stamp && !Number.isNaN(Date.parse(stamp)) ? new Date(stamp) : now;
-  const token = idempotencyToken && idempotencyToken.length <= 200 ? idempotencyToken : undefined;
   return {
-    dedupeKey: token ?? `${callSid}:${status}:${optString(p, 'SequenceNumber', 20) ?? ''}`,
+    dedupeKey: `status:${callSid}:${status}:${signedContentDigest(url, p)}`,
     providerCallId: callSid,
     callId: callIdFromUrl(url),
     occurredAt,

@@ -160,10 +160,8 @@ export class TwilioProvider implements TelephonyProvider {
     const params = formParams(req.rawBody);
     const now = new Date();
     switch (req.event as (typeof TWILIO_EVENTS)[number]) {
-      case 'status': {
-        const token = req.headers['i-twilio-idempotency-token'];
-        return parseTwilioStatus(req.url, typeof token === 'string' ? token : undefined, params, now);
-      }
+      case 'status':
+        return parseTwilioStatus(req.url, params, now);
       case 'voice':
         return parseTwilioVoice(req.url, params, now);
       case 'recording':
