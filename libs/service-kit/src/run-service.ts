@@ -4,7 +4,7 @@ import { validatePayload } from '@santral/contracts';
 import { connectNatsRpc } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { bootstrapService } from '@santral/observability';
-import { serviceModule } from './service-kit.module';
+import { natsAuthOf, serviceModule } from './service-kit.module';
 import { AnyServiceDefinition, serviceEntities, serviceMigrations, servesRpc, ServiceKitConfig } from './service-definition';
 
 /**
@@ -18,6 +18,7 @@ export async function startRpcServer(app: INestApplication, def: AnyServiceDefin
     servers: config.NATS_URL.split(','),
     queue: def.name,
     name,
+    auth: natsAuthOf(config),
     subjectPrefix: config.SUBJECT_PREFIX || undefined,
     validator: validatePayload,
   });

@@ -3,12 +3,17 @@ import { DataSource } from 'typeorm';
 import type { PingableService } from '@santral/contracts';
 import { PersistenceModule, TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
-import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
+import { MessagingModule, NatsConnectionProvider, type NatsClientAuth } from '@santral/messaging';
 import { Clock, SystemClock } from './clock';
 import { serviceEventBusOptions } from './events.options';
 import { OrganizationSettingsModule } from './organization-settings';
 import { pingMessagesController } from './ping.messages.controller';
 import { AnyServiceDefinition, serviceEntities, serviceMigrations, servesRpc, ServiceKitConfig } from './service-definition';
+
+/** The service's own NATS user and the server's CA, as CommonConfig has them. */
+export function natsAuthOf(config: ServiceKitConfig): NatsClientAuth {
+  return { user: config.NATS_USER || undefined, pass: config.NATS_PASSWORD || undefined, tlsCaFile: config.NATS_TLS_CA || undefined };
+}
 
 /** The config object of the running service, injectable anywhere. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
@@ -32,6 +37,7 @@ export class ServiceKitModule {
         MessagingModule.forRoot({
           serviceName: def.name,
           natsUrl: config.NATS_URL.split(','),
+          natsAuth: natsAuthOf(config),
           subjectPrefix: prefix,
           events: def.events ? serviceEventBusOptions(config, tuning) : undefined,
         }),
