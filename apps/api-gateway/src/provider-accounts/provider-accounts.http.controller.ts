@@ -18,6 +18,7 @@ import {
   UpdateProviderAccountDto,
 } from './provider-account.dto';
 import { toCredentialsCheckDto, toProviderAccountDto, toProviderAccountPageDto } from './provider-account.presenter';
+import { ProviderSecretsSealer } from './provider-secrets.sealer';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
@@ -28,6 +29,7 @@ import { UpdateProviderAccountUseCase } from './update-provider-account.use-case
 export class ProviderAccountsHttpController {
   constructor(
     private readonly telephony: ServiceRpc,
+    private readonly secrets: ProviderSecretsSealer,
     private readonly updateAccount: UpdateProviderAccountUseCase,
     private readonly setOperatorMap: SetOperatorMapUseCase,
   ) {}
@@ -39,7 +41,8 @@ export class ProviderAccountsHttpController {
   @ApiCreatedResponse({ type: ProviderAccountDto })
   @ApiBodyProblems()
   async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto): Promise<ProviderAccountDto> {
-    const input = { ...body, organizationId: orgId };
+    const { secrets, ...rest } = body;
+    const input = { ...rest, ...this.secrets.seal(orgId, secrets), organizationId: orgId };
     return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }));
   }
 
