@@ -110,9 +110,15 @@ export async function startPrivateNatsServer(options: string | PrivateNatsServer
   let proc: ChildProcess | undefined;
 
   const start = async () => {
-    proc = spawn(binary, args, { stdio: 'ignore', env: { ...process.env, ...env } });
+    proc = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     const started = proc;
-    await waitFor(async () => started.exitCode === null && (await portOpen(port)), 10_000, `nats-server on port ${port}`, 25);
+    let stderr = '';
+    started.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    try {
+      await waitFor(async () => started.exitCode === null && (await portOpen(port)), 20_000, `nats-server on port ${port}`, 25);
+    } catch (e) {
+      throw new Error(`${(e as Error).message} (exit ${started.exitCode}): ${stderr.trim()}`);
+    }
   };
   const stop = async () => {
     const p = proc;
