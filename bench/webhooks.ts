@@ -14,7 +14,7 @@
 // for the gateway processes; default the production ones), BENCH_PROF=1 (CPU profiles of the gateways in /tmp/prof).
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
-import { createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { createHmac, generateKeyPairSync, randomBytes, randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { connect as netConnect, createServer, type Socket } from 'node:net';
 import { join } from 'node:path';
@@ -192,11 +192,16 @@ function startServer(env: Record<string, string>): Promise<{ child: ChildProcess
   });
 }
 
+/** The telephony-gateway refuses to start without its sealing key; the bench seals nothing. */
+function benchSealingKey(): string {
+  return generateKeyPairSync('x25519').privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64');
+}
+
 async function main(): Promise<void> {
   const tag = `bench_wh_${Date.now().toString(36)}`;
   const ports = await Promise.all(Array.from({ length: REPLICAS }, () => freePort()));
   const env: Record<string, string> = {
-    NODE_ENV: 'production', SECRETS_KEY: randomBytes(32).toString('base64'), DATABASE_URL, NATS_URL, DB_SCHEMA: tag, HTTP_PORT: String(ports[0]),
+    NODE_ENV: 'production', SECRETS_KEY: randomBytes(32).toString('base64'), TELEPHONY_SEALING_PRIVATE_KEY: benchSealingKey(), DATABASE_URL, NATS_URL, DB_SCHEMA: tag, HTTP_PORT: String(ports[0]),
     PUBLIC_BASE_URL: `http://127.0.0.1:${ports[0]}`, SIMULATOR_ENABLED: 'false', SUBJECT_PREFIX: tag,
     DB_POOL_SIZE: '12', EVENTS_STREAM_MAX_MB: '1024', INGEST_CONCURRENCY: process.env.IC ?? '3', ...(process.env.INGEST_LINGER_MS ? { INGEST_LINGER_MS: process.env.INGEST_LINGER_MS } : {}), ORG_ID: randomUUID(), SIGNING_SECRET,
   };

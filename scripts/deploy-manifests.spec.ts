@@ -21,7 +21,7 @@ const entry = (s: Entry): string => `dist/apps/${s.name}/src/main.js`;
 const runCommand = (s: Entry): string[] => ['node', ...s.nodeFlags, entry(s)];
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
-type EnvVar = { name: string; value?: string };
+type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
 type Probe = { httpGet?: { path?: string; port?: number | string } };
 interface Container {
   name: string;
@@ -38,6 +38,13 @@ interface K8sDoc {
 }
 
 const envOf = (c: Container | undefined, name: string): string | undefined => c?.env?.find((e) => e.name === name)?.value;
+
+/** Variables whose value is a secret: none may have a literal or a default in a manifest. */
+const SECRET_NAME = /(KEY|PASSWORD|SECRET|TOKEN)$/;
+/** `${NAME:?message}`: compose refuses to start while NAME is unset, and says what to set. */
+const REQUIRED = (name: string) => new RegExp(`^\\$\\{${name}:\\?[^}]+\\}$`);
+/** `NATS_PASSWORD_DIALER_ORCHESTRATOR` (scripts/nats-config.ts). */
+const natsPasswordVar = (name: string): string => `NATS_PASSWORD_${name.toUpperCase().replace(/-/g, '_')}`;
 
 /** What a probe asks: its path and the container port it reaches (a named port resolved). */
 function probeTarget(c: Container, probe: Probe | undefined): { path?: string; port?: number } {
@@ -61,8 +68,40 @@ describe('services.json as docker-compose.yml has it', () => {
     expect(loop?.[1].trim().split(/\s+/)).toEqual(names);
   });
 
+  it('has no default secret: every secret is required from the environment (.env from scripts/deploy-secrets.js)', () => {
+    const text = read('docker-compose.yml');
+    expect(text).not.toMatch(/\$\{[A-Z0-9_]+:?-/);
+    expect(text).not.toMatch(/change-me/i);
+    for (const [name, svc] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries((svc.environment ?? {}) as Record<string, unknown>)) {
+        if (SECRET_NAME.test(key)) expect({ service: name, key, value }).toEqual({ service: name, key, value: expect.stringMatching(/^\$\{[A-Z0-9_]+:\?[^}]+\}$/) });
+        if (key === 'DATABASE_URL') expect(String(value)).toMatch(/^postgres:\/\/postgres:\$\{POSTGRES_PASSWORD:\?[^}]+\}@postgres:5432\/santral$/);
+        if (key === 'SANTRAL_DEV_MODE') expect(value).not.toBe('true');
+      }
+    }
+    expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(REQUIRED('POSTGRES_PASSWORD'));
+    expect(compose.services.migrate.environment).toEqual({ DATABASE_URL: compose.services['api-gateway'].environment.DATABASE_URL });
+  });
+
+  it('runs NATS with TLS and the generated users, each password required', () => {
+    const nats = compose.services.nats;
+    expect(nats.command).toEqual(['-c', '/etc/nats/nats.conf']);
+    expect(nats.volumes).toEqual(expect.arrayContaining(['./deploy/nats/compose.conf:/etc/nats/nats.conf:ro', './deploy/nats/authorization.conf:/etc/nats/authorization.conf:ro']));
+    const conf = read('deploy/nats/compose.conf');
+    expect(conf).toMatch(/^include \.\/authorization\.conf$/m);
+    expect(conf).toMatch(/^tls \{[^}]*cert_file: \/etc\/nats\/tls\/server\.pem[^}]*key_file: \/etc\/nats\/tls\/server-key\.pem/m);
+    for (const user of [...names, 'ops']) expect(nats.environment[natsPasswordVar(user)]).toMatch(REQUIRED(natsPasswordVar(user)));
+    expect(Object.keys(nats.environment)).toHaveLength(names.length + 1);
+  });
+
   describe.each(services)('$name', (s) => {
     const svc = () => compose.services[s.name];
+
+    it('reaches NATS over TLS as its own user', () => {
+      expect(svc().environment).toMatchObject({ NATS_URL: 'tls://nats:4222', NATS_TLS_CA: '/run/santral/nats-ca.pem', NATS_USER: s.name });
+      expect(svc().environment.NATS_PASSWORD).toMatch(REQUIRED(natsPasswordVar(s.name)));
+      expect(svc().volumes).toContain('./.santral/deploy/nats-tls/ca.pem:/run/santral/nats-ca.pem:ro');
+    });
 
     it('runs its entry with its node flags', () => {
       expect(svc().command).toEqual(runCommand(s));
@@ -139,10 +178,73 @@ describe('services.json as deploy/k8s has it', () => {
       expect(doc('Service').spec.ports).toEqual([{ port: s.port, targetPort: 'http', name: 'http' }]);
     });
 
+    it('takes every secret from a Secret, never a literal; reaches NATS over TLS as its own user', () => {
+      const env = container().env ?? [];
+      for (const e of env.filter((x) => SECRET_NAME.test(x.name))) {
+        expect({ name: e.name, value: e.value, from: e.valueFrom?.secretKeyRef?.name }).toEqual({ name: e.name, value: undefined, from: expect.stringMatching(/^santral-/) });
+      }
+      expect(envOf(container(), 'SANTRAL_DEV_MODE')).toBeUndefined();
+      expect(envOf(container(), 'NATS_URL')).toBe('tls://nats:4222');
+      expect(envOf(container(), 'NATS_USER')).toBe(s.name);
+      expect(env.find((e) => e.name === 'NATS_PASSWORD')?.valueFrom).toEqual({ secretKeyRef: { name: 'santral-nats', key: s.name } });
+      const ca = envOf(container(), 'NATS_TLS_CA');
+      const mount = (container() as Container & { volumeMounts?: { name: string; mountPath: string }[] }).volumeMounts?.find((m) => ca?.startsWith(`${m.mountPath}/`));
+      const volume = (deployment().spec.template.spec.volumes as { name: string; secret?: { secretName: string } }[] | undefined)?.find((v) => v.name === mount?.name);
+      expect(volume?.secret?.secretName).toBe('santral-nats-tls');
+      for (const c of [container(), ...((deployment().spec.template.spec.initContainers as Container[]) ?? [])]) {
+        expect((c as Container & { envFrom?: unknown[] }).envFrom ?? []).toEqual([{ secretRef: { name: 'santral-env' } }]);
+      }
+    });
+
     it('is probed on /health/live and /health/ready at its port', () => {
       expect(probeTarget(container(), container().livenessProbe)).toEqual({ path: '/health/live', port: s.port });
       expect(probeTarget(container(), container().readinessProbe)).toEqual({ path: '/health/ready', port: s.port });
     });
+  });
+});
+
+describe('what only some services get in deploy/k8s', () => {
+  const containerOf = (name: string): Container => {
+    const dep = parseAllDocuments(read(`deploy/k8s/${name}.yaml`)).map((d) => d.toJS() as K8sDoc).find((d) => d.kind === 'Deployment')!;
+    return (dep.spec.template.spec.containers as Container[]).find((c) => c.name === name)!;
+  };
+  const secretRefs = (c: Container) => Object.fromEntries((c.env ?? []).filter((e) => e.valueFrom).map((e) => [e.name, e.valueFrom?.secretKeyRef]));
+
+  it('turns the simulated provider off in the telephony-gateway', () => {
+    expect(envOf(containerOf('telephony-gateway'), 'SIMULATOR_ENABLED')).toBe('false');
+  });
+
+  it('gives the telephony-gateway alone its at-rest key and the private sealing key, the api-gateway alone the admin key', () => {
+    expect(secretRefs(containerOf('telephony-gateway'))).toMatchObject({
+      SECRETS_KEY: { name: 'santral-telephony-gateway', key: 'SECRETS_KEY' },
+      TELEPHONY_SEALING_PRIVATE_KEY: { name: 'santral-telephony-gateway', key: 'TELEPHONY_SEALING_PRIVATE_KEY' },
+    });
+    expect(secretRefs(containerOf('api-gateway'))).toMatchObject({
+      SANTRAL_ADMIN_KEY: { name: 'santral-api-gateway', key: 'SANTRAL_ADMIN_KEY' },
+      TELEPHONY_SEALING_PUBLIC_KEY: { name: 'santral-api-gateway', key: 'TELEPHONY_SEALING_PUBLIC_KEY' },
+    });
+    for (const s of services.filter((x) => x.name !== 'telephony-gateway')) {
+      expect(Object.keys(secretRefs(containerOf(s.name)))).not.toEqual(expect.arrayContaining(['TELEPHONY_SEALING_PRIVATE_KEY']));
+      expect(Object.keys(secretRefs(containerOf(s.name)))).not.toContain('SECRETS_KEY');
+    }
+  });
+
+  it('runs the NATS cluster with TLS for clients and routes and the generated users', () => {
+    const conf = read('deploy/nats/nats.conf');
+    expect(conf).toMatch(/^include \.\/authorization\.conf$/m);
+    expect(conf.match(/tls \{/g)).toHaveLength(2);
+  });
+});
+
+describe('no default secret anywhere', () => {
+  it.each(['docker-compose.yml', '.env.example', 'deploy/nats/nats.conf', 'deploy/nats/compose.conf', 'deploy/Dockerfile'])('%s holds no secret value', (file) => {
+    const text = read(file);
+    expect(text).not.toMatch(/change-me/i);
+    for (const m of text.matchAll(/^([A-Z0-9_]*(KEY|PASSWORD|SECRET|TOKEN))=(.*)$/gm)) expect({ variable: m[1], value: m[3] }).toEqual({ variable: m[1], value: '' });
+  });
+
+  it('has no development key in the telephony-gateway’s config', () => {
+    expect(read('apps/telephony-gateway/src/config.ts')).not.toMatch(/DEV_SECRETS_KEY|SECRETS_KEY: string = /);
   });
 });
 

@@ -9,6 +9,9 @@ const { spawn } = require('node:child_process');
 const { root, services } = require('./lib/services');
 const { ensureInstalled, build } = require('./lib/prepare');
 
+/** What npm start itself started (Postgres, NATS): stopped again when it fails. */
+const infra = [];
+
 async function main() {
   const started = Date.now();
   warnOldNode();
@@ -17,17 +20,26 @@ async function main() {
   const { ensurePostgres, ensureNats, stateDir, log } = require('./lib/infra');
   const { migrateAll } = require('./lib/migrate');
   const pg = await ensurePostgres(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/santral');
+  infra.push(pg);
   const nats = await ensureNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
+  infra.push(nats);
   const adminKey = process.env.SANTRAL_ADMIN_KEY ?? `sk_admin_${crypto.randomBytes(24).toString('base64url')}`;
+  const sealing = localSealingKeys(stateDir);
+  // The telephony-gateway's secrets go to it alone, not to every service through the environment.
+  const { SECRETS_KEY: _atRest, TELEPHONY_SEALING_PRIVATE_KEY: _sealing, ...parentEnv } = process.env;
   const env = {
-    ...process.env,
+    ...parentEnv,
     NODE_ENV: process.env.NODE_ENV ?? 'production',
+    // Development defaults (the simulator in-process, …) only because this says so, never from NODE_ENV.
+    SANTRAL_DEV_MODE: process.env.SANTRAL_DEV_MODE ?? 'true',
     DATABASE_URL: pg.url,
     NATS_URL: nats.url,
     SANTRAL_ADMIN_KEY: adminKey,
     TELEPHONY_DEFAULT_PROVIDER: process.env.TELEPHONY_DEFAULT_PROVIDER ?? 'simulator',
-    SECRETS_KEY: process.env.SECRETS_KEY ?? localSecretsKey(stateDir),
+    TELEPHONY_SEALING_PUBLIC_KEY: sealing.publicKey,
   };
+  // Secrets only the telephony-gateway holds: at-rest key and the private half of the sealing pair.
+  const telephonySecrets = { SECRETS_KEY: process.env.SECRETS_KEY ?? localSecretsKey(stateDir), TELEPHONY_SEALING_PRIVATE_KEY: sealing.privateKey };
   await migrateAll(env);
 
   const flagsOverride = process.env.SANTRAL_NODE_FLAGS?.split(' ').filter(Boolean);
@@ -62,7 +74,7 @@ async function main() {
     const out = fs.openSync(path.join(logDir, `${svc.name}.log`), 'a');
     const child = spawn(process.execPath, [...(flagsOverride ?? svc.nodeFlags), svc.entry], {
       cwd: root,
-      env: { ...env, HTTP_PORT: String(svc.port), DB_SCHEMA: svc.schema, ...serviceEnv(svc) },
+      env: { ...env, HTTP_PORT: String(svc.port), DB_SCHEMA: svc.schema, ...serviceEnv(svc, telephonySecrets), ...natsCredentials(nats, svc) },
       stdio: ['ignore', out, out],
     });
     children.set(svc.name, child);
@@ -106,11 +118,39 @@ function localSecretsKey(dir) {
   return fs.readFileSync(file, 'utf8').trim();
 }
 
-/** Per-service variables that depend on the chosen ports. */
-function serviceEnv(svc) {
+/**
+ * The sealing pair for provider secrets on the bus (README "Trust model"): generated on first run
+ * into .santral/sealing.json, unless both halves are given.
+ */
+function localSealingKeys(dir) {
+  if (process.env.TELEPHONY_SEALING_PRIVATE_KEY && process.env.TELEPHONY_SEALING_PUBLIC_KEY) {
+    return { privateKey: process.env.TELEPHONY_SEALING_PRIVATE_KEY, publicKey: process.env.TELEPHONY_SEALING_PUBLIC_KEY };
+  }
+  const file = path.join(dir, 'sealing.json');
+  if (!fs.existsSync(file)) {
+    const { publicKey, privateKey } = crypto.generateKeyPairSync('x25519');
+    const pair = {
+      publicKey: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
+      privateKey: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
+    };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(file, JSON.stringify(pair, null, 2), { mode: 0o600 });
+  }
+  return JSON.parse(fs.readFileSync(file, 'utf8'));
+}
+
+/** The service's own NATS user when npm start runs the server (none for an existing server). */
+function natsCredentials(nats, svc) {
+  const c = nats.credentials?.[svc.name];
+  return c ? { NATS_USER: c.user, NATS_PASSWORD: c.password } : {};
+}
+
+/** Per-service variables that depend on the chosen ports, and the telephony-gateway's own secrets. */
+function serviceEnv(svc, telephonySecrets) {
   if (svc.name !== 'telephony-gateway') return {};
   const simulatorPort = process.env.SIMULATOR_PORT ?? '3091';
   return {
+    ...telephonySecrets,
     PUBLIC_BASE_URL: process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${svc.port}`,
     SIMULATOR_URL: process.env.SIMULATOR_URL ?? `http://127.0.0.1:${simulatorPort}`,
   };
@@ -130,7 +170,8 @@ async function waitReady(svc) {
   throw new Error(`${svc.name} was not ready within 120 s; see .santral/logs/${svc.name}.log`);
 }
 
-main().catch((e) => {
+main().catch(async (e) => {
   process.stderr.write(`npm start failed: ${e.message}\n`);
+  for (const started of infra.reverse()) await started.stop().catch(() => undefined);
   process.exit(1);
 });

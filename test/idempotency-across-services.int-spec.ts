@@ -2,13 +2,15 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { bootTestService, createTestDatabase, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
 import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
 
 jest.setTimeout(60_000);
+
+const CONTROL_KEY = 'ctl_idempotency_test_control_key_0001';
 
 /** Forwards to the simulator after `delayMs`: the telephony-gateway's answer comes after the gateway gave up. */
 function slowProxy(target: string, delayMs: () => number): Promise<{ url: string; server: Server }> {
@@ -43,12 +45,12 @@ describe('Idempotency-Key across services: api-gateway → NATS → telephony-ga
   beforeAll(async () => {
     gw = await startGateway('gw_idem', { PROVIDER_RPC_TIMEOUT_MS: '400', IDEMPOTENCY_LEASE_SECONDS: '2' });
     telephonyDb = await createTestDatabase({ prefix: 'tg_idem', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    sim = new SimulatorServer();
+    sim = new SimulatorServer({ controlKey: CONTROL_KEY });
     const slow = await slowProxy(await sim.listen(0), () => delayMs);
     proxy = slow.server;
     const config = loadTelephonyConfig({
       NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: telephonyDb.url, DB_SCHEMA: telephonyDb.schema, NATS_URL: testEnv.natsUrl,
-      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: slow.url, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0',
+      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: slow.url, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0', SIMULATOR_CONTROL_KEY: CONTROL_KEY, ...testSecrets(),
     });
     telephony = await bootTestService(telephonyService, config);
   });

@@ -3,7 +3,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { Rpc } from '@santral/contracts';
 import { connectNats } from '@santral/messaging';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { bootTestService, createTestDatabase, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
@@ -62,6 +62,7 @@ describe('provider accounts: api-gateway HTTP → NATS request/reply → telepho
       TWILIO_API_BASE_URL: twilioApi.url,
       SUBJECT_PREFIX: gw.subjectPrefix,
       RECONCILER_INTERVAL_MS: '0',
+      ...testSecrets(),
     });
     telephony = await bootTestService(telephonyService, config);
   });

@@ -4,7 +4,8 @@ const fs = require('node:fs');
 const net = require('node:net');
 const path = require('node:path');
 const { spawn, spawnSync } = require('node:child_process');
-const { root } = require('./services');
+const crypto = require('node:crypto');
+const { root, services } = require('./services');
 
 const stateDir = path.join(root, '.santral');
 
@@ -109,11 +110,16 @@ function findOnPath(bin) {
   return found || null;
 }
 
-/** Returns { url, stop } for a NATS server with JetStream that answers. */
+/**
+ * Returns { url, stop, credentials } for a NATS server with JetStream that answers. An existing
+ * server is used as it is (its own auth, if any, applies; credentials is null). A server npm
+ * start runs itself gets the generated authorization (scripts/nats-config.ts: one user per
+ * service) and credentials maps each service to its { user, password }.
+ */
 async function ensureNats(url) {
   if (await tcpAnswers(url)) {
-    log(`nats: using ${url}`);
-    return { url, stop: async () => undefined };
+    log(`nats: using ${url} as it is (npm start did not start it, so no per-service NATS users; README "Trust model")`);
+    return { url, stop: async () => undefined, credentials: null };
   }
   const bin = findOnPath('nats-server');
   if (!bin) {
@@ -126,18 +132,53 @@ async function ensureNats(url) {
   const { port } = new URL(url);
   const storeDir = path.join(stateDir, 'nats');
   fs.mkdirSync(storeDir, { recursive: true });
-  log(`nats: nothing answers at ${url}; starting ${bin} -js on port ${port || 4222}`);
-  const child = spawn(bin, ['-a', '127.0.0.1', '-p', String(port || 4222), '-js', '-sd', storeDir], { stdio: 'ignore' });
+  const configFile = path.join(stateDir, 'nats.conf');
+  writeNatsConfig(configFile, Number(port || 4222), storeDir);
+  const passwords = localNatsPasswords();
+  log(`nats: nothing answers at ${url}; starting ${bin} -js on port ${port || 4222} with one user per service (.santral/nats.conf)`);
+  const child = spawn(bin, ['-c', configFile], { stdio: 'ignore', env: { ...process.env, ...passwords.serverEnv } });
   for (let i = 0; i < 50; i++) {
     if (await tcpAnswers(url)) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  if (!(await tcpAnswers(url))) throw new Error(`nats-server did not come up on ${url}`);
+  if (!(await tcpAnswers(url))) throw new Error(`nats-server did not come up on ${url} (config .santral/nats.conf)`);
   return {
     url,
+    credentials: passwords.byService,
     stop: async () => {
       child.kill('SIGTERM');
     },
+  };
+}
+
+/** The server config with the generated authorization block (scripts/nats-config.ts, run by tsx). */
+function writeNatsConfig(file, port, storeDir) {
+  const tsx = path.join(root, 'node_modules', 'tsx', 'dist', 'cli.mjs');
+  const args = [tsx, path.join(root, 'scripts', 'nats-config.ts'), '--server', file, '--port', String(port), '--store', storeDir];
+  const res = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8' });
+  if (res.status !== 0) throw new Error(`could not write the NATS config: ${res.stderr || res.stdout}`);
+}
+
+/**
+ * One password per NATS user, generated on first run into .santral/nats-passwords.json (0600):
+ * serverEnv is what nats-server reads ($NATS_PASSWORD_<USER>), byService what each service gets.
+ */
+function localNatsPasswords() {
+  const file = path.join(stateDir, 'nats-passwords.json');
+  const users = [...services.map((s) => s.name), 'ops'];
+  const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
+  let changed = false;
+  for (const u of users) {
+    if (!stored[u]) {
+      stored[u] = crypto.randomBytes(24).toString('base64url');
+      changed = true;
+    }
+  }
+  if (changed) fs.writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+  const variable = (u) => `NATS_PASSWORD_${u.toUpperCase().replace(/[^A-Z0-9]/g, '_')}`;
+  return {
+    serverEnv: Object.fromEntries(users.map((u) => [variable(u), stored[u]])),
+    byService: Object.fromEntries(services.map((s) => [s.name, { user: s.name, password: stored[s.name] }])),
   };
 }
 

@@ -8,6 +8,13 @@ export class GatewayConfig extends serviceConfig('api-gateway') {
   @MinLength(16, { message: 'SANTRAL_ADMIN_KEY must be at least 16 characters' })
   SANTRAL_ADMIN_KEY: string;
 
+  /**
+   * The telephony-gateway's X25519 public key (SPKI DER, base64): provider secrets cross NATS
+   * sealed for it. npm start generates the pair into .santral/; elsewhere see README "Secrets".
+   */
+  @Matches(/^[A-Za-z0-9+/]{59}=$/, { message: 'TELEPHONY_SEALING_PUBLIC_KEY must be set: the public half of the telephony-gateway\'s TELEPHONY_SEALING_PRIVATE_KEY (`npx tsx scripts/sealing-keys.ts`)' })
+  TELEPHONY_SEALING_PUBLIC_KEY: string;
+
   /** How long a stored Idempotency-Key answer is replayed. */
   @IsInt()
   @Min(1)

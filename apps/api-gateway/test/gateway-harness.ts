@@ -4,7 +4,7 @@ import { streamName } from '@santral/contracts';
 import { createTestDatabase, deleteTestStreams, testEnv, uniqueName, type TestDatabase } from '@santral/testing';
 import type { LightMyRequestResponse } from 'fastify';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService } from '@santral/testing';
+import { bootTestService, testSecrets } from '@santral/testing';
 import { gatewayService } from '../src/app.module';
 import { loadGatewayConfig } from '../src/config';
 
@@ -52,6 +52,7 @@ export async function startGateway(prefix: string, env: Record<string, string> =
     DB_POOL_SIZE: '5',
     SANTRAL_ADMIN_KEY: ADMIN_KEY,
     SUBJECT_PREFIX: subjectPrefix,
+    TELEPHONY_SEALING_PUBLIC_KEY: testSecrets().TELEPHONY_SEALING_PUBLIC_KEY,
     ...env,
   });
   const app = await bootTestService(gatewayService, config);

@@ -6,6 +6,7 @@
 import 'reflect-metadata';
 import { Client } from 'pg';
 import { Logger } from '@nestjs/common';
+import { Sealer, sealingPublicKeyOf } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { createHttpApp } from '@santral/observability';
 import { serviceEntities, serviceMigrations, serviceModule } from '@santral/service-kit';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
   const accountId = env.ACCOUNT_ID
     ? env.ACCOUNT_ID
     : (await app.get(CreateProviderAccountUseCase).execute({
-        organizationId: env.ORG_ID, type: 'simulator', name: 'bench', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_bench', signingSecret: env.SIGNING_SECRET },
+        organizationId: env.ORG_ID, type: 'simulator', name: 'bench', settings: { timeScale: 60 }, sealedSecrets: new Sealer(sealingPublicKeyOf(config.TELEPHONY_SEALING_PRIVATE_KEY)).seal(JSON.stringify({ apiKey: 'sk_bench', signingSecret: env.SIGNING_SECRET }), env.ORG_ID),
       })).id;
   process.send?.({ ready: true, accountId });
   // CPU this process spends in the measured window (from `mark` to `stop`), for a per-webhook figure.

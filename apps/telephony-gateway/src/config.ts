@@ -4,21 +4,30 @@ import { ConfigValidationError, loadConfig } from '@santral/config';
 import { serviceConfig } from '@santral/service-kit';
 import { originOf, parseBaseUrl } from './providers/provider-url.policy';
 
-/** Development-only key; production must set SECRETS_KEY (checked in loadTelephonyConfig). */
-const DEV_SECRETS_KEY = 'ZGV2LW9ubHktc2FudHJhbC10ZWxlcGhvbnkta2V5ISE=';
+const KEY_HINT = 'npm start keeps a generated one in .santral/; elsewhere see README "Secrets"';
 
 export class TelephonyConfig extends serviceConfig('telephony-gateway') {
-  /** AES-256-GCM key for provider secrets at rest: 32 bytes, base64. */
-  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'SECRETS_KEY must be 32 bytes in base64 (44 characters)' })
-  SECRETS_KEY: string = DEV_SECRETS_KEY;
+  /** AES-256-GCM key for provider secrets at rest: 32 bytes, base64. No default, in any mode. */
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: `SECRETS_KEY must be set: 32 random bytes in base64, e.g. \`openssl rand -base64 32\` (${KEY_HINT})` })
+  SECRETS_KEY: string;
+
+  /**
+   * X25519 private key (PKCS#8 DER, base64) that opens the provider secrets the api-gateway seals
+   * for this service (its public half is the gateway's TELEPHONY_SEALING_PUBLIC_KEY).
+   */
+  @Matches(/^[A-Za-z0-9+/]{64}$/, { message: `TELEPHONY_SEALING_PRIVATE_KEY must be set: \`npx tsx scripts/sealing-keys.ts\` prints a pair (${KEY_HINT})` })
+  TELEPHONY_SEALING_PRIVATE_KEY: string;
 
   /** Where providers reach this service's webhook endpoint (scheme://host[:port], no trailing slash). */
   @Matches(/^https?:\/\/[^/]+$/, { message: 'PUBLIC_BASE_URL must be scheme://host[:port] without a path' })
   PUBLIC_BASE_URL: string = 'http://127.0.0.1:3001';
 
-  /** Run the built-in simulated provider in this process (G5; the default of `npm start`). */
+  /**
+   * Run the built-in simulated provider in this process (G5). Unset: on in development mode
+   * (SANTRAL_DEV_MODE=true, as `npm start` runs), off otherwise.
+   */
   @IsIn(['true', 'false'])
-  SIMULATOR_ENABLED: 'true' | 'false' = 'true';
+  SIMULATOR_ENABLED: 'true' | 'false';
 
   @IsString()
   SIMULATOR_HOST: string = '127.0.0.1';
@@ -134,10 +143,8 @@ export class TelephonyConfig extends serviceConfig('telephony-gateway') {
 }
 
 export function loadTelephonyConfig(env: Record<string, string | undefined> = process.env): TelephonyConfig {
-  const config = loadConfig(TelephonyConfig, env);
-  if (config.NODE_ENV === 'production' && config.SECRETS_KEY === DEV_SECRETS_KEY) {
-    throw new Error('Invalid configuration:\n  - SECRETS_KEY must be set in production');
-  }
+  const simulator = env.SIMULATOR_ENABLED ?? (env.SANTRAL_DEV_MODE === 'true' ? 'true' : 'false');
+  const config = loadConfig(TelephonyConfig, { ...env, SIMULATOR_ENABLED: simulator });
   const problems = (['TWILIO_URL_ALLOW_LIST', 'CALLGEAR_URL_ALLOW_LIST', 'SIMULATOR_URL_ALLOW_LIST'] as const).flatMap((name) =>
     urlList(config[name])
       .filter((entry) => !parseBaseUrl(entry))

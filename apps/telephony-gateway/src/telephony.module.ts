@@ -11,6 +11,7 @@ import { TelephonyCommandsMessagesController } from './calls/telephony-commands.
 import { TransferCallUseCase } from './calls/transfer-call.use-case';
 import { providerUrlAllowLists, simulatorControlKey, type TelephonyConfig } from './config';
 import { AccountContextLoader } from './provider-accounts/account-context.loader';
+import { ProviderSecretsOpener } from './provider-accounts/provider-secrets.opener';
 import { CreateProviderAccountUseCase } from './provider-accounts/create-provider-account.use-case';
 import { GetProviderAccountUseCase } from './provider-accounts/get-provider-account.use-case';
 import { ListProviderAccountsUseCase } from './provider-accounts/list-provider-accounts.use-case';
@@ -81,6 +82,7 @@ export class TelephonyModule {
         WebhooksHttpController,
         ProviderAccountRepository,
         AccountContextLoader,
+        ProviderSecretsOpener,
         ProviderAccountDirectory,
         TelephonyCallRepository,
         SmsMessageRepository,

@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
-import { waitFor } from '@santral/testing';
+import { waitFor, sealForTests } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { SetOperatorMapUseCase } from '../src/provider-accounts/set-operator-map.use-case';
 import { TestProviderAccountUseCase } from '../src/provider-accounts/test-provider-account.use-case';
@@ -26,7 +26,7 @@ describe('CallGear notifications', () => {
   beforeAll(async () => {
     h = await startGateway('tg_callgear');
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'callgear', name: 'CallGear TR', settings: { defaultCountry: 'TR' }, secrets: { apiKey: 'cg-api-key' },
+      organizationId: h.orgId, type: 'callgear', name: 'CallGear TR', settings: { defaultCountry: 'TR' }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'cg-api-key' }),
     });
     accountId = account.id;
     webhookUrl = account.webhookUrl;
@@ -97,7 +97,7 @@ describe('CallGear notifications', () => {
 
   it("reads zone-less notification times in the account's settings.timeZone", async () => {
     const zoned = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'callgear', name: 'Istanbul', settings: { timeZone: 'Europe/Istanbul' }, secrets: { apiKey: 'k' },
+      organizationId: h.orgId, type: 'callgear', name: 'Istanbul', settings: { timeZone: 'Europe/Istanbul' }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'k' }),
     });
     await expect(post('end', { session: 1007, direction: 'in', time: '2024-04-06 12:30:00' }, zoned.webhookUrl)).resolves.toMatchObject({ status: 200 });
     const [ended] = (await h.events(derivedCallId(zoned.id, '1007'))).filter((e) => e.type === 'telephony.call.ended.v1');
@@ -110,7 +110,7 @@ describe('CallGear notifications', () => {
     const wrong = webhookUrl.replace(/\/[^/]+$/, '/not-the-token-not-the-token-xxxx');
     await expect(post('end', { session: 1005, direction: 'in' }, wrong)).resolves.toMatchObject({ status: 401 });
     const fenced = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, secrets: { apiKey: 'k' },
+      organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'k' }),
     });
     await expect(post('end', { session: 1005, direction: 'in' }, fenced.webhookUrl)).resolves.toMatchObject({ status: 403 });
     // No proxy is trusted here: an X-Forwarded-For inside the allow-list changes nothing.
@@ -132,7 +132,7 @@ describe('CallGear IP allow-list behind a trusted proxy', () => {
   it("believes X-Forwarded-For only from WEBHOOK_TRUSTED_PROXIES, walking past them to the client", async () => {
     h = await startGateway('tg_callgear_proxy', { WEBHOOK_TRUSTED_PROXIES: '127.0.0.1, 10.0.0.0/8' });
     const fenced = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, secrets: { apiKey: 'k' },
+      organizationId: h.orgId, type: 'callgear', name: 'Fenced', settings: { allowedIps: ['203.0.113.0/24'] }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'k' }),
     });
     const post = (xff: string, session: number) =>
       fetch(`${fenced.webhookUrl}/end`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': xff }, body: JSON.stringify(callGearBody('end', { session, direction: 'in' })) });
@@ -159,7 +159,7 @@ describe('CallGear Call API and Data API (stand-in)', () => {
     h = await startGateway('tg_callgear_api', { CALLGEAR_CALL_API_URL: cg.callApiUrl, CALLGEAR_DATA_API_URL: cg.dataApiUrl });
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
       organizationId: h.orgId, type: 'callgear', name: 'CallGear API', settings: { defaultCountry: 'TR', employeeId: 25, sipDomain: 'sip.callgear.test' },
-      secrets: { apiKey: CALL_TOKEN, dataApiKey: DATA_TOKEN },
+      sealedSecrets: sealForTests(h.orgId, { apiKey: CALL_TOKEN, dataApiKey: DATA_TOKEN }),
     });
     accountId = account.id;
   });
@@ -262,11 +262,11 @@ describe('CallGear Call API and Data API (stand-in)', () => {
     const test = h.app.get(TestProviderAccountUseCase);
     const update = h.app.get(UpdateProviderAccountUseCase);
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
-    await update.execute({ organizationId: h.orgId, id: accountId, secrets: { dataApiKey: 'revoked-data-token' } });
+    await update.execute({ organizationId: h.orgId, id: accountId, sealedSecrets: sealForTests(h.orgId, { dataApiKey: 'revoked-data-token' }) });
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
-    await update.execute({ organizationId: h.orgId, id: accountId, secrets: { dataApiKey: DATA_TOKEN, apiKey: 'revoked-call-token' } });
+    await update.execute({ organizationId: h.orgId, id: accountId, sealedSecrets: sealForTests(h.orgId, { dataApiKey: DATA_TOKEN, apiKey: 'revoked-call-token' }) });
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
-    await update.execute({ organizationId: h.orgId, id: accountId, secrets: { apiKey: CALL_TOKEN } });
+    await update.execute({ organizationId: h.orgId, id: accountId, sealedSecrets: sealForTests(h.orgId, { apiKey: CALL_TOKEN }) });
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
     expect(cg.calls('get.account').at(-1)!.params).toEqual({ access_token: DATA_TOKEN });
   });

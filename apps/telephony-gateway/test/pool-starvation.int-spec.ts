@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
-import { waitFor } from '@santral/testing';
+import { sealForTests, waitFor } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { type GatewayHarness, SIGNING_SECRET, startGateway } from './support/gateway-harness';
 
@@ -16,7 +16,7 @@ describe('telephony-gateway under a burst of originates (default pool)', () => {
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
       organizationId: h.orgId, type: 'simulator', name: 'Sim',
       settings: { timeScale: 60, seed: 3, ringSeconds: { min: 1, max: 2 }, talkSeconds: { min: 5, max: 10 } },
-      secrets: { apiKey: 'sk_test', signingSecret: SIGNING_SECRET },
+      sealedSecrets: sealForTests(h.orgId, { apiKey: 'sk_test', signingSecret: SIGNING_SECRET }),
     });
     accountId = account.id;
   });

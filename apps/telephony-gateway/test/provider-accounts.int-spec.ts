@@ -1,3 +1,4 @@
+import { sealForTests } from '@santral/testing';
 import { v4 as uuidv4 } from 'uuid';
 import { Rpc } from '@santral/contracts';
 import { NatsRpcClient, RpcRemoteError, type UntypedRpcMessages } from '@santral/messaging';
@@ -22,7 +23,7 @@ describe('provider accounts over NATS RPC', () => {
 
   it('creates, reads, lists, patches and tests an account; secrets are write-only and encrypted at rest', async () => {
     const created = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, {
-      organizationId: h.orgId, type: 'simulator', name: 'Demo', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_visible_nowhere', signingSecret: `whsec_${Buffer.from('x'.repeat(32)).toString('base64')}` },
+      organizationId: h.orgId, type: 'simulator', name: 'Demo', settings: { timeScale: 60 }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'sk_visible_nowhere', signingSecret: `whsec_${Buffer.from('x'.repeat(32)).toString('base64')}` }),
     });
     expect(created).toMatchObject({ type: 'simulator', name: 'Demo', secretNames: ['apiKey', 'signingSecret'], webhookUrl: `${h.baseUrl}/webhooks/simulator/${created.id}` });
     expect(JSON.stringify(created)).not.toContain('sk_visible_nowhere');

@@ -1,6 +1,6 @@
 import { v4 as uuidv4 } from 'uuid';
 import { validatePayload } from '@santral/contracts';
-import { waitFor } from '@santral/testing';
+import { waitFor, sealForTests } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from '../src/provider-accounts/update-provider-account.use-case';
 import { ReconcileCallsUseCase } from '../src/reconciler/reconcile-calls.use-case';
@@ -16,7 +16,7 @@ describe('telephony-gateway with the simulated provider (real HTTP, Postgres, NA
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
       organizationId: h.orgId, type: 'simulator', name: 'Sim',
       settings: { timeScale: 60, seed: 7, ringSeconds: { min: 2, max: 4 }, talkSeconds: { min: 30, max: 50 }, transcriptSegments: 2 },
-      secrets: { apiKey: 'sk_test', signingSecret: SIGNING_SECRET },
+      sealedSecrets: sealForTests(h.orgId, { apiKey: 'sk_test', signingSecret: SIGNING_SECRET }),
     });
     accountId = account.id;
   });

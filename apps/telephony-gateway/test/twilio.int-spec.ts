@@ -3,7 +3,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { v4 as uuidv4 } from 'uuid';
 import { streamName } from '@santral/contracts';
-import { waitFor } from '@santral/testing';
+import { waitFor, sealForTests } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { TestProviderAccountUseCase } from '../src/provider-accounts/test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from '../src/provider-accounts/update-provider-account.use-case';
@@ -27,7 +27,7 @@ describe('Twilio adapter', () => {
     await twilio.listen();
     h = await startGateway('tg_twilio', { TWILIO_API_BASE_URL: twilio.url });
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'twilio', name: 'Twilio', settings: { machineDetection: true }, secrets: { accountSid: SID, authToken: TOKEN },
+      organizationId: h.orgId, type: 'twilio', name: 'Twilio', settings: { machineDetection: true }, sealedSecrets: sealForTests(h.orgId, { accountSid: SID, authToken: TOKEN }),
     });
     accountId = account.id;
     expect(account.webhookUrl).toBe(`${h.baseUrl}/webhooks/twilio/${accountId}/status`);
@@ -97,9 +97,9 @@ describe('Twilio adapter', () => {
   it('POST /test checks the credentials against the provider', async () => {
     const test = h.app.get(TestProviderAccountUseCase);
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toMatchObject({ ok: true });
-    await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, secrets: { authToken: 'wrong' } });
+    await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, sealedSecrets: sealForTests(h.orgId, { authToken: 'wrong' }) });
     await expect(test.execute({ organizationId: h.orgId, id: accountId })).resolves.toEqual({ ok: false, reason: 'credentials_rejected', testedAt: expect.any(String) });
-    await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, secrets: { authToken: TOKEN } });
+    await h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id: accountId, sealedSecrets: sealForTests(h.orgId, { authToken: TOKEN }) });
   });
   describe('the rest of what a Twilio account sends (voice, recording, transcription)', () => {
     let inboundId: string;
@@ -110,7 +110,7 @@ describe('Twilio adapter', () => {
       const account = await h.app.get(CreateProviderAccountUseCase).execute({
         organizationId: h.orgId, type: 'twilio', name: 'Twilio inbound',
         settings: { defaultCountry: 'TR', inboundGreeting: 'Merhaba, sizi bağlıyoruz', inboundLanguage: 'tr-TR', inboundQueue: 'santral-test' },
-        secrets: { accountSid: SID, authToken: TOKEN },
+        sealedSecrets: sealForTests(h.orgId, { accountSid: SID, authToken: TOKEN }),
       });
       inboundId = account.id;
       base = `${h.baseUrl}/webhooks/twilio/${inboundId}`;

@@ -1,3 +1,4 @@
+import { sealForTests } from '@santral/testing';
 import { getExpectedTwilioSignature } from 'twilio/lib/webhooks/webhooks';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { rngFor } from '../src/simulator/simulator-scenario';
@@ -50,8 +51,8 @@ describe('webhook fuzz', () => {
   beforeAll(async () => {
     h = await startGateway('tg_fuzz');
     const create = h.app.get(CreateProviderAccountUseCase);
-    callgearUrl = (await create.execute({ organizationId: h.orgId, type: 'callgear', name: 'cg', settings: { defaultCountry: 'TR' }, secrets: { apiKey: 'k' } })).webhookUrl;
-    twilioUrl = (await create.execute({ organizationId: h.orgId, type: 'twilio', name: 'tw', secrets: { accountSid: SID, authToken: TOKEN } })).webhookUrl;
+    callgearUrl = (await create.execute({ organizationId: h.orgId, type: 'callgear', name: 'cg', settings: { defaultCountry: 'TR' }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'k' }) })).webhookUrl;
+    twilioUrl = (await create.execute({ organizationId: h.orgId, type: 'twilio', name: 'tw', sealedSecrets: sealForTests(h.orgId, { accountSid: SID, authToken: TOKEN }) })).webhookUrl;
   });
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { sealForTests } from '@santral/testing';
 import { v4 as uuidv4 } from 'uuid';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { type GatewayHarness, postSimulatorWebhook, SIGNING_SECRET, startGateway } from './support/gateway-harness';
@@ -16,7 +17,7 @@ describe('webhook ingest', () => {
   beforeAll(async () => {
     h = await startGateway('tg_ingest');
     const account = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: h.orgId, type: 'simulator', name: 'Sim', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_x', signingSecret: SIGNING_SECRET },
+      organizationId: h.orgId, type: 'simulator', name: 'Sim', settings: { timeScale: 60 }, sealedSecrets: sealForTests(h.orgId, { apiKey: 'sk_x', signingSecret: SIGNING_SECRET }),
     });
     accountId = account.id;
   });
@@ -72,7 +73,7 @@ describe('webhook ingest', () => {
   it("a call id echoed by another organization's account is not attached to that call: no fact, no ref, the call unchanged", async () => {
     const theirOrg = uuidv4();
     const theirs = await h.app.get(CreateProviderAccountUseCase).execute({
-      organizationId: theirOrg, type: 'simulator', name: 'Theirs', settings: { timeScale: 60 }, secrets: { apiKey: 'sk_y', signingSecret: SIGNING_SECRET },
+      organizationId: theirOrg, type: 'simulator', name: 'Theirs', settings: { timeScale: 60 }, sealedSecrets: sealForTests(theirOrg, { apiKey: 'sk_y', signingSecret: SIGNING_SECRET }),
     });
     const callId = uuidv4();
     const ringing = (acc: string, sid: string) => ({ accountId: acc, callSid: sid, clientRef: callId, timestamp: new Date().toISOString(), data: {} });

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /** Variables every service reads. Each app's config class extends this one. */
 export class CommonConfig {
@@ -12,8 +12,29 @@ export class CommonConfig {
   @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL: string = 'postgres://postgres@127.0.0.1:5432/santral';
 
-  @Matches(/^nats:\/\//, { message: 'NATS_URL must be a nats:// URL (comma-separate several servers)' })
+  /**
+   * Development mode, said out loud (`npm start` sets it): development defaults such as the
+   * simulator's sandbox may apply. Never inferred from NODE_ENV; deployments leave it false.
+   */
+  @IsIn(['true', 'false'], { message: 'SANTRAL_DEV_MODE must be true or false' })
+  SANTRAL_DEV_MODE: 'true' | 'false' = 'false';
+
+  @Matches(/^(nats|tls):\/\/[^,]+(,(nats|tls):\/\/[^,]+)*$/, {
+    message: 'NATS_URL must be nats:// or tls:// URLs (comma-separate several servers)',
+  })
   NATS_URL: string = 'nats://127.0.0.1:4222';
+
+  /** This service's own NATS user (deploy/nats/authorization.conf); empty on a server without auth. */
+  @IsString()
+  NATS_USER: string = '';
+
+  @ValidateIf((c: CommonConfig) => c.NATS_USER !== '')
+  @Matches(/^.{16,}$/, { message: 'NATS_PASSWORD must be set (at least 16 characters) when NATS_USER is' })
+  NATS_PASSWORD: string = '';
+
+  /** PEM file of the CA that signed the NATS server's certificate (with tls:// URLs). */
+  @IsString()
+  NATS_TLS_CA: string = '';
 
   @IsString()
   HTTP_HOST: string = '127.0.0.1';

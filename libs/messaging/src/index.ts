@@ -1,5 +1,6 @@
 export * from './codec';
 export * from './connection/nats-connection.provider';
+export * from './sealing/sealed-box';
 export * from './messaging.options';
 export * from './messaging.module';
 export * from './rpc/rpc-wire';

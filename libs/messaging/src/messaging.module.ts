@@ -1,7 +1,7 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { NatsConnectionProvider } from './connection/nats-connection.provider';
+import { natsInboxPrefix, NatsConnectionProvider } from './connection/nats-connection.provider';
 import { DeadLetters } from './dlq/dead-letters';
 import { EventBus } from './events/event-bus';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.options';
@@ -46,7 +46,13 @@ export class MessagingModule {
       { provide: MESSAGING_OPTIONS, useValue: options },
       {
         provide: NatsConnectionProvider,
-        useFactory: () => NatsConnectionProvider.connect({ servers: options.natsUrl, name: options.serviceName }),
+        useFactory: () =>
+          NatsConnectionProvider.connect({
+            servers: options.natsUrl,
+            name: options.serviceName,
+            inboxPrefix: natsInboxPrefix(options.serviceName),
+            auth: options.natsAuth,
+          }),
       },
       {
         provide: NatsRpcClient,

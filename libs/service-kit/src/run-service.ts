@@ -1,10 +1,12 @@
 import { Logger } from '@nestjs/common';
 import type { INestApplication } from '@nestjs/common';
+import { loadConfig } from '@santral/config';
 import { validatePayload } from '@santral/contracts';
 import { connectNatsRpc } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { bootstrapService } from '@santral/observability';
-import { serviceModule } from './service-kit.module';
+import { serviceConfig } from './service-config';
+import { natsAuthOf, serviceModule } from './service-kit.module';
 import { AnyServiceDefinition, serviceEntities, serviceMigrations, servesRpc, ServiceKitConfig } from './service-definition';
 
 /**
@@ -18,6 +20,7 @@ export async function startRpcServer(app: INestApplication, def: AnyServiceDefin
     servers: config.NATS_URL.split(','),
     queue: def.name,
     name,
+    auth: natsAuthOf(config),
     subjectPrefix: config.SUBJECT_PREFIX || undefined,
     validator: validatePayload,
   });
@@ -31,12 +34,14 @@ export async function startRpcServer(app: INestApplication, def: AnyServiceDefin
  */
 export async function runService(def: AnyServiceDefinition, env: Record<string, string | undefined> = process.env): Promise<void> {
   try {
-    const config: ServiceKitConfig = def.loadConfig(env);
     if (process.argv[2] === 'migrate') {
+      // Migrations need the database only: no secret of the service has to reach a migrate job.
+      const config = loadConfig(serviceConfig(def.name), env);
       const applied = await migrateService({ url: config.DATABASE_URL, schema: config.DB_SCHEMA, entities: serviceEntities(def), migrations: serviceMigrations(def) });
       process.stdout.write(`${def.name}: ${applied.length} migration(s) applied to schema ${config.DB_SCHEMA}\n`);
       return;
     }
+    const config: ServiceKitConfig = def.loadConfig(env);
     await bootstrapService(serviceModule(def, config), {
       host: config.HTTP_HOST,
       port: config.HTTP_PORT,

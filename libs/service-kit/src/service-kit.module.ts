@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { PingableService } from '@santral/contracts';
 import { PersistenceModule, pgPoolOf, TransactionRunner, TypeOrmTransactionRunner } from '@santral/persistence';
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
-import { MessagingModule, NatsConnectionProvider } from '@santral/messaging';
+import { MessagingModule, NatsConnectionProvider, type NatsClientAuth } from '@santral/messaging';
 import { Clock, SystemClock } from './clock';
 import { IdempotentCommands } from './idempotent-commands/idempotent-commands';
 import { serviceEventBusOptions } from './events.options';
@@ -35,6 +35,11 @@ export async function databaseAnswers(ds: DataSource, timeoutMs = READINESS_DB_T
   }
 }
 
+/** The service's own NATS user and the server's CA, as CommonConfig has them. */
+export function natsAuthOf(config: ServiceKitConfig): NatsClientAuth {
+  return { user: config.NATS_USER || undefined, pass: config.NATS_PASSWORD || undefined, tlsCaFile: config.NATS_TLS_CA || undefined };
+}
+
 /** The config object of the running service, injectable anywhere. */
 export const SERVICE_CONFIG = Symbol('SERVICE_CONFIG');
 
@@ -57,6 +62,7 @@ export class ServiceKitModule {
         MessagingModule.forRoot({
           serviceName: def.name,
           natsUrl: config.NATS_URL.split(','),
+          natsAuth: natsAuthOf(config),
           subjectPrefix: prefix,
           events: def.events ? serviceEventBusOptions(config, tuning) : undefined,
         }),

@@ -1,5 +1,6 @@
 export * from './env';
 export * from './database';
 export * from './nats';
+export * from './secrets';
 export * from './service';
 export * from './fakes';

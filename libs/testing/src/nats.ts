@@ -1,5 +1,5 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -89,15 +89,36 @@ export interface PrivateNatsServer {
   dispose(): Promise<void>;
 }
 
-export async function startPrivateNatsServer(binary = 'nats-server'): Promise<PrivateNatsServer> {
+export interface PrivateNatsServerOptions {
+  binary?: string;
+  /**
+   * A server config file's text, given the port and store chosen for this server (e.g.
+   * scripts/nats-config.ts renderServerConfig); the server then runs with it (`-c`).
+   */
+  config?: (port: number, storeDir: string) => string;
+  /** Environment of the server process (the passwords a generated config reads). */
+  env?: Record<string, string>;
+}
+
+export async function startPrivateNatsServer(options: string | PrivateNatsServerOptions = {}): Promise<PrivateNatsServer> {
+  const { binary = 'nats-server', config, env } = typeof options === 'string' ? { binary: options } : options;
   const port = await freePort();
   const storeDir = mkdtempSync(join(tmpdir(), 'santral-nats-'));
+  const configFile = join(storeDir, 'nats.conf');
+  if (config) writeFileSync(configFile, config(port, join(storeDir, 'js')));
+  const args = config ? ['-c', configFile] : ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir];
   let proc: ChildProcess | undefined;
 
   const start = async () => {
-    proc = spawn(binary, ['-js', '-a', '127.0.0.1', '-p', String(port), '-sd', storeDir], { stdio: 'ignore' });
+    proc = spawn(binary, args, { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     const started = proc;
-    await waitFor(async () => started.exitCode === null && (await portOpen(port)), 10_000, `nats-server on port ${port}`, 25);
+    let stderr = '';
+    started.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
+    try {
+      await waitFor(async () => started.exitCode === null && (await portOpen(port)), 20_000, `nats-server on port ${port}`, 25);
+    } catch (e) {
+      throw new Error(`${(e as Error).message} (exit ${started.exitCode}): ${stderr.trim()}`);
+    }
   };
   const stop = async () => {
     const p = proc;

@@ -22,6 +22,7 @@ import { ADMIN_VIEW, type SecretView, toCredentialsCheckDto, toProviderAccountDt
 
 /** Supervisors read accounts too, but the secret in a webhook URL is for admins (who can rotate it). */
 const viewOf = (principal: Principal): SecretView => ({ revealSecrets: organizationKey(principal).role === 'admin' });
+import { ProviderSecretsSealer } from './provider-secrets.sealer';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
@@ -32,6 +33,7 @@ import { UpdateProviderAccountUseCase } from './update-provider-account.use-case
 export class ProviderAccountsHttpController {
   constructor(
     private readonly telephony: ServiceRpc,
+    private readonly secrets: ProviderSecretsSealer,
     private readonly updateAccount: UpdateProviderAccountUseCase,
     private readonly setOperatorMap: SetOperatorMapUseCase,
   ) {}
@@ -43,7 +45,8 @@ export class ProviderAccountsHttpController {
   @ApiCreatedResponse({ type: ProviderAccountDto })
   @ApiBodyProblems()
   async create(@CurrentOrg() orgId: OrgId, @Body() body: CreateProviderAccountDto, @IdempotencyKeyId() idempotencyKey: string | undefined): Promise<ProviderAccountDto> {
-    const input = { ...body, organizationId: orgId, ...(idempotencyKey ? { idempotencyKey } : {}) };
+    const { secrets, ...rest } = body;
+    const input = { ...rest, ...this.secrets.seal(orgId, secrets), organizationId: orgId, ...(idempotencyKey ? { idempotencyKey } : {}) };
     return toProviderAccountDto(await this.telephony.request(Rpc.Telephony.ProviderAccountCreate, input, { timeoutMs: this.telephony.providerTimeoutMs }), ADMIN_VIEW);
   }
 

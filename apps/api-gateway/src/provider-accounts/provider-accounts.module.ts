@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ServiceRpc } from '../common/service-rpc';
 import { UsersModule } from '../users/users.module';
 import { ProviderAccountsHttpController } from './provider-accounts.http.controller';
+import { ProviderSecretsSealer } from './provider-secrets.sealer';
 import { SetOperatorMapUseCase } from './set-operator-map.use-case';
 import { UpdateProviderAccountUseCase } from './update-provider-account.use-case';
 
@@ -13,6 +14,6 @@ import { UpdateProviderAccountUseCase } from './update-provider-account.use-case
 @Module({
   imports: [UsersModule],
   controllers: [ProviderAccountsHttpController],
-  providers: [ServiceRpc, UpdateProviderAccountUseCase, SetOperatorMapUseCase],
+  providers: [ServiceRpc, ProviderSecretsSealer, UpdateProviderAccountUseCase, SetOperatorMapUseCase],
 })
 export class ProviderAccountsModule {}

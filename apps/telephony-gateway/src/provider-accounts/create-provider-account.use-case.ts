@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { isConfigurable, ProviderRegistry } from '../providers/provider.registry';
 import { AccountContextLoader } from './account-context.loader';
+import { ProviderSecretsOpener } from './provider-secrets.opener';
 import { ProviderAccountEntity } from './provider-account.entity';
 import { Rpc, type ProviderAccountCreateRequest } from '@santral/contracts';
 import { IdempotentCommands } from '@santral/service-kit';
@@ -19,13 +20,14 @@ export class CreateProviderAccountUseCase {
     private readonly contexts: AccountContextLoader,
     private readonly registry: ProviderRegistry,
     private readonly commands: IdempotentCommands,
+    private readonly secrets: ProviderSecretsOpener,
   ) {}
 
   async execute(input: ProviderAccountCreateRequest): Promise<ProviderAccountView> {
     const orgId = asOrgId(input.organizationId);
     const provider = this.registry.get(input.type);
     const settings = input.settings ?? {};
-    const secrets = { ...provider.generatedSecrets(), ...input.secrets };
+    const secrets = { ...provider.generatedSecrets(), ...this.secrets.open(input.sealedSecrets, input.organizationId) };
     refuseInvalidConfig(provider.validateConfig(settings, secrets));
     let created = false;
     // Once per idempotency key: a retry of a request whose answer was lost gets the same account.

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { isConfigurable, ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
+import { ProviderSecretsOpener } from './provider-secrets.opener';
 import type { ProviderAccountUpdateRequest } from '@santral/contracts';
 import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
@@ -16,6 +17,7 @@ export class UpdateProviderAccountUseCase {
     private readonly accounts: ProviderAccountRepository,
     private readonly contexts: AccountContextLoader,
     private readonly registry: ProviderRegistry,
+    private readonly secrets: ProviderSecretsOpener,
   ) {}
 
   async execute(input: ProviderAccountUpdateRequest): Promise<ProviderAccountView> {
@@ -24,7 +26,7 @@ export class UpdateProviderAccountUseCase {
     const entity = await this.accounts.findOne(orgId, { id });
     if (!entity) throw new TelephonyError('PROVIDER_ACCOUNT_NOT_FOUND');
     const provider = this.registry.get(entity.type);
-    const secrets = { ...this.contexts.open(entity), ...input.secrets };
+    const secrets = { ...this.contexts.open(entity), ...this.secrets.open(input.sealedSecrets, input.organizationId) };
     const settings = { ...entity.settings, ...input.settings };
     refuseInvalidConfig(provider.validateConfig(settings, secrets));
     if (input.name) entity.name = input.name.trim();

@@ -6,7 +6,7 @@ import { v4 as uuidv4, v7 as uuidv7 } from 'uuid';
 import { Webhook } from 'standardwebhooks';
 import { connectNats } from '@santral/messaging';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, deleteTestStreams, freePort, testEnv, type TestDatabase, uniqueNatsNames, waitFor } from '@santral/testing';
+import { bootTestService, createTestDatabase, deleteTestStreams, freePort, testEnv, testSecrets, type TestDatabase, uniqueNatsNames, waitFor } from '@santral/testing';
 import { telephonyService } from '../../src/app.module';
 import { loadTelephonyConfig, type TelephonyConfig } from '../../src/config';
 import { SimulatorServer } from '../../src/simulator/simulator.server';
@@ -47,7 +47,7 @@ export async function startGateway(prefix: string, env: Record<string, string> =
   const config = loadTelephonyConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl,
     HTTP_PORT: String(port), PUBLIC_BASE_URL: `http://127.0.0.1:${port}`, SIMULATOR_URL: simUrl, SIMULATOR_CONTROL_KEY: controlKey,
-    SUBJECT_PREFIX: names.subjectPrefix, RECONCILER_INTERVAL_MS: '0', ...env,
+    SUBJECT_PREFIX: names.subjectPrefix, RECONCILER_INTERVAL_MS: '0', ...testSecrets(), ...env,
   });
   const app = await bootTestService(telephonyService, config, { rpc: opts.rpc ?? false, listen: { port } });
   const nc = await connectNats({ servers: testEnv.natsUrl, name: `${names.service}-test` });

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, Matches, ValidateNested } from 'class-validator';
-import { IsEntityId, IsIntBetween, IsJsonObject, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { IsEntityId, IsIntBetween, IsJsonObject, IsText, IsTimestamp } from '../validation/decorators';
 import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '../vocabulary';
 
 /**
@@ -21,6 +21,23 @@ export const PROVIDER_ACCOUNT_LIMITS = {
 } as const;
 
 const L = PROVIDER_ACCOUNT_LIMITS;
+
+/**
+ * Provider secrets never cross the bus in plain text: the api-gateway seals the JSON object of
+ * secrets (`{ "authToken": "…" }`, each key and value within the limits above) for the
+ * telephony-gateway's public key, with the organization id as the box's context (libs/messaging
+ * `Sealer`, X25519 + HKDF-SHA256 + AES-256-GCM): `sealed.v1.<ephemeral key>.<iv>.<ciphertext>.<tag>`.
+ * The telephony-gateway checks the box by opening it (VALIDATION_FAILED when it does not open).
+ */
+const SEALED_SECRETS_MAX = 4 * L.secretKeys * (L.secretLength + 200);
+
+function IsSealedSecrets(): PropertyDecorator {
+  return (target, key) => {
+    IsString()(target, key);
+    MinLength(1)(target, key);
+    MaxLength(SEALED_SECRETS_MAX)(target, key);
+  };
+}
 
 /** One provider employee (CallGear employee_id) ↔ one Santral user (G4). */
 export class ProviderOperatorMapping {
@@ -47,10 +64,10 @@ export class ProviderAccountCreateRequest {
   @IsJsonObject(L.settingsBytes)
   settings?: Record<string, unknown>;
 
-  /** Write-only credentials (Twilio: authToken; CallGear: accessToken); sealed at rest. */
+  /** Write-only credentials (Twilio: authToken; CallGear: accessToken), sealed for the telephony-gateway. */
   @IsOptional()
-  @IsStringMap(L.secretKeys, L.secretLength)
-  secrets?: Record<string, string>;
+  @IsSealedSecrets()
+  sealedSecrets?: string;
 
   /**
    * The request's idempotency key as the gateway passes it on (sha-256 hex of `Idempotency-Key`):
@@ -95,9 +112,10 @@ export class ProviderAccountUpdateRequest extends ProviderAccountRequest {
   @IsJsonObject(L.settingsBytes)
   settings?: Record<string, unknown>;
 
+  /** Secrets to merge in, sealed for the telephony-gateway like the create request's. */
   @IsOptional()
-  @IsStringMap(L.secretKeys, L.secretLength)
-  secrets?: Record<string, string>;
+  @IsSealedSecrets()
+  sealedSecrets?: string;
 }
 
 /** rpc.telephony.operator_map.set — replaces the account's whole operator map. */

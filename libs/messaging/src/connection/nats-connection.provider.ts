@@ -1,12 +1,27 @@
 import { Logger, OnApplicationShutdown } from '@nestjs/common';
 import { connect } from '@nats-io/transport-node';
-import type { NatsConnection } from '@nats-io/nats-core';
+import type { ConnectionOptions, NatsConnection } from '@nats-io/nats-core';
+import type { NatsClientAuth } from './nats-identity';
+
+export * from './nats-identity';
 
 export interface NatsConnectOptions {
   servers: string | string[];
   /** Shown by `nats server report connections`; use the service name. */
   name?: string;
   connectTimeoutMs?: number;
+  /** Reply inboxes of this client: `natsInboxPrefix(service)`, the only ones its user may read. */
+  inboxPrefix?: string;
+  /** The service's own NATS user and the server's CA; none on a development server without auth. */
+  auth?: NatsClientAuth;
+}
+
+/** TLS when asked for or when a server URL is `tls://`, with the CA file when one is given. */
+function tlsOptions(servers: string | string[], auth: NatsClientAuth | undefined): ConnectionOptions['tls'] {
+  const urls = Array.isArray(servers) ? servers : [servers];
+  const wanted = auth?.tls === true || !!auth?.tlsCaFile || urls.some((u) => u.trim().startsWith('tls://'));
+  if (!wanted) return undefined;
+  return auth?.tlsCaFile ? { caFile: auth.tlsCaFile } : {};
 }
 
 /** Health check: resolves when the server answers a PING within the timeout. */
@@ -28,6 +43,10 @@ export async function connectNats(opts: NatsConnectOptions): Promise<NatsConnect
     servers: opts.servers,
     name: opts.name,
     timeout: opts.connectTimeoutMs ?? 5000,
+    inboxPrefix: opts.inboxPrefix,
+    user: opts.auth?.user || undefined,
+    pass: opts.auth?.pass || undefined,
+    tls: tlsOptions(opts.servers, opts.auth),
     // Reconnect forever: a NATS restart must never take a service down (publishers buffer).
     maxReconnectAttempts: -1,
     reconnectTimeWait: 250,

@@ -25,12 +25,15 @@ const decoder = new TextDecoder();
  * was more than half of the relay's CPU.
  */
 export class JetStreamBatchPublisher {
-  private readonly prefix = createInbox();
+  private readonly prefix: string;
   private sub: Subscription | undefined;
   private readonly batches = new Map<number, Batch>();
   private nextBatch = 0;
 
-  constructor(private readonly nc: NatsConnection) {}
+  constructor(private readonly nc: NatsConnection) {
+    // Under the connection's own inbox prefix: the only inboxes its NATS user may subscribe to.
+    this.prefix = createInbox((nc as NatsConnection & { options?: { inboxPrefix?: string } }).options?.inboxPrefix);
+  }
 
   /** Resolves when the stream acknowledged every message; rejects if any was refused or timed out. */
   publishAll(messages: OutgoingMessage[], timeoutMs: number): Promise<void> {

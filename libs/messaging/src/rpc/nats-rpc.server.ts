@@ -4,7 +4,7 @@ import { isObservable, lastValueFrom } from 'rxjs';
 import { randomUUID } from 'node:crypto';
 import { DomainError, withPrefix, withoutPrefix } from '@santral/contracts';
 import { decodeJson, encodeJson } from '../codec';
-import { connectNats, natsReady } from '../connection/nats-connection.provider';
+import { connectNats, natsInboxPrefix, natsReady, type NatsClientAuth } from '../connection/nats-connection.provider';
 import { runWithEventContext } from '../tracing/event-context';
 import { NatsRpcContext } from './nats-rpc.context';
 import { RpcErrorCodes, RpcReply, RpcWireError, toRpcWireError } from './rpc-wire';
@@ -16,6 +16,8 @@ export interface NatsRpcServerOptions {
   servers?: string | string[];
   connection?: NatsConnection;
   name?: string;
+  /** With `servers`: the service's NATS user; replies it awaits come to `natsInboxPrefix(queue)`. */
+  auth?: NatsClientAuth;
   /** Test isolation: serves `<prefix>.<pattern>`; handlers keep the plain subject constants. */
   subjectPrefix?: string;
   /**
@@ -61,7 +63,12 @@ export class NatsRpcServer extends Server implements CustomTransportStrategy {
       if (this.options.connection) {
         this.nc = this.options.connection;
       } else {
-        this.nc = await connectNats({ servers: this.options.servers!, name: this.options.name ?? `${this.options.queue}-rpc` });
+        this.nc = await connectNats({
+          servers: this.options.servers!,
+          name: this.options.name ?? `${this.options.queue}-rpc`,
+          inboxPrefix: natsInboxPrefix(this.options.queue),
+          auth: this.options.auth,
+        });
         this.ownsConnection = true;
       }
       this.subscribeAll(this.nc);
