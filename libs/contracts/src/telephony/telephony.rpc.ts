@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength, ValidateNested } from 'class-validator';
 import { IsEntityId, IsIntBetween, IsJsonObject, IsText, IsTimestamp } from '../validation/decorators';
 import { PROVIDER_ACCOUNT_TYPES, type ProviderAccountType } from '../vocabulary';
 
@@ -74,7 +74,7 @@ export class ProviderAccountCreateRequest {
    * a retry that reaches the telephony-gateway again answers with the account it already created.
    */
   @IsOptional()
-  @Matches(/^[0-9a-f]{64}$/)
+  @IsText(128)
   idempotencyKey?: string;
 }
 
