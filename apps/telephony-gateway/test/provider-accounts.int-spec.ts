@@ -47,7 +47,7 @@ describe('provider accounts over NATS RPC', () => {
   });
 
   it('rotates the token in a CallGear webhook URL: the view masks it, the old one is refused, other organizations get 404', async () => {
-    const created = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'callgear', name: 'CG', secrets: { apiKey: 'k' } });
+    const created = await call<ProviderAccountView>(Rpc.Telephony.ProviderAccountCreate, { organizationId: h.orgId, type: 'callgear', name: 'CG', sealedSecrets: sealForTests(h.orgId, { apiKey: 'k' }) });
     const token = created.webhookUrl.split('/').pop()!;
     expect(created.maskedWebhookUrl).toBe(created.webhookUrl.replace(token, '********'));
     const end = (url: string) => fetch(`${url}/end`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ call_info: { call_session_id: 77, direction: 'in' } }) }).then((r) => r.status);
