@@ -1,5 +1,5 @@
 import { v4 as uuidv4 } from 'uuid';
-import { freePort, waitFor } from '@santral/testing';
+import { freePort, sealForTests, waitFor } from '@santral/testing';
 import { CreateProviderAccountUseCase } from '../src/provider-accounts/create-provider-account.use-case';
 import { TestProviderAccountUseCase } from '../src/provider-accounts/test-provider-account.use-case';
 import { UpdateProviderAccountUseCase } from '../src/provider-accounts/update-provider-account.use-case';
@@ -35,7 +35,9 @@ describe('provider URLs tenants set (SSRF) and the simulator control API', () =>
     await twilio?.close();
   });
 
-  const create = (body: Record<string, unknown>) => h.app.get(CreateProviderAccountUseCase).execute({ organizationId: h.orgId, name: 'x', ...body } as never);
+  /** Secrets named in the clear here travel sealed, as the api-gateway sends them. */
+  const create = ({ secrets, ...body }: Record<string, unknown>) =>
+    h.app.get(CreateProviderAccountUseCase).execute({ organizationId: h.orgId, name: 'x', ...body, ...(secrets ? { sealedSecrets: sealForTests(h.orgId, secrets as Record<string, string>) } : {}) } as never);
   const update = (id: string, settings: Record<string, unknown>) => h.app.get(UpdateProviderAccountUseCase).execute({ organizationId: h.orgId, id, settings });
   const test = (id: string) => h.app.get(TestProviderAccountUseCase).execute({ organizationId: h.orgId, id });
   const refusedFor = (field: string) => ({ code: 'VALIDATION_FAILED', status: 422, extra: { errors: [expect.objectContaining({ field })] } });
