@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection, Msg } from '@nats-io/nats-core';
 import { Rpc, withPrefix } from '@santral/contracts';
@@ -26,11 +27,13 @@ describe('provider secrets on the bus', () => {
   beforeAll(async () => {
     gw = await startGateway('gw_sealed', { RPC_TIMEOUT_MS: '3000' });
     db = await createTestDatabase({ prefix: 'tg_sealed', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    sim = new SimulatorServer();
+    // The simulator's control key is shared by the telephony-gateway and its simulator only (as main.ts does).
+    const controlKey = `ctl_${randomBytes(24).toString('base64url')}`;
+    sim = new SimulatorServer({ controlKey });
     const simulatorUrl = await sim.listen(0);
     const config = loadTelephonyConfig({
       NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl,
-      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: simulatorUrl, SUBJECT_PREFIX: gw.subjectPrefix,
+      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: simulatorUrl, SIMULATOR_CONTROL_KEY: controlKey, SUBJECT_PREFIX: gw.subjectPrefix,
       RECONCILER_INTERVAL_MS: '0', ...testSecrets(),
     });
     telephony = await bootTestService(telephonyService, config);
