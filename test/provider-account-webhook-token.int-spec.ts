@@ -1,6 +1,6 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, freePort, testEnv, type TestDatabase } from '@santral/testing';
+import { bootTestService, createTestDatabase, freePort, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
@@ -29,6 +29,7 @@ describe('provider accounts: the CallGear webhook token is for admins, and rotat
     const config = loadTelephonyConfig({
       NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: telephonyDb.url, DB_SCHEMA: telephonyDb.schema, NATS_URL: testEnv.natsUrl,
       HTTP_PORT: String(port), PUBLIC_BASE_URL: baseUrl, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0',
+      ...testSecrets(),
     });
     telephony = await bootTestService(telephonyService, config, { listen: { port } });
   });
