@@ -1,10 +1,11 @@
+import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Rpc } from '@santral/contracts';
 import { connectNats, decodeJson, encodeJson } from '@santral/messaging';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import { bootTestService, createTestDatabase, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { ADMIN_KEY, expectProblem, startGateway, TABLES, type Gateway, type RequestOptions } from '../apps/api-gateway/test/gateway-harness';
 import { telephonyService } from '../apps/telephony-gateway/src/app.module';
 import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
@@ -33,7 +34,9 @@ const ids: string[] = [];
 beforeAll(async () => {
   gw = await startGateway('gw_fuzz', { RPC_TIMEOUT_MS: '5000' });
   telephonyDb = await createTestDatabase({ prefix: 'tg_fuzz', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-  sim = new SimulatorServer();
+  // The simulator's control key is shared by the telephony-gateway and its simulator only (as main.ts does).
+  const controlKey = `ctl_${randomBytes(24).toString('base64url')}`;
+  sim = new SimulatorServer({ controlKey });
   const simulatorUrl = await sim.listen(0);
   const config = loadTelephonyConfig({
     NODE_ENV: 'test',
@@ -43,8 +46,10 @@ beforeAll(async () => {
     NATS_URL: testEnv.natsUrl,
     PUBLIC_BASE_URL,
     SIMULATOR_URL: simulatorUrl,
+    SIMULATOR_CONTROL_KEY: controlKey,
     SUBJECT_PREFIX: gw.subjectPrefix,
     RECONCILER_INTERVAL_MS: '0',
+    ...testSecrets(),
   });
   telephony = await bootTestService(telephonyService, config);
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
