@@ -48,8 +48,11 @@ export class SimulatorServer {
     return this.baseUrl;
   }
 
+  /** Stops the calls and every queued webhook (a closed simulator calls nobody), then its HTTP server. */
   async close(): Promise<void> {
     this.engine.stop();
+    this.sender.stop();
+    await this.engine.idle();
     await this.app.close();
   }
 

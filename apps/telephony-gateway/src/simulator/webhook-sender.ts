@@ -15,7 +15,14 @@ export class SimWebhookSender {
   delivered = 0;
   failed = 0;
 
+  private stopped = false;
+
   constructor(private readonly retries = 3) {}
+
+  /** A stopped simulator sends nothing more: queued and retried webhooks are dropped, as a provider that went away. */
+  stop(): void {
+    this.stopped = true;
+  }
 
   async send(target: SimWebhookTarget, type: string, body: Record<string, unknown>): Promise<void> {
     const id = `evt_${randomUUID()}`;
@@ -27,6 +34,7 @@ export class SimWebhookSender {
     }
     const url = `${target.webhookUrl}/${type}`;
     for (let attempt = 0; attempt <= this.retries; attempt++) {
+      if (this.stopped) return;
       const now = new Date();
       const headers = {
         'content-type': 'application/json',
