@@ -16,10 +16,17 @@ export class HangupCallUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'ignored'> {
+  async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'cancelled' | 'ignored'> {
     const orgId = asOrgId(cmd.organizationId);
     const call = await this.calls.find(manager, orgId, cmd.callId);
-    if (!call || call.endedAt || !call.providerCallId) return 'ignored';
+    if (call?.endedAt) return 'ignored';
+    if (!call) {
+      // Ahead of its originate (commands can be relayed out of order): the originate will not dial.
+      await this.calls.recordCancellation(manager, orgId, cmd.callId, cmd.reason);
+      return 'cancelled';
+    }
+    // Claimed, the provider not answered yet: retried (backoff) until the call has its provider id.
+    if (!call.providerCallId) throw new Error(`call ${cmd.callId} is still being dialled`);
     const account = await this.accounts.find(orgId, call.providerAccountId, manager);
     if (!account) return 'ignored';
     await this.registry.get(account.type).hangup(account, call.providerCallId);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { endReasonCodeForProviderCode, endReasonFor, type EndReason } from '@santral/call-state';
+import { endReasonCodeForProviderCode, endReasonFor, type EndReason, type EndReasonCode } from '@santral/call-state';
 import { Subjects, type OriginateCallV1 } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
@@ -42,6 +42,12 @@ export class OriginateCallUseCase {
     });
     if (!claimed) return 'duplicate';
     const account = found ?? ProviderAccountDirectory.placeholder(orgId, cmd.providerAccountId);
+    const cancelled = await this.calls.cancellationOf(manager, orgId, cmd.callId);
+    if (cancelled) {
+      // Hung up before it was dialled: it ends without a provider call.
+      await this.refuse(manager, account, cmd, endReasonFor(cancelled as EndReasonCode));
+      return 'refused';
+    }
     if (!found) {
       await this.refuse(manager, account, cmd, { status: 'failed', reason: 'provider_error', fault: 'configuration', billable: false, providerCode: 'PROVIDER_ACCOUNT_NOT_FOUND' });
       return 'refused';
@@ -52,6 +58,10 @@ export class OriginateCallUseCase {
         operatorEndpoint: cmd.operatorLeg?.endpoint, operatorEmployeeId: employeeIdOf(account, cmd.operatorLeg?.userId), ringTimeoutSeconds: cmd.ringTimeoutSeconds, maxDurationSeconds: cmd.maxDurationSeconds, record: cmd.record,
       });
       await this.recordDialled(manager, orgId, account, cmd, res.providerCallId, res.legIds ?? []);
+      // A hangup that came while it dialled found no provider call to end: end it now.
+      if (await this.calls.cancellationOf(manager, orgId, cmd.callId)) {
+        await this.registry.get(account.type).hangup(account, res.providerCallId).catch((e: Error) => this.logger.warn(`hangup of cancelled ${cmd.callId} failed: ${e.message}`));
+      }
       return 'dialled';
     } catch (err) {
       this.logger.warn(`originate ${cmd.callId} failed: ${(err as Error).message}`);

@@ -96,6 +96,22 @@ export class TelephonyCallRepository {
     return rows.length > 0;
   }
 
+  /** A hangup for a call not dialled (yet): the first reason is kept. */
+  async recordCancellation(m: EntityManager, orgId: OrgId, callId: string, reason: string): Promise<void> {
+    await tenantQuery(
+      m,
+      orgId,
+      `INSERT INTO call_cancellations (call_id, organization_id, reason) VALUES ($2, $1, $3) ON CONFLICT (call_id) DO NOTHING`,
+      [callId, reason],
+    );
+  }
+
+  /** The reason a call was hung up before it was dialled, if it was. */
+  async cancellationOf(m: EntityManager, orgId: OrgId, callId: string): Promise<string | undefined> {
+    const [row] = await tenantQuery<{ reason: string }>(m, orgId, `SELECT reason FROM call_cancellations WHERE call_id = $2 AND organization_id = $1`, [callId]);
+    return row?.reason;
+  }
+
   async extendDeadline(orgId: OrgId, callId: string, seconds: number): Promise<void> {
     await tenantQuery(
       this.dataSource,
