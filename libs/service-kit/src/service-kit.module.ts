@@ -5,6 +5,7 @@ import { PersistenceModule, pgPoolOf, TransactionRunner, TypeOrmTransactionRunne
 import { HealthModule, LoggingModule, MetricsModule, ReadinessCheck } from '@santral/observability';
 import { MessagingModule, NatsConnectionProvider, type NatsClientAuth } from '@santral/messaging';
 import { Clock, SystemClock } from './clock';
+import { CommandResultsPruner } from './idempotent-commands/command-results.pruner';
 import { IdempotentCommands } from './idempotent-commands/idempotent-commands';
 import { serviceEventBusOptions } from './events.options';
 import { OrganizationSettingsModule } from './organization-settings';
@@ -91,7 +92,7 @@ export class ServiceKitModule {
         { provide: SERVICE_CONFIG, useValue: config },
         { provide: Clock, useClass: SystemClock },
         { provide: TransactionRunner, useClass: TypeOrmTransactionRunner },
-        ...(servesRpc(def) ? [IdempotentCommands] : []),
+        ...(servesRpc(def) ? [IdempotentCommands, CommandResultsPruner] : []),
       ],
       exports: [SERVICE_CONFIG, Clock, TransactionRunner, PersistenceModule, ...(servesRpc(def) ? [IdempotentCommands] : []), ...(def.settings ? [OrganizationSettingsModule] : [])],
     };
