@@ -9,7 +9,9 @@ import { natsUsers, OPS_USER, renderServerConfig } from '../scripts/nats-config'
 // A private nats-server running the generated authorization (deploy/nats/authorization.conf's
 // rules): each service does its own work as its own user and is refused for anyone else's.
 const EVENTS = streamName('Events');
-const passwords = Object.fromEntries(natsUsers().map((u) => [u.passwordVariable, randomBytes(18).toString('base64url')]));
+// A letter first: nats-server parses the value of $NATS_PASSWORD_… as config, and a leading '-' or
+// digit can read as a number or a date (then it refuses to start, about one boot in six).
+const passwords = Object.fromEntries(natsUsers().map((u) => [u.passwordVariable, `p${randomBytes(18).toString('base64url')}`]));
 const passwordOf = (user: string) => passwords[natsUsers().find((u) => u.user === user)!.passwordVariable];
 const enc = new TextEncoder();
 

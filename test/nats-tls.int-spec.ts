@@ -12,7 +12,9 @@ const { certificates } = require('../scripts/deploy-secrets.js') as { certificat
 // and the generated users. A service connects with tls:// and NATS_TLS_CA; nothing gets in without both.
 describe('NATS over TLS with the generated users', () => {
   const dir = mkdtempSync(join(tmpdir(), 'santral-tls-'));
-  const passwords = Object.fromEntries(natsUsers().map((u) => [u.passwordVariable, randomBytes(18).toString('base64url')]));
+  // A letter first: nats-server parses the value of $NATS_PASSWORD_… as config, and a leading '-' or
+  // digit can read as a number or a date (then it refuses to start, about one boot in six).
+  const passwords = Object.fromEntries(natsUsers().map((u) => [u.passwordVariable, `p${randomBytes(18).toString('base64url')}`]));
   let server: PrivateNatsServer;
   let tlsUrl: string;
 
