@@ -27,7 +27,8 @@ function generated() {
     SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
     TELEPHONY_SEALING_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
     TELEPHONY_SEALING_PUBLIC_KEY: publicKey.export({ type: 'spki', format: 'der' }).toString('base64'),
-    ...Object.fromEntries(natsUsers.map((u) => [passwordVariable(u), random(24)])),
+    // A letter first: nats-server parses $NATS_PASSWORD_<USER> as a config value ('-…' or '2E2…' is not a string).
+    ...Object.fromEntries(natsUsers.map((u) => [passwordVariable(u), `p${random(24)}`])),
   };
 }
 

@@ -169,8 +169,11 @@ function localNatsPasswords() {
   const stored = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {};
   let changed = false;
   for (const u of users) {
-    if (!stored[u]) {
-      stored[u] = crypto.randomBytes(24).toString('base64url');
+    // A letter first: nats-server parses the value of $NATS_PASSWORD_<USER> as config, and a
+    // leading '-' or digit can read as a number or a date (it then refuses to start). An
+    // unreadable one stored by an earlier run is replaced.
+    if (!/^[A-Za-z]/.test(stored[u] ?? '')) {
+      stored[u] = `p${crypto.randomBytes(24).toString('base64url')}`;
       changed = true;
     }
   }
