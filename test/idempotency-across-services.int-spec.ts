@@ -1,16 +1,9 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
-import { telephonyService } from '../apps/telephony-gateway/src/app.module';
-import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
-import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 
 jest.setTimeout(60_000);
-
-const CONTROL_KEY = 'ctl_idempotency_test_control_key_0001';
 
 /** Forwards to the simulator after `delayMs`: the telephony-gateway's answer comes after the gateway gave up. */
 function slowProxy(target: string, delayMs: () => number): Promise<{ url: string; server: Server }> {
@@ -36,35 +29,29 @@ function slowProxy(target: string, delayMs: () => number): Promise<{ url: string
 // telephony-gateway again with the same key and gets the account it already created.
 describe('Idempotency-Key across services: api-gateway → NATS → telephony-gateway', () => {
   let gw: Gateway;
-  let telephony: NestFastifyApplication | undefined;
-  let telephonyDb: TestDatabase;
-  let sim: SimulatorServer;
+  let telephony: TelephonyBeside | undefined;
   let proxy: Server;
   let delayMs = 1500;
 
   beforeAll(async () => {
     gw = await startGateway('gw_idem', { PROVIDER_RPC_TIMEOUT_MS: '400', IDEMPOTENCY_LEASE_SECONDS: '2' });
-    telephonyDb = await createTestDatabase({ prefix: 'tg_idem', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    sim = new SimulatorServer({ controlKey: CONTROL_KEY });
-    const slow = await slowProxy(await sim.listen(0), () => delayMs);
-    proxy = slow.server;
-    const config = loadTelephonyConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: telephonyDb.url, DB_SCHEMA: telephonyDb.schema, NATS_URL: testEnv.natsUrl,
-      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: slow.url, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0', SIMULATOR_CONTROL_KEY: CONTROL_KEY, ...testSecrets(),
+    telephony = await startTelephonyBeside(gw, 'tg_idem', {
+      simulatorUrl: async (real) => {
+        const slow = await slowProxy(real, () => delayMs);
+        proxy = slow.server;
+        return slow.url;
+      },
     });
-    telephony = await bootTestService(telephonyService, config);
   });
 
   afterAll(async () => {
     await telephony?.close();
     await new Promise((r) => proxy?.close(r));
-    await sim?.close();
-    await telephonyDb?.cleanup();
     await gw?.close();
   });
 
   const accountsOf = async (orgId: string) =>
-    ((await telephonyDb.dataSource.query('SELECT id FROM provider_accounts WHERE organization_id = $1', [orgId])) as Array<{ id: string }>).map((r) => r.id);
+    ((await telephony!.db.dataSource.query('SELECT id FROM provider_accounts WHERE organization_id = $1', [orgId])) as Array<{ id: string }>).map((r) => r.id);
 
   it('a timed-out create is answered once: 504, then 409 with Retry-After, then the same account', async () => {
     const org = await gw.createOrg();

@@ -1,15 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Rpc } from '@santral/contracts';
 import { connectNats, decodeJson, encodeJson } from '@santral/messaging';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
+import { testEnv } from '@santral/testing';
 import { ADMIN_KEY, expectProblem, startGateway, TABLES, type Gateway, type RequestOptions } from '../apps/api-gateway/test/gateway-harness';
-import { telephonyService } from '../apps/telephony-gateway/src/app.module';
-import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
-import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 import { garbage, NASTY_STRINGS, operationsOf, SchemaArbitraries, type OpenApiDocument, type Operation } from './openapi-fuzz.arbitraries';
 
 // Every operation of /openapi.json, driven with random bodies, queries, path parameters and
@@ -22,9 +17,7 @@ const PUBLIC_BASE_URL = 'https://telephony.example.com';
 const SIGNING_SECRET = `whsec_${Buffer.from('openapi-fuzz-test-secret-0123456').toString('base64')}`;
 
 let gw: Gateway;
-let telephony: NestFastifyApplication | undefined;
-let telephonyDb: TestDatabase;
-let sim: SimulatorServer;
+let telephony: TelephonyBeside | undefined;
 let nc: NatsConnection;
 let doc: OpenApiDocument;
 /** Keys the fuzzer authenticates with, and ids of real resources it may hit. */
@@ -33,25 +26,7 @@ const ids: string[] = [];
 
 beforeAll(async () => {
   gw = await startGateway('gw_fuzz', { RPC_TIMEOUT_MS: '5000' });
-  telephonyDb = await createTestDatabase({ prefix: 'tg_fuzz', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-  // The simulator's control key is shared by the telephony-gateway and its simulator only (as main.ts does).
-  const controlKey = `ctl_${randomBytes(24).toString('base64url')}`;
-  sim = new SimulatorServer({ controlKey });
-  const simulatorUrl = await sim.listen(0);
-  const config = loadTelephonyConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
-    DATABASE_URL: telephonyDb.url,
-    DB_SCHEMA: telephonyDb.schema,
-    NATS_URL: testEnv.natsUrl,
-    PUBLIC_BASE_URL,
-    SIMULATOR_URL: simulatorUrl,
-    SIMULATOR_CONTROL_KEY: controlKey,
-    SUBJECT_PREFIX: gw.subjectPrefix,
-    RECONCILER_INTERVAL_MS: '0',
-    ...testSecrets(),
-  });
-  telephony = await bootTestService(telephonyService, config);
+  telephony = await startTelephonyBeside(gw, 'tg_fuzz', { env: { PUBLIC_BASE_URL } });
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
 
   const org = await gw.createOrg();
@@ -75,8 +50,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await nc?.close();
   await telephony?.close();
-  await sim?.close();
-  await telephonyDb?.cleanup();
   await gw?.close();
 });
 
@@ -84,7 +57,7 @@ afterAll(async () => {
 async function rowCounts(): Promise<Record<string, number>> {
   const gateway = TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ');
   const [mine]: Array<Record<string, number>> = await gw.db.dataSource.query(`SELECT ${gateway}`);
-  const [theirs]: Array<{ provider_accounts: number }> = await telephonyDb.dataSource.query('SELECT count(*)::int AS provider_accounts FROM provider_accounts');
+  const [theirs]: Array<{ provider_accounts: number }> = await telephony!.db.dataSource.query('SELECT count(*)::int AS provider_accounts FROM provider_accounts');
   return { ...mine, ...theirs };
 }
 

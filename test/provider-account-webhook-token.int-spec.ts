@@ -1,10 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, freePort, testEnv, testSecrets, type TestDatabase } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
-import { telephonyService } from '../apps/telephony-gateway/src/app.module';
-import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
 import { callGearBody } from '../apps/telephony-gateway/test/support/callgear-bodies';
+import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 
 // The secret in a CallGear webhook URL (its path token), end to end: the real api-gateway shows it to
 // admin keys only and rotates it in one call; the real telephony-gateway (listening, so webhooks arrive
@@ -17,26 +13,17 @@ interface AccountBody {
 
 describe('provider accounts: the CallGear webhook token is for admins, and rotates in one call', () => {
   let gw: Gateway;
-  let telephony: NestFastifyApplication | undefined;
-  let telephonyDb: TestDatabase;
+  let telephony: TelephonyBeside | undefined;
   let baseUrl: string;
 
   beforeAll(async () => {
     gw = await startGateway('gw_whtok', { RPC_TIMEOUT_MS: '3000' });
-    telephonyDb = await createTestDatabase({ prefix: 'tg_whtok', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    const port = await freePort();
-    baseUrl = `http://127.0.0.1:${port}`;
-    const config = loadTelephonyConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: telephonyDb.url, DB_SCHEMA: telephonyDb.schema, NATS_URL: testEnv.natsUrl,
-      HTTP_PORT: String(port), PUBLIC_BASE_URL: baseUrl, SUBJECT_PREFIX: gw.subjectPrefix, RECONCILER_INTERVAL_MS: '0',
-      ...testSecrets(),
-    });
-    telephony = await bootTestService(telephonyService, config, { listen: { port } });
+    telephony = await startTelephonyBeside(gw, 'tg_whtok', { listen: true });
+    baseUrl = telephony.baseUrl!;
   });
 
   afterAll(async () => {
     await telephony?.close();
-    await telephonyDb?.cleanup();
     await gw?.close();
   });
 

@@ -1,14 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { NatsConnection, Msg } from '@nats-io/nats-core';
 import { Rpc, withPrefix } from '@santral/contracts';
 import { connectNats, NatsRpcClient, type UntypedRpcMessages } from '@santral/messaging';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, sealForTests, testEnv, testSecrets, waitFor, type TestDatabase } from '@santral/testing';
+import { sealForTests, testEnv, waitFor } from '@santral/testing';
 import { startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
-import { telephonyService } from '../apps/telephony-gateway/src/app.module';
-import { loadTelephonyConfig } from '../apps/telephony-gateway/src/config';
-import { SimulatorServer } from '../apps/telephony-gateway/src/simulator/simulator.server';
+import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 
 // Provider secrets cross NATS sealed for the telephony-gateway: a subscriber outside the queue
 // group (here: on the shared server, where nothing stops it) sees the requests, never the secrets.
@@ -18,25 +13,13 @@ const SIGNING_SECRET = `whsec_${Buffer.from('sealed-secrets-test-signing-key!').
 
 describe('provider secrets on the bus', () => {
   let gw: Gateway;
-  let telephony: NestFastifyApplication | undefined;
-  let db: TestDatabase;
-  let sim: SimulatorServer;
+  let telephony: TelephonyBeside | undefined;
   let spy: NatsConnection;
   const seen: Msg[] = [];
 
   beforeAll(async () => {
     gw = await startGateway('gw_sealed', { RPC_TIMEOUT_MS: '3000' });
-    db = await createTestDatabase({ prefix: 'tg_sealed', entities: serviceEntities(telephonyService), migrations: serviceMigrations(telephonyService) });
-    // The simulator's control key is shared by the telephony-gateway and its simulator only (as main.ts does).
-    const controlKey = `ctl_${randomBytes(24).toString('base64url')}`;
-    sim = new SimulatorServer({ controlKey });
-    const simulatorUrl = await sim.listen(0);
-    const config = loadTelephonyConfig({
-      NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl,
-      PUBLIC_BASE_URL: 'https://telephony.example.com', SIMULATOR_URL: simulatorUrl, SIMULATOR_CONTROL_KEY: controlKey, SUBJECT_PREFIX: gw.subjectPrefix,
-      RECONCILER_INTERVAL_MS: '0', ...testSecrets(),
-    });
-    telephony = await bootTestService(telephonyService, config);
+    telephony = await startTelephonyBeside(gw, 'tg_sealed');
     spy = await connectNats({ servers: testEnv.natsUrl, name: 'sealed-secrets-spy' });
     for (const subject of [Rpc.Telephony.ProviderAccountCreate, Rpc.Telephony.ProviderAccountUpdate]) {
       spy.subscribe(withPrefix(gw.subjectPrefix, subject), { callback: (_e, m) => seen.push(m) });
@@ -47,8 +30,6 @@ describe('provider secrets on the bus', () => {
   afterAll(async () => {
     await spy?.close();
     await telephony?.close();
-    await sim?.close();
-    await db?.cleanup();
     await gw?.close();
   });
 
