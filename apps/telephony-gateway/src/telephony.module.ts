@@ -22,6 +22,7 @@ import { ProviderAccountsMessagesController } from './provider-accounts/provider
 import { RotateWebhookTokenUseCase } from './provider-accounts/rotate-webhook-token.use-case';
 import { SetOperatorMapUseCase } from './provider-accounts/set-operator-map.use-case';
 import { TestProviderAccountUseCase } from './provider-accounts/test-provider-account.use-case';
+import { ProviderAccountStore } from './provider-accounts/provider-account.store';
 import { UpdateProviderAccountUseCase } from './provider-accounts/update-provider-account.use-case';
 import { CallGearProvider } from './providers/callgear/callgear.provider';
 import { ProviderRegistry } from './providers/provider.registry';
@@ -92,6 +93,7 @@ export class TelephonyModule {
         ListProviderAccountsUseCase,
         GetProviderAccountUseCase,
         UpdateProviderAccountUseCase,
+        ProviderAccountStore,
         TestProviderAccountUseCase,
         SetOperatorMapUseCase,
         RotateWebhookTokenUseCase,

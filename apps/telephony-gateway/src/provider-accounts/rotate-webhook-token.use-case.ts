@@ -1,11 +1,12 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { ProviderAccountRequest } from '@santral/contracts';
 import { asOrgId } from '@santral/persistence';
-import { isConfigurable, ProviderRegistry } from '../providers/provider.registry';
+import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
 import { ProviderAccountRepository } from './provider-account.repository';
-import { refuseInvalidConfig, secretsInUrl, toView, type ProviderAccountView } from './provider-account.view';
+import { ProviderAccountStore } from './provider-account.store';
+import { refuseInvalidConfig, secretsInUrl, type ProviderAccountView } from './provider-account.view';
 
 /**
  * Replaces the secret the account's webhook URL carries (CallGear's path token) with a fresh one
@@ -14,12 +15,12 @@ import { refuseInvalidConfig, secretsInUrl, toView, type ProviderAccountView } f
  */
 @Injectable()
 export class RotateWebhookTokenUseCase {
-  private readonly logger = new Logger(RotateWebhookTokenUseCase.name);
 
   constructor(
     private readonly accounts: ProviderAccountRepository,
     private readonly contexts: AccountContextLoader,
     private readonly registry: ProviderRegistry,
+    private readonly store: ProviderAccountStore,
   ) {}
 
   async execute(input: ProviderAccountRequest): Promise<ProviderAccountView> {
@@ -36,13 +37,6 @@ export class RotateWebhookTokenUseCase {
     }
     const secrets = { ...current.secrets, ...Object.fromEntries(names.map((n) => [n, fresh[n]!])) };
     refuseInvalidConfig(provider.validateConfig(entity.settings, secrets));
-    entity.secretsSealed = this.contexts.seal(entity.id, secrets);
-    const saved = await this.accounts.save(orgId, entity);
-    this.contexts.invalidate(id);
-    const ctx = this.contexts.toContext(saved);
-    if (isConfigurable(provider)) {
-      await provider.configure(ctx).catch((e: Error) => this.logger.warn(`could not configure ${id} on the provider: ${e.message}`));
-    }
-    return toView(saved, ctx, this.registry);
+    return this.store.saveWithSecrets(orgId, entity, secrets);
   }
 }

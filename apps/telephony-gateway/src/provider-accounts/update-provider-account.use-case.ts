@@ -1,23 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { isConfigurable, ProviderRegistry } from '../providers/provider.registry';
+import { Injectable } from '@nestjs/common';
+import { ProviderRegistry } from '../providers/provider.registry';
 import { TelephonyError } from '../shared/telephony.error';
 import { AccountContextLoader } from './account-context.loader';
 import { ProviderSecretsOpener } from './provider-secrets.opener';
 import type { ProviderAccountUpdateRequest } from '@santral/contracts';
 import { asOrgId } from '@santral/persistence';
 import { ProviderAccountRepository } from './provider-account.repository';
-import { refuseInvalidConfig, toView, type ProviderAccountView } from './provider-account.view';
+import { ProviderAccountStore } from './provider-account.store';
+import { refuseInvalidConfig, type ProviderAccountView } from './provider-account.view';
 
 /** PATCH: name replaced, settings merged key by key, secrets merged (write-only). */
 @Injectable()
 export class UpdateProviderAccountUseCase {
-  private readonly logger = new Logger(UpdateProviderAccountUseCase.name);
 
   constructor(
     private readonly accounts: ProviderAccountRepository,
     private readonly contexts: AccountContextLoader,
     private readonly registry: ProviderRegistry,
     private readonly secrets: ProviderSecretsOpener,
+    private readonly store: ProviderAccountStore,
   ) {}
 
   async execute(input: ProviderAccountUpdateRequest): Promise<ProviderAccountView> {
@@ -31,13 +32,6 @@ export class UpdateProviderAccountUseCase {
     refuseInvalidConfig(provider.validateConfig(settings, secrets));
     if (input.name) entity.name = input.name.trim();
     entity.settings = settings;
-    entity.secretsSealed = this.contexts.seal(entity.id, secrets);
-    const saved = await this.accounts.save(orgId, entity);
-    this.contexts.invalidate(id);
-    const ctx = this.contexts.toContext(saved);
-    if (isConfigurable(provider)) {
-      await provider.configure(ctx).catch((e: Error) => this.logger.warn(`could not configure ${id} on the provider: ${e.message}`));
-    }
-    return toView(saved, ctx, this.registry);
+    return this.store.saveWithSecrets(orgId, entity, secrets);
   }
 }
