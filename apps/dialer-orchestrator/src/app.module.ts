@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { loadConfig } from '@santral/config';
 import { defineService } from '@santral/service-kit';
 import { DialerConfig } from './config';
+import { migrations } from './migrations';
+import { SlotLeases } from './slots/slot-leases';
 import { pickDialerSettings } from './settings/dialer-settings';
 import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-case';
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
-@Module({ controllers: [SettingsMessagesController], providers: [GetDialerSettingsUseCase] })
+@Module({ controllers: [SettingsMessagesController], providers: [GetDialerSettingsUseCase, SlotLeases] })
 export class DialerModule {}
 
 /** Call tasks, slots, pacing, windows, retries, DNC, call state (DESIGN §4). */
@@ -14,6 +16,7 @@ export const dialerService = defineService({
   name: 'dialer-orchestrator',
   loadConfig: (env) => loadConfig(DialerConfig, env),
   module: () => DialerModule,
+  migrations,
   events: true,
   settings: pickDialerSettings,
 });

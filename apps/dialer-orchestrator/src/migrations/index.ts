@@ -1,0 +1,5 @@
+import { MigrationInterface } from 'typeorm';
+import { SlotLeases1764500000000 } from './1764500000000-SlotLeases';
+
+/** The dialer's own migrations (the kit adds its outbox/inbox and settings tables); a merged migration is never edited. */
+export const migrations: Array<new () => MigrationInterface> = [SlotLeases1764500000000];

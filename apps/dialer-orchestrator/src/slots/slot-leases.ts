@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+
+export type SlotKind = 'outbound' | 'inbound';
+
+/** An organization's capacity: all slots, of which the last `reservedInbound` only inbound calls may take (A2). */
+export interface SlotCapacity {
+  slots: number;
+  reservedInbound: number;
+}
+
+/** How many slot numbers a call of this kind may use: outbound never reaches into the inbound reserve. */
+export function usableSlots(capacity: SlotCapacity, kind: SlotKind): number {
+  const slots = Math.max(0, Math.floor(capacity.slots));
+  return kind === 'inbound' ? slots : Math.max(0, slots - Math.max(0, Math.floor(capacity.reservedInbound)));
+}
+
+/** Tries a few times when another replica took the same free slot in the same instant. */
+const ACQUIRE_ATTEMPTS = 4;
+
+/**
+ * The leases behind invariant 1 (no organization has more active calls than slots, with any number
+ * of replicas): a lease is a row keyed by (organization, slot number ≤ capacity), taken only when
+ * that slot is free or its lease expired, in one statement. A call holds one lease from dispatch
+ * to its terminal state; telephony facts extend it; one whose call went silent expires.
+ */
+@Injectable()
+export class SlotLeases {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Leases a free slot for the call (or returns the one it holds already): its number, or null when
+   * every usable slot is held by a live lease.
+   */
+  async acquire(orgId: OrgId, callId: string, kind: SlotKind, capacity: SlotCapacity, ttlMs: number, db: Queryable = this.dataSource): Promise<number | null> {
+    const usable = usableSlots(capacity, kind);
+    if (usable === 0) return null;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+      const [held] = await tenantQuery<{ slot_no: number }>(
+        db,
+        orgId,
+        `UPDATE slot_leases SET expires_at = now() + $3 * interval '1 millisecond'
+          WHERE organization_id = $1 AND call_id = $2 AND expires_at > now() RETURNING slot_no`,
+        [callId, ttlMs],
+      );
+      if (held) return held.slot_no;
+      // Its own lease lapsed (the call went silent, then came back): that slot may be someone else's now.
+      await tenantQuery(db, orgId, `DELETE FROM slot_leases WHERE organization_id = $1 AND call_id = $2 AND expires_at <= now()`, [callId]);
+      const [taken] = await tenantQuery<{ slot_no: number }>(
+        db,
+        orgId,
+        `INSERT INTO slot_leases AS l (organization_id, slot_no, call_id, kind, expires_at)
+         SELECT $1, s, $2, $3, now() + $4 * interval '1 millisecond'
+           FROM generate_series(1, $5::int) AS s
+          WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND x.expires_at > now())
+          ORDER BY s LIMIT 1
+         ON CONFLICT (organization_id, slot_no) DO UPDATE
+            SET call_id = EXCLUDED.call_id, kind = EXCLUDED.kind, leased_at = now(), expires_at = EXCLUDED.expires_at
+          WHERE l.expires_at <= now()
+         RETURNING slot_no`,
+        [callId, kind, ttlMs, usable],
+      ).catch((err: { code?: string }) => {
+        // The call's own lease expired and was not yet taken over: another replica is racing it.
+        if (err.code === '23505') return [] as Array<{ slot_no: number }>;
+        throw err;
+      });
+      if (taken) return taken.slot_no;
+      const [{ live }] = await tenantQuery<{ live: number }>(
+        db,
+        orgId,
+        `SELECT count(*)::int AS live FROM slot_leases WHERE organization_id = $1 AND slot_no <= $2 AND expires_at > now()`,
+        [usable],
+      );
+      if (live >= usable) return null;
+    }
+    return null;
+  }
+
+  /** A telephony fact of the call: its lease lives another `ttlMs`. False when it holds none. */
+  async extend(orgId: OrgId, callId: string, ttlMs: number, db: Queryable = this.dataSource): Promise<boolean> {
+    const rows = await tenantQuery(
+      db,
+      orgId,
+      `UPDATE slot_leases SET expires_at = now() + $3 * interval '1 millisecond' WHERE organization_id = $1 AND call_id = $2 RETURNING slot_no`,
+      [callId, ttlMs],
+    );
+    return rows.length > 0;
+  }
+
+  /** The call reached its terminal state: its slot is free at once. */
+  async release(orgId: OrgId, callId: string, db: Queryable = this.dataSource): Promise<boolean> {
+    const rows = await tenantQuery(db, orgId, `DELETE FROM slot_leases WHERE organization_id = $1 AND call_id = $2 RETURNING slot_no`, [callId]);
+    return rows.length > 0;
+  }
+
+  /** Live leases of the organization, for diagnostics ("3 of 3 slots busy: …"). */
+  async held(orgId: OrgId, db: Queryable = this.dataSource): Promise<Array<{ slotNo: number; callId: string; kind: SlotKind; expiresAt: Date }>> {
+    const rows = await tenantQuery<{ slot_no: number; call_id: string; kind: SlotKind; expires_at: Date }>(
+      db,
+      orgId,
+      `SELECT slot_no, call_id, kind, expires_at FROM slot_leases WHERE organization_id = $1 AND expires_at > now() ORDER BY slot_no`,
+    );
+    return rows.map((r) => ({ slotNo: r.slot_no, callId: r.call_id, kind: r.kind, expiresAt: r.expires_at }));
+  }
+}

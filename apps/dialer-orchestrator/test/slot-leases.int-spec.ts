@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { asOrgId, buildDataSourceOptions } from '@santral/persistence';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { createTestDatabase, type TestDatabase } from '@santral/testing';
+import { dialerService } from '../src/app.module';
+import { SlotLeases } from '../src/slots/slot-leases';
+
+jest.setTimeout(60_000);
+
+// Invariant 1 (DESIGN §8): no organization has more active calls than its slots, at any instant,
+// with any number of dialer replicas — tried here with two replicas' pools racing for 3 slots.
+describe('slot leases over real Postgres', () => {
+  let db: TestDatabase;
+  let replicaB: DataSource;
+  let a: SlotLeases;
+  let b: SlotLeases;
+  const capacity = { slots: 3, reservedInbound: 0 };
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ prefix: 'dlr_slots', entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService), poolSize: 10 });
+    replicaB = new DataSource(buildDataSourceOptions({ url: db.url, schema: db.schema, entities: [], migrations: [], poolSize: 10 }));
+    await replicaB.initialize();
+    a = new SlotLeases(db.dataSource);
+    b = new SlotLeases(replicaB);
+  });
+
+  afterAll(async () => {
+    await replicaB?.destroy();
+    await db?.cleanup();
+  });
+
+  it('50 calls racing from two replicas for 3 slots: never more than 3 held at once, every call served', async () => {
+    const org = asOrgId(randomUUID());
+    let holding = 0;
+    let most = 0;
+    const served: string[] = [];
+    const call = async (i: number) => {
+      const leases = i % 2 === 0 ? a : b;
+      const callId = randomUUID();
+      for (;;) {
+        const slot = await leases.acquire(org, callId, 'outbound', capacity, 60_000);
+        if (slot !== null) {
+          holding++;
+          most = Math.max(most, holding);
+          const live = (await a.held(org)).length;
+          expect(live).toBeLessThanOrEqual(3);
+          await new Promise((r) => setTimeout(r, 5 + (i % 7)));
+          holding--;
+          await leases.release(org, callId);
+          served.push(callId);
+          return;
+        }
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    };
+    await Promise.all(Array.from({ length: 50 }, (_, i) => call(i)));
+    expect(served).toHaveLength(50);
+    expect(most).toBeLessThanOrEqual(3);
+    expect(most).toBe(3); // the slots were really used, not serialized
+    await expect(a.held(org)).resolves.toEqual([]);
+  });
+
+  it('a call asking again keeps its slot (idempotent on the call) and extends it', async () => {
+    const org = asOrgId(randomUUID());
+    const callId = randomUUID();
+    const first = await a.acquire(org, callId, 'outbound', capacity, 1_000);
+    await expect(b.acquire(org, callId, 'outbound', capacity, 60_000)).resolves.toBe(first);
+    await expect(a.held(org)).resolves.toHaveLength(1);
+  });
+
+  it('never lends the reserved inbound slots to outbound calls', async () => {
+    const org = asOrgId(randomUUID());
+    const cap = { slots: 3, reservedInbound: 1 };
+    expect(await a.acquire(org, randomUUID(), 'outbound', cap, 60_000)).toBe(1);
+    expect(await a.acquire(org, randomUUID(), 'outbound', cap, 60_000)).toBe(2);
+    await expect(a.acquire(org, randomUUID(), 'outbound', cap, 60_000)).resolves.toBeNull();
+    await expect(a.acquire(org, randomUUID(), 'inbound', cap, 60_000)).resolves.toBe(3);
+  });
+
+  it("a lease whose call went silent (every fact lost, a replica killed mid-dispatch) expires and its slot is taken over", async () => {
+    const org = asOrgId(randomUUID());
+    const one = { slots: 1, reservedInbound: 0 };
+    const silent = randomUUID();
+    await expect(a.acquire(org, silent, 'outbound', one, 200)).resolves.toBe(1);
+    await expect(b.acquire(org, randomUUID(), 'outbound', one, 60_000)).resolves.toBeNull();
+    await new Promise((r) => setTimeout(r, 300));
+    const next = randomUUID();
+    await expect(b.acquire(org, next, 'outbound', one, 60_000)).resolves.toBe(1);
+    await expect(a.extend(org, silent, 60_000)).resolves.toBe(false); // the silent call's late fact finds no lease
+    await expect(a.held(org)).resolves.toEqual([expect.objectContaining({ slotNo: 1, callId: next })]);
+    // The silent call comes back and asks again: it waits like any other.
+    await expect(a.acquire(org, silent, 'outbound', one, 60_000)).resolves.toBeNull();
+  });
+
+  it('keeps organizations apart', async () => {
+    const one = { slots: 1, reservedInbound: 0 };
+    const x = asOrgId(randomUUID());
+    const y = asOrgId(randomUUID());
+    await expect(a.acquire(x, randomUUID(), 'outbound', one, 60_000)).resolves.toBe(1);
+    await expect(a.acquire(y, randomUUID(), 'outbound', one, 60_000)).resolves.toBe(1);
+    await expect(a.held(y)).resolves.toHaveLength(1);
+  });
+});
