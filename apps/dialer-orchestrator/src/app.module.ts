@@ -4,11 +4,17 @@ import { defineService } from '@santral/service-kit';
 import { DialerConfig } from './config';
 import { migrations } from './migrations';
 import { SlotLeases } from './slots/slot-leases';
+import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
+import { CallTaskRepository } from './tasks/call-task.repository';
+import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
 import { pickDialerSettings } from './settings/dialer-settings';
 import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-case';
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
-@Module({ controllers: [SettingsMessagesController], providers: [GetDialerSettingsUseCase, SlotLeases] })
+@Module({
+  controllers: [SettingsMessagesController, CallRequestsMessagesController],
+  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase],
+})
 export class DialerModule {}
 
 /** Call tasks, slots, pacing, windows, retries, DNC, call state (DESIGN §4). */

@@ -18,6 +18,7 @@ import {
   IsTimestamp,
   IsTimeZoneName,
   IsNested,
+  IsStringMap,
 } from '../validation/decorators';
 import {
   CAMPAIGN_COMPLETION_REASONS,
@@ -213,6 +214,16 @@ export class RequestedContactV1 {
   @IsString()
   @MaxLength(200)
   name?: string;
+
+  /** The contact's own columns for the agent's prompt (`{{variables}}`), passed on with the originate. */
+  @IsOptional()
+  @IsStringMap(50, 2000)
+  variables?: Record<string, string>;
+
+  /** Higher first; default 0. */
+  @IsOptional()
+  @IsIntBetween(0, 9)
+  priority?: number;
 }
 
 /** Most contacts in one campaign.call.requested.v1 (keeps a message well under 1 MB). */

@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
+import { jetstream } from '@nats-io/jetstream';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { makeEnvelope, streamName, Subjects, type CallRequestedV1 } from '@santral/contracts';
+import { connectNats } from '@santral/messaging';
+import { asOrgId, migrateService } from '@santral/persistence';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
+import { dialerService } from '../src/app.module';
+import { CallTaskRepository } from '../src/tasks/call-task.repository';
+
+jest.setTimeout(60_000);
+
+// Issue 10 item 1: batches of campaign.call.requested.v1 become one call task per contact, whatever
+// the order and however often a batch is delivered.
+describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, real Postgres)', () => {
+  const schema = uniqueName('dlr_tasks');
+  const prefix = uniqueName('dtk');
+  let app: NestFastifyApplication;
+  let nc: NatsConnection;
+  const org = randomUUID();
+  const campaign = randomUUID();
+
+  const contact = (i: number) => ({ contactId: `0190c000-0000-7000-8000-${String(i).padStart(12, '0')}`, to: `+90555${String(1000000 + i)}`, timeZoneSource: 'organization_default' as const, variables: { first_name: `Ayşe ${i}` } });
+  const batch = (from: number, to: number): CallRequestedV1 => ({
+    organizationId: org, campaignId: campaign, batchId: randomUUID(),
+    contacts: Array.from({ length: to - from }, (_, k) => contact(from + k)),
+  });
+
+  async function publish(data: unknown, id?: string): Promise<void> {
+    const env = makeEnvelope({ type: Subjects.Campaign.CallRequested, source: 'santral/campaign', data, orgid: org, subject: campaign });
+    if (id) env.id = id;
+    await jetstream(nc).publish(`${prefix}.${Subjects.Campaign.CallRequested}`, JSON.stringify(env), { msgID: `${env.id}-${randomUUID()}` });
+  }
+
+  beforeAll(async () => {
+    await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
+    const config = dialerService.loadConfig({ DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    app = await bootTestService(dialerService, config);
+    nc = await connectNats({ servers: testEnv.natsUrl });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await nc?.close();
+    await dropSchema(testEnv.databaseUrl, schema);
+    await deleteTestStreams([streamName('Events', prefix), streamName('DeadLetters', prefix)]);
+  });
+
+  it('stores each contact once: overlapping batches, a redelivered event, out of order', async () => {
+    const ds = app.get(DataSource);
+    const first = batch(0, 300);
+    const id = randomUUID();
+    await publish(batch(200, 500)); // overlaps the first, arrives before it
+    await publish(first, id);
+    await publish(first, id); // the same event again (past the duplicate window it is the inbox that drops it)
+    await publish(batch(450, 600));
+    const count = async () => Number((await ds.query(`SELECT count(*)::int AS n FROM call_tasks WHERE campaign_id = $1`, [campaign]))[0].n);
+    await waitFor(async () => (await count()) === 600, 20_000, '600 tasks');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await count()).toBe(600);
+    await expect(app.get(CallTaskRepository).countsOf(ds, asOrgId(org), campaign)).resolves.toMatchObject({ pending: 600, dialing: 0 });
+    const [row] = await ds.query(`SELECT to_number, variables, time_zone_source, priority, attempt, state FROM call_tasks WHERE contact_id = $1`, [contact(7).contactId]);
+    expect(row).toEqual({ to_number: '+905551000007', variables: { first_name: 'Ayşe 7' }, time_zone_source: 'organization_default', priority: 0, attempt: 0, state: 'pending' });
+  });
+
+  it('refuses a batch with a number that is not E.164 whole (dead-lettered, nothing stored), and goes on', async () => {
+    const ds = app.get(DataSource);
+    const other = randomUUID();
+    const bad = { ...batch(0, 3), campaignId: other, contacts: [contact(1), { ...contact(2), to: '0555 123 45 67' }] };
+    const good = { ...batch(10, 13), campaignId: other };
+    await publish(bad);
+    await publish(good);
+    const count = async () => Number((await ds.query(`SELECT count(*)::int AS n FROM call_tasks WHERE campaign_id = $1`, [other]))[0].n);
+    await waitFor(async () => (await count()) === 3, 20_000, 'the good batch stored');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await count()).toBe(3);
+  });
+});
