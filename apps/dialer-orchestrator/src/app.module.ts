@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@santral/config';
 import { defineService } from '@santral/service-kit';
+import { ApplyCampaignFactUseCase } from './campaigns/apply-campaign-fact.use-case';
+import { CampaignEventsMessagesController } from './campaigns/campaign-events.messages.controller';
+import { DialerCampaignRepository } from './campaigns/dialer-campaign.repository';
 import { DialerConfig } from './config';
 import { migrations } from './migrations';
 import { SlotLeases } from './slots/slot-leases';
@@ -12,8 +15,8 @@ import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-cas
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
 @Module({
-  controllers: [SettingsMessagesController, CallRequestsMessagesController],
-  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController],
+  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase],
 })
 export class DialerModule {}
 

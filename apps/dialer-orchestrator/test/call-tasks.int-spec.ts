@@ -9,6 +9,7 @@ import { asOrgId, migrateService } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
 import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
 import { dialerService } from '../src/app.module';
+import { DialerCampaignRepository } from '../src/campaigns/dialer-campaign.repository';
 import { CallTaskRepository } from '../src/tasks/call-task.repository';
 
 jest.setTimeout(60_000);
@@ -29,10 +30,10 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
     contacts: Array.from({ length: to - from }, (_, k) => contact(from + k)),
   });
 
-  async function publish(data: unknown, id?: string): Promise<void> {
-    const env = makeEnvelope({ type: Subjects.Campaign.CallRequested, source: 'santral/campaign', data, orgid: org, subject: campaign });
+  async function publish(data: unknown, id?: string, type: string = Subjects.Campaign.CallRequested, time?: Date): Promise<void> {
+    const env = makeEnvelope({ type, source: 'santral/campaign', data, orgid: org, subject: campaign, time });
     if (id) env.id = id;
-    await jetstream(nc).publish(`${prefix}.${Subjects.Campaign.CallRequested}`, JSON.stringify(env), { msgID: `${env.id}-${randomUUID()}` });
+    await jetstream(nc).publish(`${prefix}.${type}`, JSON.stringify(env), { msgID: `${env.id}-${randomUUID()}` });
   }
 
   beforeAll(async () => {
@@ -77,5 +78,32 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
     await waitFor(async () => (await count()) === 3, 20_000, 'the good batch stored');
     await new Promise((r) => setTimeout(r, 500));
     expect(await count()).toBe(3);
+  });
+
+  it("keeps the campaign's state and dial plan from its facts in any order, each delivered twice", async () => {
+    const ds = app.get(DataSource);
+    const id = randomUUID();
+    const ref = { organizationId: org, campaignId: id };
+    const plan = (ringTimeoutSeconds: number) => ({
+      agentId: randomUUID(), startsAt: '2026-12-01T06:00:00.000Z', endsAt: '2026-12-31T18:00:00.000Z',
+      callingWindows: [{ start: '09:00', end: '12:00' }], retryPolicy: { maxAttemptsPerContact: 3, rules: [{ disposition: 'no_answer', delayMinutes: 60, maxAttempts: 2 }] },
+      ringTimeoutSeconds,
+    });
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 1, 9, 0, s));
+    const facts: Array<[string, object, Date]> = [
+      [Subjects.Campaign.CampaignPaused, { ...ref, reason: 'manual' }, at(3)],
+      [Subjects.Campaign.CampaignUpdated, { ...ref, name: 'Renewals', dialPlan: plan(45) }, at(2)],
+      [Subjects.Campaign.CampaignResumed, ref, at(4)],
+      [Subjects.Campaign.CampaignStarted, { ...ref, name: 'Renewals', dialPlan: plan(30), totalContacts: 10 }, at(1)],
+    ];
+    for (const [type, data, time] of [...facts, ...facts]) await publish(data, undefined, type, time);
+    const view = () => app.get(DialerCampaignRepository).get(ds, asOrgId(org), id);
+    await waitFor(async () => (await view())?.stateAt === at(4).toISOString() && (await view())?.planAt === at(2).toISOString(), 20_000, 'every fact applied');
+    await expect(view()).resolves.toMatchObject({ state: 'active', pauseReason: null, dialPlan: { ringTimeoutSeconds: 45 } });
+    await publish(ref, undefined, Subjects.Campaign.CampaignCancelled, at(5));
+    await publish(ref, undefined, Subjects.Campaign.CampaignResumed, at(6));
+    await waitFor(async () => (await view())?.state === 'cancelled', 20_000, 'cancelled');
+    await new Promise((r) => setTimeout(r, 500));
+    await expect(view()).resolves.toMatchObject({ state: 'cancelled' });
   });
 });
