@@ -4,7 +4,12 @@ import { defineService } from '@santral/service-kit';
 import { ApplyCampaignFactUseCase } from './campaigns/apply-campaign-fact.use-case';
 import { CampaignEventsMessagesController } from './campaigns/campaign-events.messages.controller';
 import { DialerCampaignRepository } from './campaigns/dialer-campaign.repository';
+import { ApplyCallEndedUseCase } from './calls/apply-call-ended.use-case';
+import { CallRepository } from './calls/call.repository';
+import { TelephonyFactsMessagesController } from './calls/telephony-facts.messages.controller';
 import { DialerConfig } from './config';
+import { DispatchCallsUseCase } from './dispatch/dispatch-calls.use-case';
+import { Dispatcher } from './dispatch/dispatcher';
 import { migrations } from './migrations';
 import { SlotLeases } from './slots/slot-leases';
 import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
@@ -15,8 +20,8 @@ import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-cas
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
 @Module({
-  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController],
-  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
+  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, DispatchCallsUseCase, Dispatcher],
 })
 export class DialerModule {}
 

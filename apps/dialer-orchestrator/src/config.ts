@@ -1,4 +1,17 @@
+import { IsInt, Max, Min } from 'class-validator';
 import { serviceConfig } from '@santral/service-kit';
 
 /** The dialer's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
-export class DialerConfig extends serviceConfig('dialer-orchestrator') {}
+export class DialerConfig extends serviceConfig('dialer-orchestrator') {
+  /** Dispatch passes at least this often (a freed slot wakes one at once); 0 turns the dispatcher off. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  DISPATCH_INTERVAL_MS: number = 500;
+
+  /** Tasks one pass claims at most. */
+  @IsInt()
+  @Min(1)
+  @Max(5000)
+  DISPATCH_BATCH: number = 200;
+}

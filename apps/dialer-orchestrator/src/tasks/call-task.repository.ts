@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import type { RequestedContactV1 } from '@santral/contracts';
+import type { CampaignDialPlanV1, RequestedContactV1 } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
 export interface TaskCounts {
@@ -9,6 +9,17 @@ export interface TaskCounts {
   retryScheduled: number;
   finished: number;
   cancelled: number;
+}
+
+/** A task the dispatcher may dial now, with its campaign's dial plan. */
+export interface ReadyTask {
+  id: string;
+  organization_id: string;
+  campaign_id: string;
+  to_number: string;
+  attempt: number;
+  variables: Record<string, string>;
+  plan: CampaignDialPlanV1;
 }
 
 /** `call_tasks`: what the dispatcher claims (issue 10). */
@@ -32,6 +43,31 @@ export class CallTaskRepository {
       [campaignId, batchId, JSON.stringify(rows)],
     );
     return inserted.length;
+  }
+
+  /**
+   * Platform scan across organizations (the dispatcher serves them all; each call is then scoped):
+   * ready tasks of active campaigns, locked for the caller's transaction, skipping what another replica holds.
+   */
+  async claimReady(db: Queryable, limit: number): Promise<ReadyTask[]> {
+    return (await db.query(
+      `SELECT t.id, t.organization_id, t.campaign_id, t.to_number, t.attempt, t.variables, c.view->'dialPlan' AS plan
+         FROM call_tasks t JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
+        WHERE t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now() AND c.view->>'state' = 'active'
+        ORDER BY t.priority DESC, t.not_before, t.id
+        LIMIT $1
+        FOR UPDATE OF t SKIP LOCKED`,
+      [limit],
+    )) as ReadyTask[];
+  }
+
+  async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
+    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
+  }
+
+  /** The task's call ended (retries come with the retry matrix): finished. */
+  async markFinished(db: Queryable, orgId: OrgId, taskId: string): Promise<void> {
+    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'finished', updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId]);
   }
 
   async countsOf(db: Queryable, orgId: OrgId, campaignId: string): Promise<TaskCounts> {

@@ -1,5 +1,5 @@
 import { IsBoolean, IsIn, IsOptional } from 'class-validator';
-import { IsDialTarget, IsE164, IsEntityId, IsIntBetween, IsText, IsNested } from '../validation/decorators';
+import { IsDialTarget, IsE164, IsEntityId, IsIntBetween, IsText, IsNested, IsStringMap } from '../validation/decorators';
 import { CALL_END_REASONS, CALL_KINDS, type CallEndReason, type CallKind } from '../vocabulary';
 
 /**
@@ -62,6 +62,11 @@ export class OriginateCallV1 {
   reservationId?: string;
 
   /** Ring timeout (E3, default 30 s); past it the call ends as no_answer. */
+  /** The contact's own values for the agent's prompt (`{{variables}}`). */
+  @IsOptional()
+  @IsStringMap(50, 2000)
+  variables?: Record<string, string>;
+
   @IsIntBetween(5, 300)
   ringTimeoutSeconds: number;
 

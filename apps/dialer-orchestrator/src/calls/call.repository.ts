@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+
+export interface NewCall {
+  callId: string;
+  taskId: string;
+  campaignId: string | null;
+  attempt: number;
+  to: string;
+  from: string;
+  providerAccountId: string;
+  slotNo: number;
+}
+
+/** `calls` and `call_transitions`: every state a call passed, with its time and cause. */
+@Injectable()
+export class CallRepository {
+  async insertDialing(db: Queryable, orgId: OrgId, c: NewCall): Promise<void> {
+    await tenantQuery(
+      db,
+      orgId,
+      `INSERT INTO calls (call_id, organization_id, task_id, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no)
+       VALUES ($2, $1, $3, $4, $5, 'dialing', $6, $7, $8, $9)`,
+      [c.callId, c.taskId, c.campaignId, c.attempt, c.to, c.from, c.providerAccountId, c.slotNo],
+    );
+    await this.transition(db, orgId, c.callId, null, 'dialing', 'dispatched');
+  }
+
+  /** Ends the call unless it already ended: returns its task, or null for a second (or foreign) end. */
+  async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<{ taskId: string; from: string } | null> {
+    const [row] = await tenantQuery<{ task_id: string; prev: string }>(
+      db,
+      orgId,
+      `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
+         FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
+        WHERE c.call_id = p.call_id AND c.ended_at IS NULL
+        RETURNING c.task_id, p.prev`,
+      [callId, status, JSON.stringify(endReason)],
+    );
+    if (!row) return null;
+    await this.transition(db, orgId, callId, row.prev, status, cause);
+    return { taskId: row.task_id, from: row.prev };
+  }
+
+  /** `at` is the statement's own time (clock_timestamp), not its transaction's start: the order of transitions is real. */
+  async transition(db: Queryable, orgId: OrgId, callId: string, from: string | null, to: string, cause: string): Promise<void> {
+    await tenantQuery(
+      db,
+      orgId,
+      `INSERT INTO call_transitions (call_id, organization_id, from_state, to_state, cause, at) VALUES ($2, $1, $3, $4, $5, clock_timestamp())`,
+      [callId, from, to, cause],
+    );
+  }
+}

@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { v7 as uuidv7 } from 'uuid';
+import { Subjects } from '@santral/contracts';
+import { EventPublisher } from '@santral/messaging';
+import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
+import { OrganizationSettingsRepository } from '@santral/service-kit';
+import { CallRepository } from '../calls/call.repository';
+import type { DialerOrganizationSettings } from '../settings/dialer-settings';
+import { SlotLeases } from '../slots/slot-leases';
+import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repository';
+
+/** A lease outlives the ring time by this much before telephony facts must extend it. */
+const LEASE_GRACE_MS = 60_000;
+
+/**
+ * One dispatch pass (issue 10 item 3): claims ready tasks of active campaigns (SKIP LOCKED, so
+ * replicas never share one), leases a slot for each in the same transaction, and writes the call,
+ * its first transition and `telephony.call.originate.v1` through the outbox — all or nothing, so a
+ * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task whose
+ * organization has no free slot stays ready. Returns how many calls it dispatched.
+ */
+@Injectable()
+export class DispatchCallsUseCase {
+  private readonly logger = new Logger(DispatchCallsUseCase.name);
+
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly slots: SlotLeases,
+    private readonly calls: CallRepository,
+    private readonly tasks: CallTaskRepository,
+    private readonly settings: OrganizationSettingsRepository,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  async execute(limit = 100): Promise<number> {
+    return this.tx.run(async (tx) => {
+      const ready = await this.tasks.claimReady(tx, limit);
+      const full = new Set<string>();
+      let dispatched = 0;
+      for (const task of ready) {
+        if (full.has(task.organization_id)) continue;
+        const orgId = asOrgId(task.organization_id);
+        if (!(await this.dispatch(tx, orgId, task))) full.add(task.organization_id);
+        else dispatched++;
+      }
+      if (dispatched) this.logger.debug(`dispatched ${dispatched} call(s)`);
+      return dispatched;
+    });
+  }
+
+  /** False when the organization has no free slot (or no capacity known yet). */
+  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask): Promise<boolean> {
+    const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
+    const plan = task.plan;
+    if (!stored || !plan?.providerAccountId || !plan.fromNumber) return false;
+    const callId = uuidv7();
+    const capacity = { slots: stored.settings.concurrentSlots, reservedInbound: stored.settings.reservedInboundSlots };
+    const slotNo = await this.slots.acquire(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + LEASE_GRACE_MS, tx);
+    if (slotNo === null) return false;
+    const attempt = task.attempt + 1;
+    await this.tasks.markDialing(tx, orgId, task.id, attempt);
+    await this.calls.insertDialing(tx, orgId, {
+      callId, taskId: task.id, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
+    });
+    await this.publisher.publish(
+      Subjects.Telephony.OriginateCall,
+      {
+        organizationId: orgId, callId, attempt, kind: 'campaign', providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
+        agentId: plan.agentId, campaignId: task.campaign_id, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+        ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
+      },
+      { orgid: orgId, subject: callId, manager: tx },
+    );
+    return true;
+  }
+}
