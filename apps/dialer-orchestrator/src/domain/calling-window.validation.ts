@@ -1,4 +1,3 @@
-import type { ProblemFieldError } from '@santral/contracts';
 import {
   type CallingWindowPolicy,
   type ClockRange,
@@ -7,9 +6,7 @@ import {
   type Weekday,
   parseClockTime,
 } from './calling-window';
-
-/** Field errors in the problem+json shape (`field` is a dotted path into the policy). */
-export type FieldError = ProblemFieldError;
+import type { FieldError } from './field-error';
 
 export const MAX_WINDOWS = 12;
 export const MAX_RESTRICTED_DATES = 1000;
