@@ -22,6 +22,20 @@ module.exports = {
       to: { path: ['@nestjs', 'typeorm', '@nats-io', '^libs/(messaging|persistence|observability|config|testing)/', 'node_modules/(pg|fastify)/'] },
     },
     {
+      name: 'app-domain-rules-are-pure',
+      comment: 'apps/*/src/domain holds pure rules (windows, retries): no Nest, TypeORM, NATS or I/O libs; contracts for types only.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/domain/' },
+      to: { path: ['@nestjs', 'typeorm', '@nats-io', 'node_modules/(pg|fastify)/', '^libs/(messaging|persistence|observability|config|service-kit|testing)/'] },
+    },
+    {
+      name: 'app-domain-rules-use-contracts-types-only',
+      comment: 'The contracts barrel loads class-validator and reflect-metadata; the domain needs only its words.',
+      severity: 'error',
+      from: { path: '^apps/[^/]+/src/domain/' },
+      to: { path: '^libs/contracts/', dependencyTypesNot: ['type-only'] },
+    },
+    {
       name: 'use-cases-reach-storage-and-broker-through-ports',
       comment: 'A use case takes typed input and its repositories / publisher / clients; never TypeORM, pg or NATS directly (STYLE.md).',
       severity: 'error',
