@@ -5,16 +5,19 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
+import { DncModule } from './dnc/dnc.module';
+import { HotlinesModule } from './hotlines/hotlines.module';
 import { BODY_LIMIT_BYTES, configureHttpApp } from './http/configure-http-app';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { migrations } from './migrations';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { PhoneNumbersModule } from './phone-numbers/phone-numbers.module';
+import { PresenceModule } from './presence/presence.module';
 import { ProviderAccountsModule } from './provider-accounts/provider-accounts.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -32,6 +32,10 @@ describe('OpenAPI', () => {
       '/v1/api-keys',
       '/v1/api-keys/test',
       '/v1/api-keys/{id}',
+      '/v1/dnc',
+      '/v1/dnc/{id}',
+      '/v1/hotlines',
+      '/v1/hotlines/{id}',
       '/v1/organizations',
       '/v1/organizations/{id}',
       '/v1/phone-numbers/normalize',
@@ -41,6 +45,7 @@ describe('OpenAPI', () => {
       '/v1/provider-accounts/{id}/test',
       '/v1/provider-accounts/{id}/webhook-token',
       '/v1/users',
+      '/v1/users/{id}/presence',
     ]);
   });
 

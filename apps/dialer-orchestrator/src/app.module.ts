@@ -10,16 +10,21 @@ import { TelephonyFactsMessagesController } from './calls/telephony-facts.messag
 import { DialerConfig } from './config';
 import { DispatchCallsUseCase } from './dispatch/dispatch-calls.use-case';
 import { Dispatcher } from './dispatch/dispatcher';
-import { migrations } from './migrations';
 import { SlotLeases } from './slots/slot-leases';
 import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
 import { CallTaskRepository } from './tasks/call-task.repository';
 import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
+import { DncModule } from './dnc/dnc.module';
+import { entities } from './entities';
+import { HotlinesModule } from './hotlines/hotlines.module';
+import { migrations } from './migrations';
+import { PresenceModule } from './presence/presence.module';
 import { pickDialerSettings } from './settings/dialer-settings';
 import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-case';
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
 @Module({
+  imports: [DncModule, HotlinesModule, PresenceModule],
   controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
   providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, DispatchCallsUseCase, Dispatcher],
 })
@@ -30,6 +35,7 @@ export const dialerService = defineService({
   name: 'dialer-orchestrator',
   loadConfig: (env) => loadConfig(DialerConfig, env),
   module: () => DialerModule,
+  entities,
   migrations,
   events: true,
   settings: pickDialerSettings,

@@ -26,6 +26,7 @@ export * from './campaign/agent.events';
 export * from './campaign/campaign.rpc';
 export * from './dialer/dialer.events';
 export * from './dialer/dialer.rpc';
+export * from './dialer/dialing-rules.rpc';
 export * from './telephony/telephony.events';
 export * from './telephony/telephony.commands';
 export * from './telephony/telephony.rpc';

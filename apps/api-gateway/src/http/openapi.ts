@@ -3,13 +3,16 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import { ApiKeysModule } from '../api-keys/api-keys.module';
 import { BEARER_SCHEME } from '../auth/roles.decorator';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
+import { DncModule } from '../dnc/dnc.module';
+import { HotlinesModule } from '../hotlines/hotlines.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
+import { PresenceModule } from '../presence/presence.module';
 import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.module';
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule];
+const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

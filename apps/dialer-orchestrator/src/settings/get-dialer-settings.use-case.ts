@@ -12,6 +12,7 @@ export class GetDialerSettingsUseCase {
     const stored = await this.settings.get<DialerOrganizationSettings>(orgId);
     if (!stored) throw new DomainError('NOT_FOUND', 'The dialer has no settings for this organization (yet)');
     // No call is placed by the dialer yet, so none is active.
-    return { organizationId: orgId, ...stored.settings, activeCalls: 0 };
+    const { concurrentSlots, reservedInboundSlots, callsPerHour } = stored.settings;
+    return { organizationId: orgId, concurrentSlots, reservedInboundSlots, callsPerHour, activeCalls: 0 };
   }
 }

@@ -19,6 +19,22 @@ import {
   CreateCallRequest,
   DialerSettingsReply,
 } from './dialer.rpc';
+import {
+  DncAddReply,
+  DncAddRequest,
+  DncListRequest,
+  DncPageReply,
+  DncRemovedReply,
+  DncRemoveRequest,
+  HotlineCreateRequest,
+  HotlineListRequest,
+  HotlinePageReply,
+  HotlineReply,
+  HotlineRequest,
+  HotlineUpdateRequest,
+  PresenceReply,
+  PresenceSetRequest,
+} from './dialing-rules.rpc';
 
 /** JetStream subjects of the dialer context: the events it publishes and the commands it receives. */
 export const DialerSubjects = {
@@ -40,6 +56,14 @@ export const DialerRpc = {
   CallCreate: 'rpc.dialer.call.create',
   CallHangup: 'rpc.dialer.call.hangup',
   CallTransfer: 'rpc.dialer.call.transfer',
+  DncAdd: 'rpc.dialer.dnc.add',
+  DncList: 'rpc.dialer.dnc.list',
+  DncRemove: 'rpc.dialer.dnc.remove',
+  HotlineCreate: 'rpc.dialer.hotline.create',
+  HotlineList: 'rpc.dialer.hotline.list',
+  HotlineGet: 'rpc.dialer.hotline.get',
+  HotlineUpdate: 'rpc.dialer.hotline.update',
+  PresenceSet: 'rpc.dialer.presence.set',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -113,4 +137,44 @@ export const dialerMessages = {
     consumer: 'dialer-orchestrator',
     description: 'Transfer a call in progress to a number or SIP URI.',
   }),
+  ...dialingRuleMessages(),
 } satisfies EntriesOf<typeof DialerSubjects & typeof DialerRpc>;
+
+/** The do-not-call list, caller numbers and operators' presence (B4, E4): the gateway's /v1/dnc, /v1/hotlines, /v1/users/{id}/presence. */
+function dialingRuleMessages() {
+  const stable = { producers: fromGateway, status: 'stable', consumer: 'dialer-orchestrator' } as const;
+  return {
+    [DialerRpc.DncAdd]: request('command', DncAddRequest, DncAddReply, {
+      ...stable,
+      description: 'Add numbers to the do-not-call list: each normalized with the organization\'s default country; the valid ones stored once, the rest reported with their reason.',
+    }),
+    [DialerRpc.DncList]: request('query', DncListRequest, DncPageReply, {
+      ...stable,
+      description: 'The do-not-call list, newest first; with `number`, the entry of that number (normalized) if any.',
+    }),
+    [DialerRpc.DncRemove]: request('command', DncRemoveRequest, DncRemovedReply, {
+      ...stable,
+      description: 'Remove an entry from the do-not-call list.',
+    }),
+    [DialerRpc.HotlineCreate]: request('command', HotlineCreateRequest, HotlineReply, {
+      ...stable,
+      description: 'Add a caller number (hotline): whether it may call out and which user groups may use it.',
+    }),
+    [DialerRpc.HotlineList]: request('query', HotlineListRequest, HotlinePageReply, {
+      ...stable,
+      description: "The organization's caller numbers, newest first.",
+    }),
+    [DialerRpc.HotlineGet]: request('query', HotlineRequest, HotlineReply, {
+      ...stable,
+      description: 'One caller number.',
+    }),
+    [DialerRpc.HotlineUpdate]: request('command', HotlineUpdateRequest, HotlineReply, {
+      ...stable,
+      description: "Change a caller number's label, outbound permission or allowed groups.",
+    }),
+    [DialerRpc.PresenceSet]: request('command', PresenceSetRequest, PresenceReply, {
+      ...stable,
+      description: "Set an operator's presence (available, busy with a call, offline) for the pre-dial check AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL.",
+    }),
+  };
+}
