@@ -50,7 +50,8 @@ describe('AsyncAPI catalog', () => {
       for (const part of marked) expect({ subject: message.subject, status: part[STATUS_EXTENSION] }).toEqual({ subject: message.subject, status: message.status });
     }
     expect(document.channels.telephonyCallEndedV1[STATUS_EXTENSION]).toBe('stable');
-    expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('draft');
+    expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it now
+    expect(document.channels.telephonyCallHangupV1[STATUS_EXTENSION]).toBe('draft');
     expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('draft');
   });
 

@@ -139,6 +139,7 @@ export const telephonyMessages = {
     producers: ['dialer-orchestrator'],
     consumer: 'telephony-gateway',
     description: 'Place a call (or the two legs of a click-to-call); idempotent on callId + attempt.',
+    status: 'stable',
   }),
   [TelephonySubjects.HangupCall]: command(HangupCallV1, {
     producers: ['dialer-orchestrator'],
