@@ -3,8 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
-import { makeEnvelope, streamName, Subjects, type OriginateCallV1 } from '@santral/contracts';
-import { connectNats, decodeJson } from '@santral/messaging';
+import { makeEnvelope, Rpc, streamName, Subjects, type OriginateCallV1 } from '@santral/contracts';
+import { connectNats, decodeJson, NatsRpcClient } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
 import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
@@ -26,9 +26,15 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
   const originates: OriginateCallV1[] = [];
   let active = 0;
   let mostActive = 0;
+  /** The end the stand-in reports for a number (default: a completed conversation). */
+  const endFor = new Map<string, { status: string; reason: string; fault: string; billable: boolean }>();
 
   async function publish(type: string, data: object, time = new Date()): Promise<void> {
-    const env = makeEnvelope({ type, source: 'santral/test', data, orgid: org, subject: campaign, time });
+    await publishFor(org, type, data, time);
+  }
+
+  async function publishFor(orgid: string, type: string, data: object, time = new Date()): Promise<void> {
+    const env = makeEnvelope({ type, source: 'santral/test', data, orgid, subject: campaign, time });
     await jetstream(nc).publish(`${prefix}.${type}`, JSON.stringify(env), { msgID: env.id });
   }
 
@@ -48,10 +54,10 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
         mostActive = Math.max(mostActive, active);
         setTimeout(() => {
           active--;
-          void publish(Subjects.Telephony.CallEnded, {
-            organizationId: org, callId: cmd.callId, providerAccountId: account, provider: 'simulator', providerCallId: `sim-${cmd.callId}`,
+          void publishFor(cmd.organizationId, Subjects.Telephony.CallEnded, {
+            organizationId: cmd.organizationId, callId: cmd.callId, providerAccountId: account, provider: 'simulator', providerCallId: `sim-${cmd.callId}`,
             direction: 'outbound', talkSeconds: 12, waitSeconds: 3, totalSeconds: 15, forwardedSeconds: 0,
-            endReason: { status: 'ended', reason: 'completed', fault: 'none', billable: true }, isLost: false, tags: [],
+            endReason: endFor.get(cmd.to) ?? { status: 'ended', reason: 'completed', fault: 'none', billable: true }, isLost: false, tags: [],
           });
         }, 20 + Math.floor(Math.random() * 40));
       },
@@ -77,7 +83,13 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
         callingWindows: [{ start: '00:00', end: '23:59' }], retryPolicy: { maxAttemptsPerContact: 1, rules: [] }, ringTimeoutSeconds: 30,
       },
     });
-    const contacts = Array.from({ length: 50 }, (_, i) => ({ contactId: randomUUID(), to: `+90555${String(2000000 + i)}`, timeZoneSource: 'organization_default' }));
+    // The caller number must be a hotline of the organization (E4), and the contacts inside calling
+    // hours whenever this runs: their zone is the one where it is midday now.
+    const rpc = new NatsRpcClient(nc, { subjectPrefix: prefix });
+    await waitFor(() => rpc.request(Rpc.Dialer.HotlineCreate, { organizationId: org, number: '+902125550000', label: 'Main line', outboundAllowed: true }).then(() => true, () => false), 10_000, 'hotline');
+    const offset = 12 - new Date().getUTCHours();
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const contacts = Array.from({ length: 50 }, (_, i) => ({ contactId: randomUUID(), to: `+90555${String(2000000 + i)}`, timeZone: zone, timeZoneSource: 'given' }));
     await publish(Subjects.Campaign.CallRequested, { organizationId: org, campaignId: campaign, batchId: randomUUID(), contacts });
 
     const finished = async () => Number((await ds.query(`SELECT count(*)::int AS n FROM call_tasks WHERE state = 'finished'`))[0].n);
@@ -101,5 +113,53 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     expect(ends).toHaveLength(50);
     expect(ends.every((r) => r.n === 1)).toBe(true);
     await expect(ds.query(`SELECT count(*)::int AS n FROM slot_leases`)).resolves.toEqual([{ n: 0 }]);
+  });
+
+  it('dials only inside the contact’s calling hours, never a DNC number, and retries only what the matrix asks', async () => {
+    const ds = replicas[0]!.get(DataSource);
+    const rpc = new NatsRpcClient(nc, { subjectPrefix: prefix });
+    const other = randomUUID();
+    const otherCampaign = randomUUID();
+    await publishFor(other, Subjects.Gateway.OrganizationCreated, {
+      organizationId: other, name: 'Shop', plan: 'free', limits: { concurrentSlots: 3, callsPerHour: 1000, minCreditsToStart: 10 }, defaultCountry: 'TR', timeZone: 'Europe/Istanbul',
+    });
+    await waitFor(() => rpc.request(Rpc.Dialer.HotlineCreate, { organizationId: other, number: '+902125550001', label: 'Shop line' }).then(() => true, () => false), 10_000, 'hotline');
+    await rpc.request(Rpc.Dialer.DncAdd, { organizationId: other, numbers: ['0555 300 00 02'] });
+    await publishFor(other, Subjects.Campaign.CampaignStarted, {
+      organizationId: other, campaignId: otherCampaign, name: 'Shop', totalContacts: 4,
+      dialPlan: {
+        agentId: randomUUID(), providerAccountId: account, fromNumber: '+902125550001', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2027-01-01T00:00:00.000Z',
+        callingWindows: [{ start: '00:00', end: '23:59' }], ringTimeoutSeconds: 30,
+        retryPolicy: { maxAttemptsPerContact: 3, rules: [{ disposition: 'no_answer', delayMinutes: 60, maxAttempts: 2 }] },
+      },
+    });
+    const hourNow = new Date().getUTCHours();
+    const zoneAt = (localHour: number) => {
+      const offset = ((localHour - hourNow + 36) % 24) - 12;
+      return offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    };
+    const midday = zoneAt(12);
+    const night = zoneAt(3);
+    endFor.set('+905553000003', { status: 'no_answer', reason: 'no_answer', fault: 'customer', billable: false });
+    const contacts = [
+      { contactId: randomUUID(), to: '+905553000001', timeZone: night, timeZoneSource: 'given' }, // 03:00 there: postponed
+      { contactId: randomUUID(), to: '+905553000002', timeZone: midday, timeZoneSource: 'given' }, // on the DNC list
+      { contactId: randomUUID(), to: '+905553000003', timeZone: midday, timeZoneSource: 'given' }, // no answer: one retry later
+      { contactId: randomUUID(), to: '+905553000004', timeZone: midday, timeZoneSource: 'given' }, // answered: done
+    ];
+    await publishFor(other, Subjects.Campaign.CallRequested, { organizationId: other, campaignId: otherCampaign, batchId: randomUUID(), contacts });
+    const stateOf = async (to: string) =>
+      ((await ds.query(`SELECT state, outcome, outcome_reason, not_before, attempt FROM call_tasks WHERE organization_id = $1 AND to_number = $2`, [other, to])) as Array<Record<string, unknown>>)[0];
+    await waitFor(async () => (await stateOf('+905553000004'))?.state === 'finished' && (await stateOf('+905553000003'))?.state === 'retry_scheduled', 20_000, 'the answered one done, the unanswered one scheduled');
+    await expect(stateOf('+905553000004')).resolves.toMatchObject({ state: 'finished', outcome: 'succeeded', attempt: 1 });
+    const retry = await stateOf('+905553000003');
+    expect(retry).toMatchObject({ state: 'retry_scheduled', attempt: 1 });
+    expect(new Date(retry!.not_before as string).getTime()).toBeGreaterThanOrEqual(Date.now() + 55 * 60_000); // the matrix's 60 min
+    await expect(stateOf('+905553000002')).resolves.toMatchObject({ state: 'finished', outcome: 'blocked', outcome_reason: 'dnc_blocked', attempt: 0 });
+    const postponed = await stateOf('+905553000001');
+    expect(postponed).toMatchObject({ state: 'pending', attempt: 0 });
+    expect(new Date(postponed!.not_before as string).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000); // opens at 09:00 there
+    const dialled = originates.filter((o) => o.organizationId === other).map((o) => o.to).sort();
+    expect(dialled).toEqual(['+905553000003', '+905553000004']);
   });
 });

@@ -1,14 +1,22 @@
 import { Injectable } from '@nestjs/common';
+import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
 import type { TelephonyCallEndedV1 } from '@santral/contracts';
-import { asOrgId, type Tx } from '@santral/persistence';
+import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
+import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
+import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repository';
+import { windowPolicyOf, zonesOf } from '../dispatch/contact-window';
+import { decideRetry } from '../domain';
+import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { CallRepository } from './call.repository';
 
 /**
  * telephony.call.ended.v1 → the call's one terminal state (invariant 3): stored with its reason, its
- * slot released at once, its task finished. A second end, or the end of a call the dialer does not
- * know (another organization's, an inbound one), changes nothing. Returns whether a slot was freed.
+ * slot released at once, and its task either scheduled again — only when the campaign's retry matrix
+ * asks for it, at a time inside the contact's calling window — or finished with its outcome. A second
+ * end, or the end of a call the dialer does not know (another organization's, an inbound one),
+ * changes nothing. Returns whether a slot was freed.
  */
 @Injectable()
 export class ApplyCallEndedUseCase {
@@ -16,13 +24,37 @@ export class ApplyCallEndedUseCase {
     private readonly calls: CallRepository,
     private readonly tasks: CallTaskRepository,
     private readonly slots: SlotLeases,
+    private readonly campaigns: DialerCampaignRepository,
+    private readonly settings: OrganizationSettingsRepository,
+    private readonly clock: Clock,
   ) {}
 
   async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
     const orgId = asOrgId(fact.organizationId);
     const ended = await this.calls.end(tx, orgId, fact.callId, fact.endReason.status, fact.endReason, `telephony:${fact.endReason.reason}`);
     if (!ended) return false;
-    await this.tasks.markFinished(tx, orgId, ended.taskId);
+    await this.settleTask(tx, orgId, ended.taskId);
     return this.slots.release(orgId, fact.callId, tx);
   }
+
+  private async settleTask(tx: Tx, orgId: OrgId, taskId: string): Promise<void> {
+    const task = await this.tasks.forRetry(tx, orgId, taskId);
+    if (!task) return;
+    const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
+    const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
+    const decision = decideRetry({
+      matrix: plan?.retryPolicy,
+      attempts: task.endReasons.map(asEndReasonCode),
+      now: this.clock.now(),
+      window: windowPolicyOf(plan),
+      zones: zonesOf(task, stored?.settings.timeZone),
+    });
+    if (decision.action === 'retry') await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
+    else await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+  }
+}
+
+/** The wire's end reason as the taxonomy's code; one the taxonomy does not know counts as a provider error. */
+function asEndReasonCode(reason: string): EndReasonCode {
+  return (END_REASON_CODES as readonly string[]).includes(reason) ? (reason as EndReasonCode) : 'provider_error';
 }

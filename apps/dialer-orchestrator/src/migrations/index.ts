@@ -4,6 +4,7 @@ import { CallTasks1764510000000 } from './1764510000000-CallTasks';
 import { DialerCampaigns1764520000000 } from './1764520000000-DialerCampaigns';
 import { Calls1764530000000 } from './1764530000000-Calls';
 import { DialingRules1764600000000 } from './1764600000000-DialingRules';
+import { CallTaskOutcomes1764610000000 } from './1764610000000-CallTaskOutcomes';
 
 /** The dialer's own migrations (the kit adds its outbox/inbox and settings tables); a merged migration is never edited. */
-export const migrations: Array<new () => MigrationInterface> = [SlotLeases1764500000000, CallTasks1764510000000, DialerCampaigns1764520000000, Calls1764530000000, DialingRules1764600000000];
+export const migrations: Array<new () => MigrationInterface> = [SlotLeases1764500000000, CallTasks1764510000000, DialerCampaigns1764520000000, Calls1764530000000, DialingRules1764600000000, CallTaskOutcomes1764610000000];

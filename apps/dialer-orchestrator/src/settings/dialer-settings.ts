@@ -7,6 +7,8 @@ export interface DialerOrganizationSettings {
   callsPerHour: number;
   /** Absent in settings stored before the dialer kept it: then only international numbers are read. */
   defaultCountry?: string;
+  /** The organization's zone: a contact's when neither the list nor the number tells (D1). */
+  timeZone?: string;
 }
 
 export function pickDialerSettings(snapshot: OrganizationSnapshotV1): DialerOrganizationSettings {
@@ -15,5 +17,6 @@ export function pickDialerSettings(snapshot: OrganizationSnapshotV1): DialerOrga
     reservedInboundSlots: snapshot.limits.reservedInboundSlots ?? 0,
     callsPerHour: snapshot.limits.callsPerHour,
     defaultCountry: snapshot.defaultCountry,
+    timeZone: snapshot.timeZone,
   };
 }

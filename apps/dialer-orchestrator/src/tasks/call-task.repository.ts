@@ -17,6 +17,7 @@ export interface ReadyTask {
   organization_id: string;
   campaign_id: string;
   to_number: string;
+  time_zone: string | null;
   attempt: number;
   variables: Record<string, string>;
   plan: CampaignDialPlanV1;
@@ -51,7 +52,7 @@ export class CallTaskRepository {
    */
   async claimReady(db: Queryable, limit: number): Promise<ReadyTask[]> {
     return (await db.query(
-      `SELECT t.id, t.organization_id, t.campaign_id, t.to_number, t.attempt, t.variables, c.view->'dialPlan' AS plan
+      `SELECT t.id, t.organization_id, t.campaign_id, t.to_number, t.time_zone, t.attempt, t.variables, c.view->'dialPlan' AS plan
          FROM call_tasks t JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
         WHERE t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now() AND c.view->>'state' = 'active'
         ORDER BY t.priority DESC, t.not_before, t.id
@@ -65,9 +66,34 @@ export class CallTaskRepository {
     await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
   }
 
-  /** The task's call ended (retries come with the retry matrix): finished. */
-  async markFinished(db: Queryable, orgId: OrgId, taskId: string): Promise<void> {
-    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'finished', updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId]);
+  /** Not dialled again: `outcome` as dialer.task.finished.v1 says it, `reason` the end reason or refusal code. */
+  async markFinished(db: Queryable, orgId: OrgId, taskId: string, outcome: string, reason: string | null): Promise<void> {
+    await tenantQuery(
+      db,
+      orgId,
+      `UPDATE call_tasks SET state = 'finished', outcome = $3, outcome_reason = $4, updated_at = now() WHERE id = $2 AND organization_id = $1`,
+      [taskId, outcome, reason],
+    );
+  }
+
+  /** Ready again at `at` (a retry the matrix asked for, or a calling window that opens later). */
+  async scheduleAt(db: Queryable, orgId: OrgId, taskId: string, at: Date, state: 'pending' | 'retry_scheduled'): Promise<void> {
+    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = $4, not_before = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, at, state]);
+  }
+
+  /** The task of an ended call, with what the retry matrix needs. */
+  async forRetry(db: Queryable, orgId: OrgId, taskId: string): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; endReasons: string[] } | null> {
+    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; reasons: string[] }>(
+      db,
+      orgId,
+      `SELECT t.to_number, t.time_zone, t.campaign_id,
+              coalesce(array_agg(c.end_reason->>'reason' ORDER BY c.attempt) FILTER (WHERE c.end_reason IS NOT NULL), '{}') AS reasons
+         FROM call_tasks t LEFT JOIN calls c ON c.task_id = t.id AND c.organization_id = t.organization_id
+        WHERE t.id = $2 AND t.organization_id = $1
+        GROUP BY t.id`,
+      [taskId],
+    );
+    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, endReasons: row.reasons } : null;
   }
 
   async countsOf(db: Queryable, orgId: OrgId, campaignId: string): Promise<TaskCounts> {
