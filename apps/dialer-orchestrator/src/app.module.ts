@@ -5,6 +5,7 @@ import { ApplyCampaignFactUseCase } from './campaigns/apply-campaign-fact.use-ca
 import { CampaignEventsMessagesController } from './campaigns/campaign-events.messages.controller';
 import { DialerCampaignRepository } from './campaigns/dialer-campaign.repository';
 import { ApplyCallEndedUseCase } from './calls/apply-call-ended.use-case';
+import { ApplyCallProgressUseCase } from './calls/apply-call-progress.use-case';
 import { CallRepository } from './calls/call.repository';
 import { TelephonyFactsMessagesController } from './calls/telephony-facts.messages.controller';
 import { DialerConfig } from './config';
@@ -26,7 +27,7 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
   controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
-  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, DispatchCallsUseCase, Dispatcher],
+  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher],
 })
 export class DialerModule {}
 

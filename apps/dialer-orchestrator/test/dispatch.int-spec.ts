@@ -52,6 +52,9 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
         originates.push(cmd);
         active++;
         mostActive = Math.max(mostActive, active);
+        const fact = { organizationId: cmd.organizationId, callId: cmd.callId, providerAccountId: account, provider: 'simulator', providerCallId: `sim-${cmd.callId}` };
+        void publishFor(cmd.organizationId, Subjects.Telephony.CallRinging, fact);
+        setTimeout(() => void publishFor(cmd.organizationId, Subjects.Telephony.CallAnswered, { ...fact, answeredBy: 'human' }), 5);
         setTimeout(() => {
           active--;
           void publishFor(cmd.organizationId, Subjects.Telephony.CallEnded, {
@@ -59,6 +62,8 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
             direction: 'outbound', talkSeconds: 12, waitSeconds: 3, totalSeconds: 15, forwardedSeconds: 0,
             endReason: endFor.get(cmd.to) ?? { status: 'ended', reason: 'completed', fault: 'none', billable: true }, isLost: false, tags: [],
           });
+          // A late, repeated answered after the end: rejected by the call machine, kept.
+          setTimeout(() => void publishFor(cmd.organizationId, Subjects.Telephony.CallAnswered, { ...fact, answeredBy: 'human' }), 5);
         }, 20 + Math.floor(Math.random() * 40));
       },
     });
@@ -104,14 +109,28 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     expect(mostActive).toBeLessThanOrEqual(3);
     const [{ peak }]: Array<{ peak: number }> = await ds.query(`
       SELECT max(open)::int AS peak FROM (
-        SELECT sum(CASE WHEN to_state = 'dialing' THEN 1 ELSE -1 END) OVER (ORDER BY at, seq) AS open FROM call_transitions
+        SELECT sum(CASE WHEN to_state = 'dialing' THEN 1 WHEN to_state IN ('ended', 'failed', 'no_answer', 'busy', 'cancelled') AND from_state IS DISTINCT FROM to_state THEN -1 ELSE 0 END)
+                 OVER (ORDER BY at, seq) AS open
+          FROM call_transitions WHERE organization_id = '${org}'
       ) x`);
     expect(peak).toBeLessThanOrEqual(3);
     expect(peak).toBe(3); // the slots were really used
     // Invariant 3: every call ended once, and no slot is held afterwards.
-    const ends: Array<{ n: number }> = await ds.query(`SELECT count(*)::int AS n FROM call_transitions WHERE to_state <> 'dialing' GROUP BY call_id`);
+    const ends: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM call_transitions WHERE organization_id = $1 AND to_state IN ('ended', 'failed', 'no_answer', 'busy', 'cancelled') AND from_state IS DISTINCT FROM to_state GROUP BY call_id`,
+      [org],
+    );
     expect(ends).toHaveLength(50);
     expect(ends.every((r) => r.n === 1)).toBe(true);
+    // Every call went dialing → (ringing →) (in_progress →) ended through the machine — facts of different
+    // subjects may overtake each other — and the late ones were kept as rejected transitions.
+    const paths: Array<{ path: string; n: number }> = await ds.query(
+      `SELECT path, count(*)::int AS n FROM (SELECT string_agg(to_state, '>' ORDER BY seq) FILTER (WHERE cause NOT LIKE 'rejected:%') AS path FROM call_transitions WHERE organization_id = $1 GROUP BY call_id) x GROUP BY path`,
+      [org],
+    );
+    expect(paths.reduce((n, p) => n + p.n, 0)).toBe(50);
+    for (const p of paths) expect(p.path).toMatch(/^dialing(>ringing)?(>in_progress)?>ended$/);
+    await waitFor(async () => Number((await ds.query(`SELECT count(*)::int AS n FROM call_transitions WHERE organization_id = $1 AND cause LIKE 'rejected:%'`, [org]))[0].n) >= 50, 10_000, 'late facts kept');
     await expect(ds.query(`SELECT count(*)::int AS n FROM slot_leases`)).resolves.toEqual([{ n: 0 }]);
   });
 

@@ -42,6 +42,17 @@ export class CallRepository {
     return { taskId: row.task_id, from: row.prev };
   }
 
+  /** The call's state, its row locked for the caller's transaction; null when the organization has no such call. */
+  async lockState(db: Queryable, orgId: OrgId, callId: string): Promise<string | null> {
+    const [row] = await tenantQuery<{ state: string }>(db, orgId, `SELECT state FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE`, [callId]);
+    return row?.state ?? null;
+  }
+
+  async moveTo(db: Queryable, orgId: OrgId, callId: string, from: string, to: string, cause: string): Promise<void> {
+    await tenantQuery(db, orgId, `UPDATE calls SET state = $3 WHERE call_id = $2 AND organization_id = $1`, [callId, to]);
+    await this.transition(db, orgId, callId, from, to, cause);
+  }
+
   /** `at` is the statement's own time (clock_timestamp), not its transaction's start: the order of transitions is real. */
   async transition(db: Queryable, orgId: OrgId, callId: string, from: string | null, to: string, cause: string): Promise<void> {
     await tenantQuery(

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
-import { Subjects, type EventEnvelope, type TelephonyCallEndedV1 } from '@santral/contracts';
+import { Subjects, type EventEnvelope, type TelephonyCallAnsweredV1, type TelephonyCallEndedV1, type TelephonyCallRingingV1 } from '@santral/contracts';
 import { OnEvent } from '@santral/messaging';
 import type { Tx } from '@santral/persistence';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { ApplyCallEndedUseCase } from './apply-call-ended.use-case';
+import { ApplyCallProgressUseCase } from './apply-call-progress.use-case';
 
 /** Telephony facts about the dialer's calls; translation only. */
 @Controller()
@@ -11,7 +12,18 @@ export class TelephonyFactsMessagesController {
   constructor(
     private readonly ended: ApplyCallEndedUseCase,
     private readonly dispatcher: Dispatcher,
+    private readonly progress: ApplyCallProgressUseCase,
   ) {}
+
+  @OnEvent(Subjects.Telephony.CallRinging, { concurrency: 8 })
+  onRinging(fact: TelephonyCallRingingV1, _e: EventEnvelope<TelephonyCallRingingV1>, tx: Tx) {
+    return this.progress.execute(fact.organizationId, fact.callId, 'ringing', { type: 'ringing' }, tx);
+  }
+
+  @OnEvent(Subjects.Telephony.CallAnswered, { concurrency: 8 })
+  onAnswered(fact: TelephonyCallAnsweredV1, _e: EventEnvelope<TelephonyCallAnsweredV1>, tx: Tx) {
+    return this.progress.execute(fact.organizationId, fact.callId, 'answered', { type: 'answered', answeredBy: fact.answeredBy }, tx);
+  }
 
   @OnEvent(Subjects.Telephony.CallEnded, { concurrency: 8 })
   async onEnded(fact: TelephonyCallEndedV1, _e: EventEnvelope<TelephonyCallEndedV1>, tx: Tx): Promise<void> {
