@@ -6,6 +6,8 @@ import { CampaignEventsMessagesController } from './campaigns/campaign-events.me
 import { DialerCampaignRepository } from './campaigns/dialer-campaign.repository';
 import { ApplyCallEndedUseCase } from './calls/apply-call-ended.use-case';
 import { ApplyCallProgressUseCase } from './calls/apply-call-progress.use-case';
+import { ExpireSilentCallsUseCase } from './calls/expire-silent-calls.use-case';
+import { Watchdog } from './calls/watchdog';
 import { CallRepository } from './calls/call.repository';
 import { TelephonyFactsMessagesController } from './calls/telephony-facts.messages.controller';
 import { DialerConfig } from './config';
@@ -27,7 +29,7 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
   controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
-  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher],
+  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog],
 })
 export class DialerModule {}
 

@@ -9,6 +9,18 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Max(60_000)
   DISPATCH_INTERVAL_MS: number = 500;
 
+  /** How often the watchdog ends calls whose slot lease ran out (every fact lost); 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  WATCHDOG_INTERVAL_MS: number = 10_000;
+
+  /** A new call's lease lasts its ring timeout plus this, until a telephony fact extends it. */
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  LEASE_GRACE_MS: number = 60_000;
+
   /** Tasks one pass claims at most. */
   @IsInt()
   @Min(1)

@@ -26,6 +26,9 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
   const originates: OriginateCallV1[] = [];
   let active = 0;
   let mostActive = 0;
+  /** Organizations whose calls never get a telephony fact back. */
+  const silentOrgs = new Set<string>();
+  const hangups: Array<{ callId: string; reason: string }> = [];
   /** The end the stand-in reports for a number (default: a completed conversation). */
   const endFor = new Map<string, { status: string; reason: string; fault: string; billable: boolean }>();
 
@@ -41,15 +44,17 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
   beforeAll(async () => {
     await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
     const config = dialerService.loadConfig({
-      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200',
+      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '300', LEASE_GRACE_MS: '500',
     });
     for (let i = 0; i < 2; i++) replicas.push(await bootTestService(dialerService, config, { rpc: i === 0 }));
     nc = await connectNats({ servers: testEnv.natsUrl });
+    nc.subscribe(`${prefix}.${Subjects.Telephony.HangupCall}`, { callback: (_e, msg) => void hangups.push((decodeJson(msg.data) as { data: { callId: string; reason: string } }).data) });
     // The stand-in for the telephony-gateway: every originate ends 20–60 ms later, as completed.
     nc.subscribe(`${prefix}.${Subjects.Telephony.OriginateCall}`, {
       callback: (_err, msg) => {
         const cmd = (decodeJson(msg.data) as { data: OriginateCallV1 }).data;
         originates.push(cmd);
+        if (silentOrgs.has(cmd.organizationId)) return; // the provider's facts about it are all lost
         active++;
         mostActive = Math.max(mostActive, active);
         const fact = { organizationId: cmd.organizationId, callId: cmd.callId, providerAccountId: account, provider: 'simulator', providerCallId: `sim-${cmd.callId}` };
@@ -180,5 +185,40 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     expect(new Date(postponed!.not_before as string).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000); // opens at 09:00 there
     const dialled = originates.filter((o) => o.organizationId === other).map((o) => o.to).sort();
     expect(dialled).toEqual(['+905553000003', '+905553000004']);
+  });
+
+  it('a call whose facts were all lost: its lease runs out, the watchdog ends it once, hangs it up, and the slot serves the next', async () => {
+    const ds = replicas[0]!.get(DataSource);
+    const rpc = new NatsRpcClient(nc, { subjectPrefix: prefix });
+    const lost = randomUUID();
+    const lostCampaign = randomUUID();
+    silentOrgs.add(lost);
+    await publishFor(lost, Subjects.Gateway.OrganizationCreated, {
+      organizationId: lost, name: 'Lost', plan: 'free', limits: { concurrentSlots: 1, callsPerHour: 1000, minCreditsToStart: 10 }, defaultCountry: 'TR', timeZone: 'Europe/Istanbul',
+    });
+    await waitFor(() => rpc.request(Rpc.Dialer.HotlineCreate, { organizationId: lost, number: '+902125550002', label: 'Lost line' }).then(() => true, () => false), 10_000, 'hotline');
+    await publishFor(lost, Subjects.Campaign.CampaignStarted, {
+      organizationId: lost, campaignId: lostCampaign, name: 'Lost', totalContacts: 2,
+      dialPlan: {
+        agentId: randomUUID(), providerAccountId: account, fromNumber: '+902125550002', startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2027-01-01T00:00:00.000Z',
+        callingWindows: [{ start: '00:00', end: '23:59' }], ringTimeoutSeconds: 5, retryPolicy: { maxAttemptsPerContact: 1, rules: [] },
+      },
+    });
+    const offset = 12 - new Date().getUTCHours();
+    const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`;
+    const contacts = [0, 1].map((i) => ({ contactId: randomUUID(), to: `+90555400000${i}`, timeZone: zone, timeZoneSource: 'given' }));
+    await publishFor(lost, Subjects.Campaign.CallRequested, { organizationId: lost, campaignId: lostCampaign, batchId: randomUUID(), contacts });
+    const ended = async () => (await ds.query(`SELECT call_id, state, end_reason->>'reason' AS reason FROM calls WHERE organization_id = $1 AND ended_at IS NOT NULL`, [lost])) as Array<{ call_id: string; state: string; reason: string }>;
+    // One slot: the second contact is dialled only once the watchdog freed the first one's slot.
+    await waitFor(async () => (await ended()).length === 2, 30_000, 'both silent calls ended by the watchdog');
+    const calls = await ended();
+    expect(calls.every((c) => c.reason === 'stuck_watchdog')).toBe(true);
+    const ends: Array<{ n: number }> = await ds.query(
+      `SELECT count(*)::int AS n FROM call_transitions WHERE organization_id = $1 AND cause = 'watchdog:lease_expired' GROUP BY call_id`,
+      [lost],
+    );
+    expect(ends).toEqual([{ n: 1 }, { n: 1 }]);
+    await waitFor(() => calls.every((c) => hangups.some((h) => h.callId === c.call_id && h.reason === 'stuck_watchdog')), 10_000, 'hung up at the provider');
+    await expect(ds.query(`SELECT count(*)::int AS n FROM slot_leases WHERE organization_id = $1`, [lost])).resolves.toEqual([{ n: 0 }]);
   });
 });

@@ -51,7 +51,7 @@ describe('AsyncAPI catalog', () => {
     }
     expect(document.channels.telephonyCallEndedV1[STATUS_EXTENSION]).toBe('stable');
     expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it now
-    expect(document.channels.telephonyCallHangupV1[STATUS_EXTENSION]).toBe('draft');
+    expect(document.channels.telephonyCallTransferV1[STATUS_EXTENSION]).toBe('draft');
     expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('draft');
   });
 

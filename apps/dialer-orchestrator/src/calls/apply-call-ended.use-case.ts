@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
-import type { TelephonyCallEndedV1 } from '@santral/contracts';
+import type { CallEndReasonV1, TelephonyCallEndedV1 } from '@santral/contracts';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
 import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repository';
@@ -30,11 +30,16 @@ export class ApplyCallEndedUseCase {
   ) {}
 
   async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
-    const orgId = asOrgId(fact.organizationId);
-    const ended = await this.calls.end(tx, orgId, fact.callId, fact.endReason.status, fact.endReason, `telephony:${fact.endReason.reason}`);
+    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`);
+  }
+
+  /** Ends the call once (any cause: the provider's end, the watchdog), frees its slot, settles its task. */
+  async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string): Promise<boolean> {
+    const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause);
     if (!ended) return false;
     await this.settleTask(tx, orgId, ended.taskId);
-    return this.slots.release(orgId, fact.callId, tx);
+    await this.slots.release(orgId, callId, tx);
+    return true;
   }
 
   private async settleTask(tx: Tx, orgId: OrgId, taskId: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
 export interface NewCall {
@@ -15,6 +16,8 @@ export interface NewCall {
 /** `calls` and `call_transitions`: every state a call passed, with its time and cause. */
 @Injectable()
 export class CallRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
   async insertDialing(db: Queryable, orgId: OrgId, c: NewCall): Promise<void> {
     await tenantQuery(
       db,
@@ -40,6 +43,21 @@ export class CallRepository {
     if (!row) return null;
     await this.transition(db, orgId, callId, row.prev, status, cause);
     return { taskId: row.task_id, from: row.prev };
+  }
+
+  /**
+   * Platform sweep (the watchdog serves every organization): calls not ended whose slot lease is gone
+   * or ran out, a little after they were dialled (the dispatch transaction writes both at once).
+   */
+  async silentAcrossOrganizations(limit: number, db?: Queryable): Promise<Array<{ callId: string; organizationId: OrgId }>> {
+    const rows = (await (db ?? this.dataSource).query(
+      `SELECT c.call_id, c.organization_id FROM calls c
+         LEFT JOIN slot_leases l ON l.organization_id = c.organization_id AND l.call_id = c.call_id AND l.expires_at > now()
+        WHERE c.ended_at IS NULL AND l.call_id IS NULL
+        ORDER BY c.created_at LIMIT $1`,
+      [limit],
+    )) as Array<{ call_id: string; organization_id: string }>;
+    return rows.map((r) => ({ callId: r.call_id, organizationId: r.organization_id as OrgId }));
   }
 
   /** The call's state, its row locked for the caller's transaction; null when the organization has no such call. */

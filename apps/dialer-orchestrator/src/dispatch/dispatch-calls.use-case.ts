@@ -1,9 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { Subjects } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
 import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
-import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
+import { Clock, OrganizationSettingsRepository, SERVICE_CONFIG } from '@santral/service-kit';
+import type { DialerConfig } from '../config';
 import { isDomainError } from '@santral/contracts';
 import { DncStore } from '../dnc/dnc.store';
 import { isCallable, nextOpening } from '../domain';
@@ -13,9 +14,6 @@ import { CallRepository } from '../calls/call.repository';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repository';
-
-/** A lease outlives the ring time by this much before telephony facts must extend it. */
-const LEASE_GRACE_MS = 60_000;
 
 /**
  * One dispatch pass (issue 10 item 3): claims ready tasks of active campaigns (SKIP LOCKED, so
@@ -38,6 +36,7 @@ export class DispatchCallsUseCase {
     private readonly dnc: DncStore,
     private readonly hotlines: HotlineCheck,
     private readonly clock: Clock,
+    @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
   ) {}
 
   async execute(limit = 100): Promise<number> {
@@ -84,7 +83,7 @@ export class DispatchCallsUseCase {
     }
     const callId = uuidv7();
     const capacity = { slots: stored.settings.concurrentSlots, reservedInbound: stored.settings.reservedInboundSlots };
-    const slotNo = await this.slots.acquire(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + LEASE_GRACE_MS, tx);
+    const slotNo = await this.slots.acquire(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
     if (slotNo === null) return 'no_slot';
     const attempt = task.attempt + 1;
     await this.tasks.markDialing(tx, orgId, task.id, attempt);

@@ -145,6 +145,7 @@ export const telephonyMessages = {
     producers: ['dialer-orchestrator'],
     consumer: 'telephony-gateway',
     description: 'End a call (user request, watchdog, campaign cancelled).',
+    status: 'stable',
   }),
   [TelephonySubjects.TransferCall]: command(TransferCallV1, {
     producers: ['dialer-orchestrator'],
