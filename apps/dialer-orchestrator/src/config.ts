@@ -21,7 +21,7 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Max(3_600_000)
   LEASE_GRACE_MS: number = 60_000;
 
-  /** Tasks one pass claims at most. */
+  /** Organizations one pass serves at most (those with the most free slots first). */
   @IsInt()
   @Min(1)
   @Max(5000)

@@ -16,8 +16,8 @@ import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repository';
 
 /**
- * One dispatch pass (issue 10 item 3): claims ready tasks of active campaigns (SKIP LOCKED, so
- * replicas never share one), leases a slot for each in the same transaction, and writes the call,
+ * One dispatch pass (issue 10 item 3): for each organization with free slots, claims as many ready
+ * tasks of its active campaigns (SKIP LOCKED, so replicas never share one), leases a slot for each in the same transaction, and writes the call,
  * its first transition and `telephony.call.originate.v1` through the outbox — all or nothing, so a
  * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task whose
  * organization has no free slot stays ready. Returns how many calls it dispatched.
@@ -39,21 +39,23 @@ export class DispatchCallsUseCase {
     @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
   ) {}
 
-  async execute(limit = 100): Promise<number> {
-    return this.tx.run(async (tx) => {
-      const ready = await this.tasks.claimReady(tx, limit);
-      const full = new Set<string>();
-      let dispatched = 0;
-      for (const task of ready) {
-        if (full.has(task.organization_id)) continue;
-        const orgId = asOrgId(task.organization_id);
-        const outcome = await this.dispatch(tx, orgId, task);
-        if (outcome === 'no_slot') full.add(task.organization_id);
-        else if (outcome === 'dispatched') dispatched++;
-      }
-      if (dispatched) this.logger.debug(`dispatched ${dispatched} call(s)`);
-      return dispatched;
-    });
+  async execute(maxOrganizations = 100): Promise<number> {
+    let dispatched = 0;
+    // One small transaction per organization with free slots: replicas work side by side, and a
+    // busy organization never holds back the others.
+    for (const { organizationId, free } of await this.slots.freeAcrossOrganizations(maxOrganizations)) {
+      dispatched += await this.tx.run(async (tx) => {
+        let n = 0;
+        for (const task of await this.tasks.claimReady(tx, organizationId, free)) {
+          const outcome = await this.dispatch(tx, organizationId, task);
+          if (outcome === 'no_slot') break;
+          if (outcome === 'dispatched') n++;
+        }
+        return n;
+      });
+    }
+    if (dispatched) this.logger.debug(`dispatched ${dispatched} call(s)`);
+    return dispatched;
   }
 
   /**

@@ -42,8 +42,8 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     do {
       this.again = false;
       try {
-        const batch = this.config.DISPATCH_BATCH;
-        while (!this.stopped && (await this.dispatch.execute(batch)) === batch);
+        // Again while passes dispatch: slots freed meanwhile are taken at once.
+        while (!this.stopped && (await this.dispatch.execute(this.config.DISPATCH_BATCH)) > 0);
       } catch (err) {
         this.logger.warn(`dispatch pass failed: ${(err as Error).message}`);
       }

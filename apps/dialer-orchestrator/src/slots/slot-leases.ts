@@ -94,6 +94,23 @@ export class SlotLeases {
     return rows.length > 0;
   }
 
+  /**
+   * Platform scan for the dispatcher: organizations with outbound slots free now (capacity from the
+   * settings projection) and how many, most free first.
+   */
+  async freeAcrossOrganizations(limit: number, db: Queryable = this.dataSource): Promise<Array<{ organizationId: OrgId; free: number }>> {
+    const rows = (await db.query(
+      `SELECT s.organization_id, (s.settings->>'concurrentSlots')::int - coalesce((s.settings->>'reservedInboundSlots')::int, 0) - coalesce(l.n, 0) AS free
+         FROM organization_settings s
+         LEFT JOIN (SELECT organization_id, count(*)::int AS n FROM slot_leases WHERE expires_at > now() GROUP BY organization_id) l USING (organization_id)
+        WHERE (s.settings->>'concurrentSlots')::int - coalesce((s.settings->>'reservedInboundSlots')::int, 0) - coalesce(l.n, 0) > 0
+        ORDER BY free DESC
+        LIMIT $1`,
+      [limit],
+    )) as Array<{ organization_id: string; free: number }>;
+    return rows.map((r) => ({ organizationId: r.organization_id as OrgId, free: r.free }));
+  }
+
   /** Live leases of the organization, for diagnostics ("3 of 3 slots busy: …"). */
   async held(orgId: OrgId, db: Queryable = this.dataSource): Promise<Array<{ slotNo: number; callId: string; kind: SlotKind; expiresAt: Date }>> {
     const rows = await tenantQuery<{ slot_no: number; call_id: string; kind: SlotKind; expires_at: Date }>(

@@ -47,19 +47,22 @@ export class CallTaskRepository {
   }
 
   /**
-   * Platform scan across organizations (the dispatcher serves them all; each call is then scoped):
-   * ready tasks of active campaigns, locked for the caller's transaction, skipping what another replica holds.
+   * Up to `limit` ready tasks of the organization's active campaigns, in priority then due order,
+   * locked for the caller's transaction and skipping what another replica holds (the ready index
+   * walks them in this order, so a pass reads only what it takes).
    */
-  async claimReady(db: Queryable, limit: number): Promise<ReadyTask[]> {
-    return (await db.query(
+  async claimReady(db: Queryable, orgId: OrgId, limit: number): Promise<ReadyTask[]> {
+    return tenantQuery<ReadyTask>(
+      db,
+      orgId,
       `SELECT t.id, t.organization_id, t.campaign_id, t.to_number, t.time_zone, t.attempt, t.variables, c.view->'dialPlan' AS plan
          FROM call_tasks t JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
-        WHERE t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now() AND c.view->>'state' = 'active'
-        ORDER BY t.priority DESC, t.not_before, t.id
-        LIMIT $1
+        WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now() AND c.view->>'state' = 'active'
+        ORDER BY t.priority DESC, t.not_before
+        LIMIT $2
         FOR UPDATE OF t SKIP LOCKED`,
       [limit],
-    )) as ReadyTask[];
+    );
   }
 
   async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
