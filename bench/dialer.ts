@@ -139,8 +139,8 @@ async function main(): Promise<void> {
   }
   const rpcReq = async (data: object) => {
     for (;;) {
-      const r = JSON.parse(decoder.decode((await nc.request(`${tag}.${S.hotline}`, JSON.stringify(data), { timeout: 5000 })).data)) as { ok: boolean };
-      if (r.ok) return;
+      const reply = await nc.request(`${tag}.${S.hotline}`, JSON.stringify(data), { timeout: 5000 }).catch(() => undefined); // replicas still starting
+      if (reply && (JSON.parse(decoder.decode(reply.data)) as { ok: boolean }).ok) return;
       await new Promise((res) => setTimeout(res, 200)); // settings not projected yet
     }
   };
