@@ -25,5 +25,5 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @IsInt()
   @Min(1)
   @Max(5000)
-  DISPATCH_BATCH: number = 200;
+  DISPATCH_MAX_ORGANIZATIONS: number = 200;
 }

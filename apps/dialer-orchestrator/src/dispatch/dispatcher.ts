@@ -43,7 +43,7 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
       this.again = false;
       try {
         // Again while passes dispatch: slots freed meanwhile are taken at once.
-        while (!this.stopped && (await this.dispatch.execute(this.config.DISPATCH_BATCH)) > 0);
+        while (!this.stopped && (await this.dispatch.execute(this.config.DISPATCH_MAX_ORGANIZATIONS)) > 0);
       } catch (err) {
         this.logger.warn(`dispatch pass failed: ${(err as Error).message}`);
       }
