@@ -22,6 +22,9 @@ import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repositor
  * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task whose
  * organization has no free slot stays ready. Returns how many calls it dispatched.
  */
+/** Organizations a pass dispatches at once (each holds one pooled connection meanwhile). */
+const PARALLEL_ORGANIZATIONS = 4;
+
 @Injectable()
 export class DispatchCallsUseCase {
   private readonly logger = new Logger(DispatchCallsUseCase.name);
@@ -41,21 +44,27 @@ export class DispatchCallsUseCase {
 
   async execute(maxOrganizations = 100): Promise<number> {
     let dispatched = 0;
-    // One small transaction per organization with free slots: replicas work side by side, and a
-    // busy organization never holds back the others.
-    for (const { organizationId, free } of await this.slots.freeAcrossOrganizations(maxOrganizations)) {
-      dispatched += await this.tx.run(async (tx) => {
-        let n = 0;
-        for (const task of await this.tasks.claimReady(tx, organizationId, free)) {
-          const outcome = await this.dispatch(tx, organizationId, task);
-          if (outcome === 'no_slot') break;
-          if (outcome === 'dispatched') n++;
-        }
-        return n;
-      });
-    }
+    // One small transaction per organization with free slots, a few at once: replicas work side by
+    // side, and a busy organization never holds back the others.
+    const queue = await this.slots.freeAcrossOrganizations(maxOrganizations);
+    const worker = async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) dispatched += await this.dispatchOrganization(next.organizationId, next.free);
+    };
+    await Promise.all(Array.from({ length: PARALLEL_ORGANIZATIONS }, worker));
     if (dispatched) this.logger.debug(`dispatched ${dispatched} call(s)`);
     return dispatched;
+  }
+
+  private dispatchOrganization(orgId: OrgId, free: number): Promise<number> {
+    return this.tx.run(async (tx) => {
+      let n = 0;
+      for (const task of await this.tasks.claimReady(tx, orgId, free)) {
+        const outcome = await this.dispatch(tx, orgId, task);
+        if (outcome === 'no_slot') break;
+        if (outcome === 'dispatched') n++;
+      }
+      return n;
+    });
   }
 
   /**
