@@ -102,6 +102,7 @@ async function main(): Promise<void> {
   const zone = offset === 0 ? 'Etc/GMT' : `Etc/GMT${offset > 0 ? '-' : '+'}${Math.abs(offset)}`; // midday there: inside every window
   // Synthetic telephony: every originate ends HOLD_MS later.
   let measuring = false;
+  let stopping = false;
   let dispatched = 0;
   let occupiedMs = 0;
   const pendingEnds = new Map<string, number[]>();
@@ -119,15 +120,16 @@ async function main(): Promise<void> {
       }
       const org = orgs.find((o) => o.id === cmd.organizationId)!;
       setTimeout(() => {
+        if (stopping) return;
         const at = performance.now();
         if (measuring) occupiedMs += at - now;
         if (!pendingEnds.has(cmd.organizationId)) pendingEnds.set(cmd.organizationId, []);
         pendingEnds.get(cmd.organizationId)!.push(at);
-        void publish(S.ended, cmd.organizationId, {
+        publish(S.ended, cmd.organizationId, {
           organizationId: cmd.organizationId, callId: cmd.callId, providerAccountId: org.account, provider: 'simulator', providerCallId: `sim-${cmd.callId}`,
           direction: 'outbound', talkSeconds: 1, waitSeconds: 0, totalSeconds: 1, forwardedSeconds: 0,
           endReason: { status: 'ended', reason: 'completed', fault: 'none', billable: true }, isLost: false, tags: [],
-        });
+        }).catch(() => undefined); // the bench is closing
       }, HOLD_MS);
     },
   });
@@ -167,6 +169,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   await new Promise((r) => setTimeout(r, SECONDS * 1000));
   measuring = false;
+  stopping = true;
   const elapsed = (performance.now() - t0) / 1000;
   const cpu1 = cpuByName(['postgres', 'nats-server']);
   let dialerCpu = 0;

@@ -1,6 +1,6 @@
 import { Controller } from '@nestjs/common';
 import { Subjects, type EventEnvelope, type TelephonyCallAnsweredV1, type TelephonyCallEndedV1, type TelephonyCallRingingV1 } from '@santral/contracts';
-import { OnEvent } from '@santral/messaging';
+import { OnEvent, OnEventBatch, type ReceivedEvent } from '@santral/messaging';
 import type { Tx } from '@santral/persistence';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { ApplyCallEndedUseCase } from './apply-call-ended.use-case';
@@ -25,9 +25,12 @@ export class TelephonyFactsMessagesController {
     return this.progress.execute(fact.organizationId, fact.callId, 'answered', { type: 'answered', answeredBy: fact.answeredBy }, tx);
   }
 
-  @OnEvent(Subjects.Telephony.CallEnded, { concurrency: 8 })
-  async onEnded(fact: TelephonyCallEndedV1, _e: EventEnvelope<TelephonyCallEndedV1>, tx: Tx): Promise<void> {
-    // The freed slot is reused on this event: the pass runs once the inbox transaction has committed.
-    if (await this.ended.execute(fact, tx)) setImmediate(() => this.dispatcher.wake());
+  /** Many ends share one inbox transaction under load (a failing one is retried alone). */
+  @OnEventBatch(Subjects.Telephony.CallEnded, { batchSize: 50, concurrency: 4 })
+  async onEnded(events: Array<ReceivedEvent<TelephonyCallEndedV1>>, tx: Tx): Promise<void> {
+    let freed = false;
+    for (const e of events) freed = (await this.ended.execute(e.data, tx)) || freed;
+    // The freed slots are reused on this event: the pass runs once the inbox transaction has committed.
+    if (freed) setImmediate(() => this.dispatcher.wake());
   }
 }
