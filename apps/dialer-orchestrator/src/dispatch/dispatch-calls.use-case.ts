@@ -22,6 +22,13 @@ import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repositor
  * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task whose
  * organization has no free slot stays ready. Returns how many calls it dispatched.
  */
+/** What one pass reads once per organization. */
+interface OrgPass {
+  settings: DialerOrganizationSettings | undefined;
+  /** Caller number → its refusal code (undefined: allowed). */
+  callerRefusals: Map<string, string | undefined>;
+}
+
 /** Organizations a pass dispatches at once (each holds one pooled connection meanwhile). */
 const PARALLEL_ORGANIZATIONS = 4;
 
@@ -57,9 +64,14 @@ export class DispatchCallsUseCase {
 
   private dispatchOrganization(orgId: OrgId, free: number): Promise<number> {
     return this.tx.run(async (tx) => {
+      const tasks = await this.tasks.claimReady(tx, orgId, free);
+      if (tasks.length === 0) return 0;
+      // Read once per organization and pass: its capacity, and what its caller numbers allow.
+      const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
+      const org: OrgPass = { settings: stored?.settings, callerRefusals: new Map() };
       let n = 0;
-      for (const task of await this.tasks.claimReady(tx, orgId, free)) {
-        const outcome = await this.dispatch(tx, orgId, task);
+      for (const task of tasks) {
+        const outcome = await this.dispatch(tx, orgId, task, org);
         if (outcome === 'no_slot') break;
         if (outcome === 'dispatched') n++;
       }
@@ -71,8 +83,8 @@ export class DispatchCallsUseCase {
    * One task, in the order of issue 10 item 3: calling window in the contact's zones, then the pre-dial
    * checks (DNC, caller number), then a slot. `no_slot` stops this organization for the pass.
    */
-  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask): Promise<'dispatched' | 'no_slot' | 'postponed' | 'refused'> {
-    const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
+  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask, org: OrgPass): Promise<'dispatched' | 'no_slot' | 'postponed' | 'refused'> {
+    const stored = org.settings ? { settings: org.settings } : null;
     const plan = task.plan;
     if (!stored || !plan?.providerAccountId || !plan.fromNumber) return 'no_slot';
     const now = this.clock.now();
@@ -87,14 +99,14 @@ export class DispatchCallsUseCase {
       await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
       return 'postponed';
     }
-    const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber);
+    const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber, org);
     if (refusal) {
       await this.tasks.markFinished(tx, orgId, task.id, 'blocked', refusal);
       return 'refused';
     }
     const callId = uuidv7();
     const capacity = { slots: stored.settings.concurrentSlots, reservedInbound: stored.settings.reservedInboundSlots };
-    const slotNo = await this.slots.acquire(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
+    const slotNo = await this.slots.acquireNew(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
     if (slotNo === null) return 'no_slot';
     const attempt = task.attempt + 1;
     await this.tasks.markDialing(tx, orgId, task.id, attempt);
@@ -114,8 +126,13 @@ export class DispatchCallsUseCase {
   }
 
   /** E4's pre-dial refusals that apply to a campaign call, with their named codes; nothing is dialled or reserved. */
-  private async refusal(orgId: OrgId, to: string, from: string): Promise<string | undefined> {
+  private async refusal(orgId: OrgId, to: string, from: string, org: OrgPass): Promise<string | undefined> {
     if (await this.dnc.isOnDnc(orgId, to)) return 'dnc_blocked';
+    if (!org.callerRefusals.has(from)) org.callerRefusals.set(from, await this.callerRefusal(orgId, from));
+    return org.callerRefusals.get(from);
+  }
+
+  private async callerRefusal(orgId: OrgId, from: string): Promise<string | undefined> {
     try {
       await this.hotlines.assertMayCallFrom(orgId, from);
       return undefined;

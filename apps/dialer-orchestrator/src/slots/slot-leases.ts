@@ -47,34 +47,59 @@ export class SlotLeases {
       if (held) return held.slot_no;
       // Its own lease lapsed (the call went silent, then came back): that slot may be someone else's now.
       await tenantQuery(db, orgId, `DELETE FROM slot_leases WHERE organization_id = $1 AND call_id = $2 AND expires_at <= now()`, [callId]);
-      const [taken] = await tenantQuery<{ slot_no: number }>(
-        db,
-        orgId,
-        `INSERT INTO slot_leases AS l (organization_id, slot_no, call_id, kind, expires_at)
-         SELECT $1, s, $2, $3, now() + $4 * interval '1 millisecond'
-           FROM generate_series(1, $5::int) AS s
-          WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND x.expires_at > now())
-          ORDER BY s LIMIT 1
-         ON CONFLICT (organization_id, slot_no) DO UPDATE
-            SET call_id = EXCLUDED.call_id, kind = EXCLUDED.kind, leased_at = now(), expires_at = EXCLUDED.expires_at
-          WHERE l.expires_at <= now()
-         RETURNING slot_no`,
-        [callId, kind, ttlMs, usable],
-      ).catch((err: { code?: string }) => {
-        // The call's own lease expired and was not yet taken over: another replica is racing it.
-        if (err.code === '23505') return [] as Array<{ slot_no: number }>;
-        throw err;
-      });
-      if (taken) return taken.slot_no;
-      const [{ live }] = await tenantQuery<{ live: number }>(
-        db,
-        orgId,
-        `SELECT count(*)::int AS live FROM slot_leases WHERE organization_id = $1 AND slot_no <= $2 AND expires_at > now()`,
-        [usable],
-      );
-      if (live >= usable) return null;
+      const taken = await this.take(db, orgId, callId, kind, ttlMs, usable);
+      if (taken !== null) return taken;
+      if ((await this.live(db, orgId, usable)) >= usable) return null;
     }
     return null;
+  }
+
+  /**
+   * `acquire` for a call id minted just now (the dispatcher's): it cannot hold a lease yet, so only
+   * the one statement that takes a free or expired slot runs.
+   */
+  async acquireNew(orgId: OrgId, callId: string, kind: SlotKind, capacity: SlotCapacity, ttlMs: number, db: Queryable = this.dataSource): Promise<number | null> {
+    const usable = usableSlots(capacity, kind);
+    if (usable === 0) return null;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
+      const slot = await this.take(db, orgId, callId, kind, ttlMs, usable);
+      if (slot !== null) return slot;
+      if ((await this.live(db, orgId, usable)) >= usable) return null;
+    }
+    return null;
+  }
+
+  /** Takes a free or expired slot in one statement; null when another replica got there first or none is free. */
+  private async take(db: Queryable, orgId: OrgId, callId: string, kind: SlotKind, ttlMs: number, usable: number): Promise<number | null> {
+    const [taken] = await tenantQuery<{ slot_no: number }>(
+      db,
+      orgId,
+      `INSERT INTO slot_leases AS l (organization_id, slot_no, call_id, kind, expires_at)
+       SELECT $1, s, $2, $3, now() + $4 * interval '1 millisecond'
+         FROM generate_series(1, $5::int) AS s
+        WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND x.expires_at > now())
+        ORDER BY s LIMIT 1
+       ON CONFLICT (organization_id, slot_no) DO UPDATE
+          SET call_id = EXCLUDED.call_id, kind = EXCLUDED.kind, leased_at = now(), expires_at = EXCLUDED.expires_at
+        WHERE l.expires_at <= now()
+       RETURNING slot_no`,
+      [callId, kind, ttlMs, usable],
+    ).catch((err: { code?: string }) => {
+      // The call's own lease expired and was not yet taken over: another replica is racing it.
+      if (err.code === '23505') return [] as Array<{ slot_no: number }>;
+      throw err;
+    });
+    return taken ? taken.slot_no : null;
+  }
+
+  private async live(db: Queryable, orgId: OrgId, usable: number): Promise<number> {
+    const [{ live }] = await tenantQuery<{ live: number }>(
+      db,
+      orgId,
+      `SELECT count(*)::int AS live FROM slot_leases WHERE organization_id = $1 AND slot_no <= $2 AND expires_at > now()`,
+      [usable],
+    );
+    return live;
   }
 
   /** A telephony fact of the call: its lease lives another `ttlMs`. False when it holds none. */
