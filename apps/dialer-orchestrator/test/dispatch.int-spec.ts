@@ -3,7 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
-import { makeEnvelope, Rpc, streamName, Subjects, type OriginateCallV1 } from '@santral/contracts';
+import { makeEnvelope, Rpc, streamName, Subjects, validatePayload, type OriginateCallV1 } from '@santral/contracts';
 import { connectNats, decodeJson, NatsRpcClient } from '@santral/messaging';
 import { migrateService } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
@@ -29,6 +29,8 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
   /** Organizations whose calls never get a telephony fact back. */
   const silentOrgs = new Set<string>();
   const hangups: Array<{ callId: string; reason: string }> = [];
+  /** What the dialer published of its own (dialer.>), as integrators and the other services see it. */
+  const dialerEvents: Array<{ type: string; orgid: string; data: Record<string, unknown> }> = [];
   /** The end the stand-in reports for a number (default: a completed conversation). */
   const endFor = new Map<string, { status: string; reason: string; fault: string; billable: boolean }>();
 
@@ -48,6 +50,7 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     });
     for (let i = 0; i < 2; i++) replicas.push(await bootTestService(dialerService, config, { rpc: i === 0 }));
     nc = await connectNats({ servers: testEnv.natsUrl });
+    nc.subscribe(`${prefix}.dialer.>`, { callback: (_e, msg) => void dialerEvents.push(decodeJson(msg.data) as { type: string; orgid: string; data: Record<string, unknown> }) });
     nc.subscribe(`${prefix}.${Subjects.Telephony.HangupCall}`, { callback: (_e, msg) => void hangups.push((decodeJson(msg.data) as { data: { callId: string; reason: string } }).data) });
     // The stand-in for the telephony-gateway: every originate ends 20–60 ms later, as completed.
     nc.subscribe(`${prefix}.${Subjects.Telephony.OriginateCall}`, {
@@ -137,6 +140,15 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     for (const p of paths) expect(p.path).toMatch(/^dialing(>ringing)?(>in_progress)?>ended$/);
     await waitFor(async () => Number((await ds.query(`SELECT count(*)::int AS n FROM call_transitions WHERE organization_id = $1 AND cause LIKE 'rejected:%'`, [org]))[0].n) >= 50, 10_000, 'late facts kept');
     await expect(ds.query(`SELECT count(*)::int AS n FROM slot_leases`)).resolves.toEqual([{ n: 0 }]);
+    // The dialer's own facts: one dialing and exactly one ended per call, one finished per task — all valid.
+    const mine = (type: string) => dialerEvents.filter((e) => e.orgid === org && e.type === type);
+    await waitFor(() => mine(Subjects.Dialer.TaskFinished).length === 50, 10_000, 'task.finished published');
+    expect(mine(Subjects.Dialer.CallDialing)).toHaveLength(50);
+    const ended = mine(Subjects.Dialer.CallEnded);
+    expect(ended).toHaveLength(50);
+    expect(new Set(ended.map((e) => e.data.callId)).size).toBe(50);
+    expect(mine(Subjects.Dialer.TaskFinished).every((e) => e.data.outcome === 'succeeded' && e.data.attempts === 1)).toBe(true);
+    for (const e of dialerEvents.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });
   });
 
   it('dials only inside the contact’s calling hours, never a DNC number, and retries only what the matrix asks', async () => {
@@ -183,6 +195,10 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
     const postponed = await stateOf('+905553000001');
     expect(postponed).toMatchObject({ state: 'pending', attempt: 0 });
     expect(new Date(postponed!.not_before as string).getTime()).toBeGreaterThan(Date.now() + 60 * 60_000); // opens at 09:00 there
+    await waitFor(() => dialerEvents.some((e) => e.orgid === other && e.type === Subjects.Dialer.TaskRetryScheduled), 10_000, 'task.retry_scheduled published');
+    expect(dialerEvents.find((e) => e.orgid === other && e.type === Subjects.Dialer.TaskRetryScheduled)?.data).toMatchObject({ disposition: 'no_answer', nextAttempt: 2 });
+    const blocked = dialerEvents.filter((e) => e.orgid === other && e.type === Subjects.Dialer.TaskFinished && e.data.outcome === 'blocked');
+    expect(blocked.map((e) => e.data)).toEqual([expect.objectContaining({ lastEndReason: 'dnc_blocked', attempts: 0 })]);
     const dialled = originates.filter((o) => o.organizationId === other).map((o) => o.to).sort();
     expect(dialled).toEqual(['+905553000003', '+905553000004']);
   });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
-import type { CallEndReasonV1, TelephonyCallEndedV1 } from '@santral/contracts';
+import { Subjects, type CallEndReasonV1, type CallState, type TelephonyCallEndedV1 } from '@santral/contracts';
+import { EventPublisher } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
 import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repository';
@@ -10,6 +11,15 @@ import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { CallRepository } from './call.repository';
+
+interface Durations {
+  talkSeconds: number;
+  waitSeconds: number;
+  totalSeconds: number;
+  forwardedSeconds: number;
+}
+
+const NO_TIME: Durations = { talkSeconds: 0, waitSeconds: 0, totalSeconds: 0, forwardedSeconds: 0 };
 
 /**
  * telephony.call.ended.v1 → the call's one terminal state (invariant 3): stored with its reason, its
@@ -27,22 +37,37 @@ export class ApplyCallEndedUseCase {
     private readonly campaigns: DialerCampaignRepository,
     private readonly settings: OrganizationSettingsRepository,
     private readonly clock: Clock,
+    private readonly publisher: EventPublisher,
   ) {}
 
   async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
-    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`);
+    const durations = { talkSeconds: fact.talkSeconds, waitSeconds: fact.waitSeconds, totalSeconds: fact.totalSeconds, forwardedSeconds: fact.forwardedSeconds };
+    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId);
   }
 
-  /** Ends the call once (any cause: the provider's end, the watchdog), frees its slot, settles its task. */
-  async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string): Promise<boolean> {
+  /**
+   * Ends the call once (any cause: the provider's end, the watchdog), frees its slot, publishes
+   * `dialer.call.ended.v1` (exactly one per call), settles its task.
+   */
+  async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string): Promise<boolean> {
     const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause);
     if (!ended) return false;
-    await this.settleTask(tx, orgId, ended.taskId);
+    await this.publisher.publish(
+      Subjects.Dialer.CallEnded,
+      {
+        organizationId: orgId, callId, attempt: ended.attempt, direction: 'outbound', kind: 'campaign', state: endReason.status,
+        previousState: ended.previousState as CallState, from: ended.from, to: ended.to, taskId: ended.taskId,
+        ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
+        providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
+      },
+      { orgid: orgId, subject: callId, manager: tx },
+    );
+    await this.settleTask(tx, orgId, ended.taskId, callId, endReason);
     await this.slots.release(orgId, callId, tx);
     return true;
   }
 
-  private async settleTask(tx: Tx, orgId: OrgId, taskId: string): Promise<void> {
+  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, callId: string, endReason: CallEndReasonV1): Promise<void> {
     const task = await this.tasks.forRetry(tx, orgId, taskId);
     if (!task) return;
     const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
@@ -54,8 +79,23 @@ export class ApplyCallEndedUseCase {
       window: windowPolicyOf(plan),
       zones: zonesOf(task, stored?.settings.timeZone),
     });
-    if (decision.action === 'retry') await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
-    else await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+    const ref = { organizationId: orgId, taskId, kind: 'campaign' as const, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
+    const meta = { orgid: orgId, subject: taskId, manager: tx };
+    if (decision.action === 'retry') {
+      await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
+      await this.publisher.publish(
+        Subjects.Dialer.TaskRetryScheduled,
+        { ...ref, disposition: decision.disposition, nextAttempt: decision.attempt, notBefore: decision.at.toISOString(), lastCallId: callId },
+        meta,
+      );
+    } else {
+      await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+      await this.publisher.publish(
+        Subjects.Dialer.TaskFinished,
+        { ...ref, outcome: decision.outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
+        meta,
+      );
+    }
   }
 }
 

@@ -2,6 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
+export interface EndedCall {
+  taskId: string;
+  previousState: string;
+  attempt: number;
+  campaignId: string | null;
+  to: string;
+  from: string;
+  providerAccountId: string;
+}
+
 export interface NewCall {
   callId: string;
   taskId: string;
@@ -30,19 +40,22 @@ export class CallRepository {
   }
 
   /** Ends the call unless it already ended: returns its task, or null for a second (or foreign) end. */
-  async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<{ taskId: string; from: string } | null> {
-    const [row] = await tenantQuery<{ task_id: string; prev: string }>(
+  async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<EndedCall | null> {
+    const [row] = await tenantQuery<{ task_id: string; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string; provider_account_id: string }>(
       db,
       orgId,
       `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
          FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
         WHERE c.call_id = p.call_id AND c.ended_at IS NULL
-        RETURNING c.task_id, p.prev`,
+        RETURNING c.task_id, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id`,
       [callId, status, JSON.stringify(endReason)],
     );
     if (!row) return null;
     await this.transition(db, orgId, callId, row.prev, status, cause);
-    return { taskId: row.task_id, from: row.prev };
+    return {
+      taskId: row.task_id, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
+      to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
+    };
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import { Subjects } from '@santral/contracts';
+import { CALL_END_REASONS, isErrorCode, Subjects, type CallEndReason } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
 import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository, SERVICE_CONFIG } from '@santral/service-kit';
@@ -93,7 +93,7 @@ export class DispatchCallsUseCase {
     if (!isCallable(policy, zones, now)) {
       const opens = nextOpening(policy, zones, now);
       if (!opens) {
-        await this.tasks.markFinished(tx, orgId, task.id, 'failed', 'no_calling_window');
+        await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
         return 'refused';
       }
       await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
@@ -101,7 +101,7 @@ export class DispatchCallsUseCase {
     }
     const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber, org);
     if (refusal) {
-      await this.tasks.markFinished(tx, orgId, task.id, 'blocked', refusal);
+      await this.finish(tx, orgId, task, 'blocked', refusal);
       return 'refused';
     }
     const callId = uuidv7();
@@ -122,7 +122,26 @@ export class DispatchCallsUseCase {
       },
       { orgid: orgId, subject: callId, manager: tx },
     );
+    await this.publisher.publish(
+      Subjects.Dialer.CallDialing,
+      {
+        organizationId: orgId, callId, attempt, direction: 'outbound', kind: 'campaign', state: 'dialing', from: plan.fromNumber, to: task.to_number,
+        taskId: task.id, campaignId: task.campaign_id, agentId: plan.agentId, providerAccountId: plan.providerAccountId,
+      },
+      { orgid: orgId, subject: callId, manager: tx },
+    );
     return 'dispatched';
+  }
+
+  /** A task that will not be dialled: stored, and `dialer.task.finished.v1` with the named code. */
+  private async finish(tx: Tx, orgId: OrgId, task: ReadyTask, outcome: 'failed' | 'blocked', reason: string): Promise<void> {
+    await this.tasks.markFinished(tx, orgId, task.id, outcome, reason);
+    const named = isErrorCode(reason) ? { errorCode: reason } : (CALL_END_REASONS as readonly string[]).includes(reason) ? { lastEndReason: reason as CallEndReason } : {};
+    await this.publisher.publish(
+      Subjects.Dialer.TaskFinished,
+      { organizationId: orgId, taskId: task.id, kind: 'campaign', campaignId: task.campaign_id, outcome, attempts: task.attempt, ...named },
+      { orgid: orgId, subject: task.id, manager: tx },
+    );
   }
 
   /** E4's pre-dial refusals that apply to a campaign call, with their named codes; nothing is dialled or reserved. */

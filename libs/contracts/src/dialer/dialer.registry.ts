@@ -78,6 +78,7 @@ export const dialerMessages = {
   [DialerSubjects.CallDialing]: event(DialerCallDialingV1, {
     description: 'A slot was taken, credits reserved and the originate command sent.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign'],
   }),
   [DialerSubjects.CallRinging]: event(DialerCallRingingV1, {
@@ -98,6 +99,7 @@ export const dialerMessages = {
   [DialerSubjects.CallEnded]: event(DialerCallEndedV1, {
     description: 'The single terminal event of a call, with its end reason as data and its durations.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign', 'billing', 'transcript', 'ticketing'],
   }),
   [DialerSubjects.TaskCreated]: event(DialerTaskCreatedV1, {
@@ -108,11 +110,13 @@ export const dialerMessages = {
   [DialerSubjects.TaskRetryScheduled]: event(DialerTaskRetryScheduledV1, {
     description: 'A task will be dialled again after its retry delay.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign'],
   }),
   [DialerSubjects.TaskFinished]: event(DialerTaskFinishedV1, {
     description: 'A task reached its final outcome (succeeded, failed, exhausted, blocked, cancelled).',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign'],
   }),
   [DialerRpc.HealthPing]: healthPing('dialer-orchestrator'),
