@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
 import { Subjects, type CallEndReasonV1, type CallState, type TelephonyCallEndedV1 } from '@santral/contracts';
-import { EventPublisher } from '@santral/messaging';
+import { EventPublisher, type OutgoingEvent } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
 import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repository';
@@ -52,24 +52,28 @@ export class ApplyCallEndedUseCase {
   async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string): Promise<boolean> {
     const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause);
     if (!ended) return false;
-    await this.publisher.publish(
-      Subjects.Dialer.CallEnded,
-      {
+    const endedEvent: OutgoingEvent = {
+      type: Subjects.Dialer.CallEnded,
+      orgid: orgId,
+      subject: callId,
+      data: {
         organizationId: orgId, callId, attempt: ended.attempt, direction: 'outbound', kind: 'campaign', state: endReason.status,
         previousState: ended.previousState as CallState, from: ended.from, to: ended.to, taskId: ended.taskId,
         ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
       },
-      { orgid: orgId, subject: callId, manager: tx },
-    );
-    await this.settleTask(tx, orgId, ended.taskId, callId, endReason);
+    };
+    const taskEvent = await this.settleTask(tx, orgId, ended.taskId, callId, endReason);
+    // The call's one end and what it means for its task, in one statement.
+    await this.publisher.publishMany(taskEvent ? [endedEvent, taskEvent] : [endedEvent], { manager: tx });
     await this.slots.release(orgId, callId, tx);
     return true;
   }
 
-  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, callId: string, endReason: CallEndReasonV1): Promise<void> {
+  /** Retries or finishes the task; returns its event (written with the call's end). */
+  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
     const task = await this.tasks.forRetry(tx, orgId, taskId);
-    if (!task) return;
+    if (!task) return undefined;
     const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
     const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
     const decision = decideRetry({
@@ -80,22 +84,21 @@ export class ApplyCallEndedUseCase {
       zones: zonesOf(task, stored?.settings.timeZone),
     });
     const ref = { organizationId: orgId, taskId, kind: 'campaign' as const, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
-    const meta = { orgid: orgId, subject: taskId, manager: tx };
+    const meta = { orgid: orgId, subject: taskId };
     if (decision.action === 'retry') {
       await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
-      await this.publisher.publish(
-        Subjects.Dialer.TaskRetryScheduled,
-        { ...ref, disposition: decision.disposition, nextAttempt: decision.attempt, notBefore: decision.at.toISOString(), lastCallId: callId },
-        meta,
-      );
-    } else {
-      await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
-      await this.publisher.publish(
-        Subjects.Dialer.TaskFinished,
-        { ...ref, outcome: decision.outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
-        meta,
-      );
+      return {
+        ...meta,
+        type: Subjects.Dialer.TaskRetryScheduled,
+        data: { ...ref, disposition: decision.disposition, nextAttempt: decision.attempt, notBefore: decision.at.toISOString(), lastCallId: callId },
+      };
     }
+    await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+    return {
+      ...meta,
+      type: Subjects.Dialer.TaskFinished,
+      data: { ...ref, outcome: decision.outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
+    };
   }
 }
 

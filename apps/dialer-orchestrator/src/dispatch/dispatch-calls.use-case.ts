@@ -113,22 +113,29 @@ export class DispatchCallsUseCase {
     await this.calls.insertDialing(tx, orgId, {
       callId, taskId: task.id, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
     });
-    await this.publisher.publish(
-      Subjects.Telephony.OriginateCall,
-      {
-        organizationId: orgId, callId, attempt, kind: 'campaign', providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
-        agentId: plan.agentId, campaignId: task.campaign_id, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
-        ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
-      },
-      { orgid: orgId, subject: callId, manager: tx },
-    );
-    await this.publisher.publish(
-      Subjects.Dialer.CallDialing,
-      {
-        organizationId: orgId, callId, attempt, direction: 'outbound', kind: 'campaign', state: 'dialing', from: plan.fromNumber, to: task.to_number,
-        taskId: task.id, campaignId: task.campaign_id, agentId: plan.agentId, providerAccountId: plan.providerAccountId,
-      },
-      { orgid: orgId, subject: callId, manager: tx },
+    // The command and the dialer's own fact in one statement.
+    const meta = { orgid: orgId, subject: callId };
+    await this.publisher.publishMany(
+      [
+        {
+          ...meta,
+          type: Subjects.Telephony.OriginateCall,
+          data: {
+            organizationId: orgId, callId, attempt, kind: 'campaign', providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
+            agentId: plan.agentId, campaignId: task.campaign_id, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+            ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
+          },
+        },
+        {
+          ...meta,
+          type: Subjects.Dialer.CallDialing,
+          data: {
+            organizationId: orgId, callId, attempt, direction: 'outbound', kind: 'campaign', state: 'dialing', from: plan.fromNumber, to: task.to_number,
+            taskId: task.id, campaignId: task.campaign_id, agentId: plan.agentId, providerAccountId: plan.providerAccountId,
+          },
+        },
+      ],
+      { manager: tx },
     );
     return 'dispatched';
   }
