@@ -17,6 +17,7 @@ import { SlotLeases } from './slots/slot-leases';
 import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
 import { CallTaskRepository } from './tasks/call-task.repository';
 import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
+import { CreditReservations, UnmeteredCreditReservations } from './billing/credit-reservations';
 import { DncModule } from './dnc/dnc.module';
 import { entities } from './entities';
 import { HotlinesModule } from './hotlines/hotlines.module';
@@ -29,7 +30,10 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
   controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
-  providers: [GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog],
+  providers: [
+    GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
+    { provide: CreditReservations, useClass: UnmeteredCreditReservations },
+  ],
 })
 export class DialerModule {}
 

@@ -74,6 +74,10 @@ export type RetryDisposition = (typeof RETRY_DISPOSITIONS)[number];
 export const TIME_ZONE_SOURCES = ['given', 'number', 'organization_default', 'unknown'] as const;
 export type TimeZoneSource = (typeof TIME_ZONE_SOURCES)[number];
 
+/** Days of the week a calling window applies on (D1); the dialer's window rules use the same names. */
+export const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
 export const TASK_KINDS = ['campaign', 'single', 'click_to_call', 'test', 'callback'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
-import { Subjects, type CallEndReasonV1, type CallState, type TelephonyCallEndedV1 } from '@santral/contracts';
+import { Subjects, type CallEndReasonV1, type CallState, type TaskKind, type TelephonyCallEndedV1 } from '@santral/contracts';
 import { EventPublisher, type OutgoingEvent } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
@@ -57,13 +57,14 @@ export class ApplyCallEndedUseCase {
       orgid: orgId,
       subject: callId,
       data: {
-        organizationId: orgId, callId, attempt: ended.attempt, direction: 'outbound', kind: 'campaign', state: endReason.status,
+        organizationId: orgId, callId, attempt: ended.attempt, direction: 'outbound', kind: ended.kind, state: endReason.status,
         previousState: ended.previousState as CallState, from: ended.from, to: ended.to, taskId: ended.taskId,
         ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
+        ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
       },
     };
-    const taskEvent = await this.settleTask(tx, orgId, ended.taskId, callId, endReason);
+    const taskEvent = await this.settleTask(tx, orgId, ended.taskId, ended.kind, callId, endReason);
     // The call's one end and what it means for its task, in one statement.
     await this.publisher.publishMany(taskEvent ? [endedEvent, taskEvent] : [endedEvent], { manager: tx });
     await this.slots.release(orgId, callId, tx);
@@ -71,7 +72,7 @@ export class ApplyCallEndedUseCase {
   }
 
   /** Retries or finishes the task; returns its event (written with the call's end). */
-  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
+  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
     const task = await this.tasks.forRetry(tx, orgId, taskId);
     if (!task) return undefined;
     const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
@@ -83,7 +84,7 @@ export class ApplyCallEndedUseCase {
       window: windowPolicyOf(plan),
       zones: zonesOf(task, stored?.settings.timeZone),
     });
-    const ref = { organizationId: orgId, taskId, kind: 'campaign' as const, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
+    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
     if (decision.action === 'retry') {
       await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
 export interface EndedCall {
@@ -10,11 +11,17 @@ export interface EndedCall {
   to: string;
   from: string;
   providerAccountId: string;
+  kind: TaskKind;
+  agentId: string | null;
+  operatorUserId: string | null;
 }
 
 export interface NewCall {
   callId: string;
   taskId: string;
+  kind: TaskKind;
+  agentId: string | null;
+  operatorUserId: string | null;
   campaignId: string | null;
   attempt: number;
   to: string;
@@ -32,22 +39,25 @@ export class CallRepository {
     await tenantQuery(
       db,
       orgId,
-      `INSERT INTO calls (call_id, organization_id, task_id, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no)
-       VALUES ($2, $1, $3, $4, $5, 'dialing', $6, $7, $8, $9)`,
-      [c.callId, c.taskId, c.campaignId, c.attempt, c.to, c.from, c.providerAccountId, c.slotNo],
+      `INSERT INTO calls (call_id, organization_id, task_id, kind, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id)
+       VALUES ($2, $1, $3, $4, $5, $6, 'dialing', $7, $8, $9, $10, $11, $12)`,
+      [c.callId, c.taskId, c.kind, c.campaignId, c.attempt, c.to, c.from, c.providerAccountId, c.slotNo, c.agentId, c.operatorUserId],
     );
     await this.transition(db, orgId, c.callId, null, 'dialing', 'dispatched');
   }
 
   /** Ends the call unless it already ended: returns its task, or null for a second (or foreign) end. */
   async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<EndedCall | null> {
-    const [row] = await tenantQuery<{ task_id: string; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string; provider_account_id: string }>(
+    const [row] = await tenantQuery<{
+      task_id: string; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string; provider_account_id: string;
+      kind: TaskKind; agent_id: string | null; operator_user_id: string | null;
+    }>(
       db,
       orgId,
       `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
          FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
         WHERE c.call_id = p.call_id AND c.ended_at IS NULL
-        RETURNING c.task_id, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id`,
+        RETURNING c.task_id, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id`,
       [callId, status, JSON.stringify(endReason)],
     );
     if (!row) return null;
@@ -55,6 +65,7 @@ export class CallRepository {
     return {
       taskId: row.task_id, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
+      kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id,
     };
   }
 

@@ -88,31 +88,42 @@ export class DispatchCallsUseCase {
     const plan = task.plan;
     if (!stored || !plan?.providerAccountId || !plan.fromNumber) return 'no_slot';
     const now = this.clock.now();
-    const policy = windowPolicyOf(plan);
-    const zones = zonesOf({ timeZone: task.time_zone, toNumber: task.to_number }, stored.settings.timeZone);
-    if (!isCallable(policy, zones, now)) {
-      const opens = nextOpening(policy, zones, now);
-      if (!opens) {
-        await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
-        return 'refused';
+    // A campaign's calls keep to its calling windows; a direct call (placed by a person or the API now) only to those it names.
+    if (task.kind === 'campaign' || plan.callingWindows?.length) {
+      const policy = windowPolicyOf(plan);
+      const zones = zonesOf({ timeZone: task.time_zone, toNumber: task.to_number }, stored.settings.timeZone);
+      if (!isCallable(policy, zones, now)) {
+        const opens = nextOpening(policy, zones, now);
+        if (!opens) {
+          await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
+          return 'refused';
+        }
+        await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
+        return 'postponed';
       }
-      await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
-      return 'postponed';
     }
     const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber, org);
     if (refusal) {
       await this.finish(tx, orgId, task, 'blocked', refusal);
       return 'refused';
     }
-    const callId = uuidv7();
+    // A direct task's first attempt dials under the id its API caller was given.
+    const callId = task.attempt === 0 && task.first_call_id ? task.first_call_id : uuidv7();
+    const agentId = task.agent_id ?? plan.agentId;
     const capacity = { slots: stored.settings.concurrentSlots, reservedInbound: stored.settings.reservedInboundSlots };
     const slotNo = await this.slots.acquireNew(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
     if (slotNo === null) return 'no_slot';
     const attempt = task.attempt + 1;
     await this.tasks.markDialing(tx, orgId, task.id, attempt);
     await this.calls.insertDialing(tx, orgId, {
-      callId, taskId: task.id, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
+      callId, taskId: task.id, kind: task.kind, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
+      agentId: agentId ?? null, operatorUserId: task.operator_user_id,
     });
+    const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
+    const who = {
+      ...(agentId ? { agentId } : {}),
+      ...(task.operator_user_id ? { operatorUserId: task.operator_user_id } : {}),
+    };
     // The command and the dialer's own fact in one statement.
     const meta = { orgid: orgId, subject: callId };
     await this.publisher.publishMany(
@@ -121,8 +132,11 @@ export class DispatchCallsUseCase {
           ...meta,
           type: Subjects.Telephony.OriginateCall,
           data: {
-            organizationId: orgId, callId, attempt, kind: 'campaign', providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
-            agentId: plan.agentId, campaignId: task.campaign_id, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+            organizationId: orgId, callId, attempt, kind: task.kind, providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
+            ...(agentId ? { agentId } : {}), ...campaign, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+            ...(plan.maxCallSeconds ? { maxDurationSeconds: plan.maxCallSeconds } : {}),
+            // Click-to-call (E6): the operator's phone rings first, then the customer's.
+            ...(task.operator_user_id && task.operator_endpoint ? { operatorLeg: { userId: task.operator_user_id, endpoint: task.operator_endpoint } } : {}),
             ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
           },
         },
@@ -130,8 +144,8 @@ export class DispatchCallsUseCase {
           ...meta,
           type: Subjects.Dialer.CallDialing,
           data: {
-            organizationId: orgId, callId, attempt, direction: 'outbound', kind: 'campaign', state: 'dialing', from: plan.fromNumber, to: task.to_number,
-            taskId: task.id, campaignId: task.campaign_id, agentId: plan.agentId, providerAccountId: plan.providerAccountId,
+            organizationId: orgId, callId, attempt, direction: 'outbound', kind: task.kind, state: 'dialing', from: plan.fromNumber, to: task.to_number,
+            taskId: task.id, ...campaign, ...who, providerAccountId: plan.providerAccountId,
           },
         },
       ],
@@ -146,7 +160,7 @@ export class DispatchCallsUseCase {
     const named = isErrorCode(reason) ? { errorCode: reason } : (CALL_END_REASONS as readonly string[]).includes(reason) ? { lastEndReason: reason as CallEndReason } : {};
     await this.publisher.publish(
       Subjects.Dialer.TaskFinished,
-      { organizationId: orgId, taskId: task.id, kind: 'campaign', campaignId: task.campaign_id, outcome, attempts: task.attempt, ...named },
+      { organizationId: orgId, taskId: task.id, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}), outcome, attempts: task.attempt, ...named },
       { orgid: orgId, subject: task.id, manager: tx },
     );
   }

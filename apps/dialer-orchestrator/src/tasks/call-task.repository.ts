@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
-import type { CampaignDialPlanV1, RequestedContactV1 } from '@santral/contracts';
+import type { CampaignDialPlanV1, RequestedContactV1, TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
 export interface TaskCounts {
@@ -11,16 +11,47 @@ export interface TaskCounts {
   cancelled: number;
 }
 
-/** A task the dispatcher may dial now, with its campaign's dial plan. */
+/**
+ * How a task is dialled: a campaign task's is its campaign's dial plan (read at dispatch, so an edit
+ * applies at the next one); a direct task (single, test, click-to-call, callback) stores its own,
+ * which has no calling windows unless it names them.
+ */
+export type TaskPlan = Partial<CampaignDialPlanV1> & Pick<CampaignDialPlanV1, 'ringTimeoutSeconds'>;
+
+/** A task the dispatcher may dial now, with its dial plan. */
 export interface ReadyTask {
   id: string;
   organization_id: string;
-  campaign_id: string;
+  kind: TaskKind;
+  campaign_id: string | null;
   to_number: string;
   time_zone: string | null;
   attempt: number;
   variables: Record<string, string>;
-  plan: CampaignDialPlanV1;
+  plan: TaskPlan;
+  /** The call id the API answered with (a direct task's first attempt dials under it). */
+  first_call_id: string | null;
+  agent_id: string | null;
+  operator_user_id: string | null;
+  operator_endpoint: string | null;
+}
+
+/** A task that is not a campaign's (issue 10 item 1), stored by rpc.dialer.call.create or a callback rule. */
+export interface NewDirectTask {
+  kind: Exclude<TaskKind, 'campaign'>;
+  callId: string;
+  to: string;
+  plan: TaskPlan;
+  timeZone?: string;
+  timeZoneSource: string;
+  variables?: Record<string, string>;
+  agentId?: string;
+  operatorUserId?: string;
+  operatorEndpoint?: string;
+  customerId?: string;
+  ticketId?: string;
+  /** Direct calls go before campaign tasks of the same organization. */
+  priority?: number;
 }
 
 /** `call_tasks`: what the dispatcher claims (issue 10). */
@@ -46,8 +77,23 @@ export class CallTaskRepository {
     return inserted.length;
   }
 
+  /** Stores a direct task ready at once; returns its id. */
+  async addDirect(db: Queryable, orgId: OrgId, t: NewDirectTask): Promise<string> {
+    const id = uuidv7();
+    await tenantQuery(
+      db,
+      orgId,
+      `INSERT INTO call_tasks (id, organization_id, kind, first_call_id, to_number, time_zone, time_zone_source, variables, priority, plan,
+                               agent_id, operator_user_id, operator_endpoint, customer_id, ticket_id, contact_id)
+       VALUES ($2, $1, $3, $4, $5, $6, $7, $8::jsonb, $9, $10::jsonb, $11, $12, $13, $14, $15, $14)`,
+      [id, t.kind, t.callId, t.to, t.timeZone ?? null, t.timeZoneSource, JSON.stringify(t.variables ?? {}), t.priority ?? 100, JSON.stringify(t.plan),
+        t.agentId ?? null, t.operatorUserId ?? null, t.operatorEndpoint ?? null, t.customerId ?? null, t.ticketId ?? null],
+    );
+    return id;
+  }
+
   /**
-   * Up to `limit` ready tasks of the organization's active campaigns, in priority then due order,
+   * Up to `limit` ready tasks: direct ones, and those of the organization's active campaigns, in priority then due order,
    * locked for the caller's transaction and skipping what another replica holds (the ready index
    * walks them in this order, so a pass reads only what it takes).
    */
@@ -55,9 +101,11 @@ export class CallTaskRepository {
     return tenantQuery<ReadyTask>(
       db,
       orgId,
-      `SELECT t.id, t.organization_id, t.campaign_id, t.to_number, t.time_zone, t.attempt, t.variables, c.view->'dialPlan' AS plan
-         FROM call_tasks t JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
-        WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now() AND c.view->>'state' = 'active'
+      `SELECT t.id, t.organization_id, t.kind, t.campaign_id, t.to_number, t.time_zone, t.attempt, t.variables,
+              coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint
+         FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
+        WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
+          AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
         ORDER BY t.priority DESC, t.not_before
         LIMIT $2
         FOR UPDATE OF t SKIP LOCKED`,

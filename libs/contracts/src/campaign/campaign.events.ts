@@ -14,6 +14,7 @@ import {
   IsE164,
   IsEntityId,
   IsIntBetween,
+  IsLocalDate,
   IsText,
   IsTimestamp,
   IsTimeZoneName,
@@ -25,10 +26,12 @@ import {
   CAMPAIGN_PAUSE_REASONS,
   RETRY_DISPOSITIONS,
   TIME_ZONE_SOURCES,
+  WEEKDAYS,
   type CampaignCompletionReason,
   type CampaignPauseReason,
   type RetryDisposition,
   type TimeZoneSource,
+  type Weekday,
 } from '../vocabulary';
 
 /** Daily calling hours in the callee's time zone (D1), e.g. 09:00–12:00. */
@@ -38,6 +41,13 @@ export class CallingWindowV1 {
 
   @IsClockTime()
   end: string;
+
+  /** The weekdays it applies on; absent → every day. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(7)
+  @IsIn(WEEKDAYS, { each: true })
+  days?: Weekday[];
 }
 
 /** One row of the retry matrix: per disposition a delay and a cap. */
@@ -113,6 +123,18 @@ export class CampaignDialPlanV1 {
 
   @IsIntBetween(5, 300)
   ringTimeoutSeconds: number;
+
+  /** Local dates (`YYYY-MM-DD`, holidays) on which nobody is called, in the contact's zone. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(366)
+  @IsLocalDate({ each: true })
+  restrictedDates?: string[];
+
+  /** A call still up after this long is ended and hung up (E8); absent → the dialer's default. */
+  @IsOptional()
+  @IsIntBetween(10, 86_400)
+  maxCallSeconds?: number;
 
   /** Start small (D6): dial only the first N contacts. */
   @IsOptional()

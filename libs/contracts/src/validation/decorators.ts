@@ -30,6 +30,9 @@ export const TIMESTAMP_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,
 /** Wall-clock time of day `HH:MM` (24 h). */
 export const CLOCK_TIME_PATTERN = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
 
+/** A calendar date `YYYY-MM-DD` (a holiday in the contact's zone). */
+export const LOCAL_DATE_PATTERN = /^\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])$/;
+
 /** class-validator names of the custom validators below; the JSON Schema converter maps them. */
 export const IS_TIMESTAMP = 'isRfc3339Timestamp';
 export const IS_JSON_OBJECT = 'isJsonObject';
@@ -109,6 +112,11 @@ export function IsTimeZoneName(): Decorator {
 /** `HH:MM` in 24-hour form. */
 export function IsClockTime(): Decorator {
   return Matches(CLOCK_TIME_PATTERN, { message: '$property must be a time of day HH:MM' });
+}
+
+/** `YYYY-MM-DD`. */
+export function IsLocalDate(options: EachOption = {}): Decorator {
+  return Matches(LOCAL_DATE_PATTERN, { each: options.each, message: '$property must be a date YYYY-MM-DD' });
 }
 
 /** A non-empty string no longer than `max`. */

@@ -1,5 +1,5 @@
 import { jsonSchemaFor, type JsonSchema } from '../json-schema';
-import { CLOCK_TIME_PATTERN, DIAL_TARGET_PATTERN, E164_PATTERN } from './decorators';
+import { CLOCK_TIME_PATTERN, DIAL_TARGET_PATTERN, E164_PATTERN, LOCAL_DATE_PATTERN } from './decorators';
 
 /**
  * Builds a value that satisfies a payload JSON Schema, from the schema alone. Used by the
@@ -10,6 +10,7 @@ const PATTERN_SAMPLES: Record<string, string> = {
   [E164_PATTERN.source]: '+905551234567',
   [DIAL_TARGET_PATTERN.source]: 'sip:operator@pbx.example.com',
   [CLOCK_TIME_PATTERN.source]: '09:00',
+  [LOCAL_DATE_PATTERN.source]: '2027-01-01',
   '^[A-Z]{2}$': 'TR',
 };
 
