@@ -18,6 +18,9 @@ import { CallRequestsMessagesController } from './tasks/call-requests.messages.c
 import { CallTaskRepository } from './tasks/call-task.repository';
 import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
 import { CreditReservations, UnmeteredCreditReservations } from './billing/credit-reservations';
+import { InboundCallsMessagesController } from './inbound/inbound-calls.messages.controller';
+import { MissedCallCallbacks } from './inbound/missed-call-callbacks';
+import { RecordInboundCallUseCase } from './inbound/record-inbound-call.use-case';
 import { DncModule } from './dnc/dnc.module';
 import { entities } from './entities';
 import { HotlinesModule } from './hotlines/hotlines.module';
@@ -29,9 +32,11 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
-  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController],
   providers: [
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
+    RecordInboundCallUseCase,
+    MissedCallCallbacks,
     { provide: CreditReservations, useClass: UnmeteredCreditReservations },
   ],
 })

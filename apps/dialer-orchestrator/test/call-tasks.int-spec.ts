@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { makeEnvelope, streamName, Subjects, type CallRequestedV1 } from '@santral/contracts';
-import { connectNats } from '@santral/messaging';
+import { connectNats, decodeJson } from '@santral/messaging';
 import { asOrgId, migrateService } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
 import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
@@ -21,6 +21,7 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
   const prefix = uniqueName('dtk');
   let app: NestFastifyApplication;
   let nc: NatsConnection;
+  const created: Array<{ data: { batchId: string; campaignId: string; kind: string; tasks: Array<{ taskId: string; contactId: string; to: string }> } }> = [];
   const org = randomUUID();
   const campaign = randomUUID();
 
@@ -41,6 +42,7 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
     const config = dialerService.loadConfig({ DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
     app = await bootTestService(dialerService, config);
     nc = await connectNats({ servers: testEnv.natsUrl });
+    nc.subscribe(`${prefix}.${Subjects.Dialer.TaskCreated}`, { callback: (_e, msg) => void created.push(decodeJson(msg.data) as (typeof created)[number]) });
   });
 
   afterAll(async () => {
@@ -65,6 +67,13 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
     await expect(app.get(CallTaskRepository).countsOf(ds, asOrgId(org), campaign)).resolves.toMatchObject({ pending: 600, dialing: 0 });
     const [row] = await ds.query(`SELECT to_number, variables, time_zone_source, priority, attempt, state FROM call_tasks WHERE contact_id = $1`, [contact(7).contactId]);
     expect(row).toEqual({ to_number: '+905551000007', variables: { first_name: 'Ayşe 7' }, time_zone_source: 'organization_default', priority: 0, attempt: 0, state: 'pending' });
+    // Each new task announced once, in dialer.task.created.v1 of the batch that stored it.
+    const announced = () => created.filter((e) => e.data.campaignId === campaign).flatMap((e) => e.data.tasks);
+    await waitFor(() => announced().length === 600, 10_000, 'task.created for all 600');
+    expect(new Set(announced().map((t) => t.contactId)).size).toBe(600);
+    const stored: Array<{ id: string; contact_id: string }> = await ds.query(`SELECT id, contact_id FROM call_tasks WHERE campaign_id = $1`, [campaign]);
+    expect(new Map(announced().map((t) => [t.contactId, t.taskId]))).toEqual(new Map(stored.map((r) => [r.contact_id, r.id])));
+    expect(created.every((e) => e.data.kind === 'campaign')).toBe(true);
   });
 
   it('refuses a batch with a number that is not E.164 whole (dead-lettered, nothing stored), and goes on', async () => {

@@ -30,6 +30,7 @@ const EXPECTED: { readonly [code: string]: Row } = {
   provider_error: ['failed', 'carrier', false, true],
   cancelled_by_user: ['cancelled', 'none', false, false],
   queue_timeout: ['failed', 'platform', false, true],
+  capacity_exceeded: ['failed', 'configuration', false, false],
   stuck_watchdog: ['failed', 'platform', false, true],
   lost_provider_events: ['failed', 'carrier', false, true],
   FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: ['failed', 'configuration', false, true],

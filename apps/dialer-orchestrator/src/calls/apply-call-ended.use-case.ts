@@ -10,6 +10,7 @@ import { decideRetry } from '../domain';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
+import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
 import { CallRepository } from './call.repository';
 
 interface Durations {
@@ -38,18 +39,19 @@ export class ApplyCallEndedUseCase {
     private readonly settings: OrganizationSettingsRepository,
     private readonly clock: Clock,
     private readonly publisher: EventPublisher,
+    private readonly callbacks: MissedCallCallbacks,
   ) {}
 
   async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
     const durations = { talkSeconds: fact.talkSeconds, waitSeconds: fact.waitSeconds, totalSeconds: fact.totalSeconds, forwardedSeconds: fact.forwardedSeconds };
-    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId);
+    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId, fact.isLost);
   }
 
   /**
    * Ends the call once (any cause: the provider's end, the watchdog), frees its slot, publishes
    * `dialer.call.ended.v1` (exactly one per call), settles its task.
    */
-  async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string): Promise<boolean> {
+  async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string, isLost = false): Promise<boolean> {
     const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause);
     if (!ended) return false;
     const endedEvent: OutgoingEvent = {
@@ -57,14 +59,16 @@ export class ApplyCallEndedUseCase {
       orgid: orgId,
       subject: callId,
       data: {
-        organizationId: orgId, callId, attempt: ended.attempt, direction: 'outbound', kind: ended.kind, state: endReason.status,
-        previousState: ended.previousState as CallState, from: ended.from, to: ended.to, taskId: ended.taskId,
+        organizationId: orgId, callId, attempt: ended.attempt, direction: ended.direction, kind: ended.kind, state: endReason.status,
+        previousState: ended.previousState as CallState, to: ended.to, ...(ended.from ? { from: ended.from } : {}), ...(ended.taskId ? { taskId: ended.taskId } : {}),
         ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
         ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
       },
     };
-    const taskEvent = await this.settleTask(tx, orgId, ended.taskId, ended.kind, callId, endReason);
+    const taskEvent = ended.taskId
+      ? await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason)
+      : await this.callbacks.afterInbound(tx, orgId, callId, ended, endReason, isLost);
     // The call's one end and what it means for its task, in one statement.
     await this.publisher.publishMany(taskEvent ? [endedEvent, taskEvent] : [endedEvent], { manager: tx });
     await this.slots.release(orgId, callId, tx);

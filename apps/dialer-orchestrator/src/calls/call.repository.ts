@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { TaskKind } from '@santral/contracts';
+import type { CallKind, TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
 export interface EndedCall {
-  taskId: string;
+  /** Null for an inbound call (it has no task). */
+  taskId: string | null;
+  direction: 'outbound' | 'inbound';
   previousState: string;
   attempt: number;
   campaignId: string | null;
   to: string;
-  from: string;
+  /** Null when an inbound caller withheld their number. */
+  from: string | null;
   providerAccountId: string;
-  kind: TaskKind;
+  kind: CallKind;
   agentId: string | null;
   operatorUserId: string | null;
 }
@@ -46,24 +49,42 @@ export class CallRepository {
     await this.transition(db, orgId, c.callId, null, 'dialing', 'dispatched');
   }
 
+  /**
+   * An inbound call as telephony reported it, ringing, with its first transition; false when the
+   * call is known already (a redelivered fact).
+   */
+  async insertInbound(db: Queryable, orgId: OrgId, c: { callId: string; from: string | null; to: string; providerAccountId: string; slotNo: number | null }): Promise<boolean> {
+    const inserted = await tenantQuery(
+      db,
+      orgId,
+      `INSERT INTO calls (call_id, organization_id, direction, kind, attempt, state, to_number, from_number, provider_account_id, slot_no)
+       VALUES ($2, $1, 'inbound', 'inbound', 1, 'ringing', $3, $4, $5, coalesce($6, 0))
+       ON CONFLICT (call_id) DO NOTHING RETURNING call_id`,
+      [c.callId, c.to, c.from, c.providerAccountId, c.slotNo],
+    );
+    if (inserted.length === 0) return false;
+    await this.transition(db, orgId, c.callId, null, 'ringing', c.slotNo === null ? 'telephony:inbound_received:no_free_slot' : 'telephony:inbound_received');
+    return true;
+  }
+
   /** Ends the call unless it already ended: returns its task, or null for a second (or foreign) end. */
   async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<EndedCall | null> {
     const [row] = await tenantQuery<{
-      task_id: string; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string; provider_account_id: string;
-      kind: TaskKind; agent_id: string | null; operator_user_id: string | null;
+      task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string | null;
+      provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null;
     }>(
       db,
       orgId,
       `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
          FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
         WHERE c.call_id = p.call_id AND c.ended_at IS NULL
-        RETURNING c.task_id, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id`,
+        RETURNING c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id`,
       [callId, status, JSON.stringify(endReason)],
     );
     if (!row) return null;
     await this.transition(db, orgId, callId, row.prev, status, cause);
     return {
-      taskId: row.task_id, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
+      taskId: row.task_id, direction: row.direction, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
       kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id,
     };

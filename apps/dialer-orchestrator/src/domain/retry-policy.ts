@@ -66,6 +66,7 @@ export const END_REASON_HANDLING: { readonly [code in EndReasonCode]: ReasonHand
   provider_error: { retryAs: 'failed' },
   cancelled_by_user: { finishAs: 'cancelled' },
   queue_timeout: { retryAs: 'failed' },
+  capacity_exceeded: { finishAs: 'failed' },
   stuck_watchdog: { retryAs: 'failed' },
   lost_provider_events: { retryAs: 'failed' },
   FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: { finishAs: 'blocked' },

@@ -57,8 +57,8 @@ export interface NewDirectTask {
 /** `call_tasks`: what the dispatcher claims (issue 10). */
 @Injectable()
 export class CallTaskRepository {
-  /** Stores one task per contact; a contact already stored for the campaign is left as it is. Returns how many are new. */
-  async addForCampaign(db: Queryable, orgId: OrgId, campaignId: string, batchId: string, contacts: readonly RequestedContactV1[]): Promise<number> {
+  /** Stores one task per contact; a contact already stored for the campaign is left as it is. Returns the new ones. */
+  async addForCampaign(db: Queryable, orgId: OrgId, campaignId: string, batchId: string, contacts: readonly RequestedContactV1[]): Promise<Array<{ taskId: string; contactId: string; to: string }>> {
     const rows = contacts.map((c) => ({
       id: uuidv7(), contact_id: c.contactId, to_number: c.to, contact_name: c.name ?? null, time_zone: c.timeZone ?? null,
       time_zone_source: c.timeZoneSource, variables: c.variables ?? {}, priority: c.priority ?? 0,
@@ -71,10 +71,10 @@ export class CallTaskRepository {
          FROM jsonb_to_recordset($4::jsonb) AS r(id uuid, contact_id uuid, to_number text, contact_name text, time_zone text,
                                                    time_zone_source text, variables jsonb, priority smallint)
        ON CONFLICT DO NOTHING
-       RETURNING id`,
+       RETURNING id, contact_id, to_number`,
       [campaignId, batchId, JSON.stringify(rows)],
     );
-    return inserted.length;
+    return (inserted as Array<{ id: string; contact_id: string; to_number: string }>).map((r) => ({ taskId: r.id, contactId: r.contact_id, to: r.to_number }));
   }
 
   /** Stores a direct task ready at once; returns its id. */
@@ -93,6 +93,24 @@ export class CallTaskRepository {
   }
 
   /**
+   * The callback for a missed inbound call (F3): one per missed call however often its end is
+   * delivered, and none while the caller already has an open callback. Returns its id, or null.
+   */
+  async addCallback(db: Queryable, orgId: OrgId, c: { sourceCallId: string; to: string; plan: TaskPlan }): Promise<string | null> {
+    const id = uuidv7();
+    const [row] = await tenantQuery<{ id: string }>(
+      db,
+      orgId,
+      `INSERT INTO call_tasks (id, organization_id, kind, source_call_id, first_call_id, to_number, time_zone_source, plan, priority)
+       SELECT $2, $1, 'callback', $3, $4, $5, 'unknown', $6::jsonb, 50
+        WHERE NOT EXISTS (SELECT 1 FROM call_tasks WHERE organization_id = $1 AND kind = 'callback' AND to_number = $5 AND state IN ('pending', 'dialing', 'retry_scheduled'))
+       ON CONFLICT DO NOTHING RETURNING id`,
+      [id, c.sourceCallId, uuidv7(), c.to, JSON.stringify(c.plan)],
+    );
+    return row?.id ?? null;
+  }
+
+  /**
    * Up to `limit` ready tasks: direct ones, and those of the organization's active campaigns, in priority then due order,
    * locked for the caller's transaction and skipping what another replica holds (the ready index
    * walks them in this order, so a pass reads only what it takes).
@@ -106,6 +124,8 @@ export class CallTaskRepository {
          FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
         WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
           AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
+          -- A callback rings nobody's phone until an operator or an agent takes it.
+          AND (t.kind <> 'callback' OR t.agent_id IS NOT NULL OR t.operator_user_id IS NOT NULL)
         ORDER BY t.priority DESC, t.not_before
         LIMIT $2
         FOR UPDATE OF t SKIP LOCKED`,

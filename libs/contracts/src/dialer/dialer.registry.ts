@@ -82,8 +82,9 @@ export const dialerMessages = {
     consumers: ['campaign'],
   }),
   [DialerSubjects.CallRinging]: event(DialerCallRingingV1, {
-    description: "The callee's phone is ringing.",
+    description: "The callee's phone is ringing (outbound), or an inbound call took a slot and rings.",
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: [],
   }),
   [DialerSubjects.CallAnswered]: event(DialerCallAnsweredV1, {
@@ -105,6 +106,7 @@ export const dialerMessages = {
   [DialerSubjects.TaskCreated]: event(DialerTaskCreatedV1, {
     description: 'Call tasks were stored (a campaign batch, or a callback for a missed call).',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign'],
   }),
   [DialerSubjects.TaskRetryScheduled]: event(DialerTaskRetryScheduledV1, {
