@@ -7,5 +7,6 @@ export * from './transaction-runner';
 export * from './persistence.module';
 export * from './delete-in-chunks';
 export * from './tenant-sql';
+export * from './prepared-query';
 export * from './autocommit-statements';
 export * from './transaction-runner';

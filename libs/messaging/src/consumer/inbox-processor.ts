@@ -3,6 +3,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@santral/contracts';
 import { withoutPrefix } from '@santral/contracts';
+import { preparedQuery } from '@santral/persistence';
 import type { BackoffOptions } from '../events/event-bus.options';
 import { isEnvelope } from '../events/envelope';
 import { PayloadValidator } from '../events/validation';
@@ -129,7 +130,7 @@ export class InboxProcessor {
   private async apply(items: Item[]): Promise<Set<string>> {
     const timeoutMs = this.cfg.handlerTimeoutMs;
     return this.dataSource.transaction(async (manager) => {
-      await manager.query(`SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
+      await preparedQuery(manager, `SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new HandlerTimeoutError(timeoutMs)), timeoutMs);
@@ -144,7 +145,8 @@ export class InboxProcessor {
 
   private async applyIn(manager: EntityManager, items: Item[]): Promise<Set<string>> {
     {
-      const rows: Array<{ event_id: string }> = await manager.query(
+      const rows = await preparedQuery<{ event_id: string }>(
+        manager,
         `INSERT INTO inbox (consumer, event_id) SELECT $1, unnest($2::uuid[]) ON CONFLICT DO NOTHING RETURNING event_id`,
         [this.cfg.consumer, items.map((i) => i.id)],
       );

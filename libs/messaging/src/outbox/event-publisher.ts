@@ -1,5 +1,6 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { withPrefix, type EventEnvelope, type PayloadOf, type SubjectOfTransport } from '@santral/contracts';
+import { preparedQuery } from '@santral/persistence';
 import { buildEnvelope, EnvelopeMeta, PublishInput } from '../events/envelope';
 
 /** subject → payload of every JetStream message (event or command) in the contracts registry. */
@@ -21,17 +22,15 @@ export interface PublishOptions {
   manager?: EntityManager;
 }
 
-/** Postgres allows 65,535 bind parameters per statement; three per row. */
+/** Rows per statement: arrays keep the statement text fixed (prepared once per connection) whatever the count. */
 const INSERT_CHUNK = 5000;
 
 async function insertRows(manager: EntityManager, envelopes: EventEnvelope[], subjectPrefix?: string): Promise<void> {
-  const params: string[] = [];
-  const rows = envelopes.map((env) => {
-    params.push(env.id, withPrefix(subjectPrefix, env.type), JSON.stringify(env));
-    const n = params.length;
-    return `($${n - 2}::uuid, $${n - 1}, $${n}::json)`;
-  });
-  await manager.query(`INSERT INTO outbox (id, subject, envelope) VALUES ${rows.join(', ')}`, params);
+  await preparedQuery(
+    manager,
+    `INSERT INTO outbox (id, subject, envelope) SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[]::json[])`,
+    [envelopes.map((e) => e.id), envelopes.map((e) => withPrefix(subjectPrefix, e.type)), envelopes.map((e) => JSON.stringify(e))],
+  );
 }
 
 /**
