@@ -57,6 +57,8 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
   let rpc: NatsRpcClient;
   let pg: Client;
   let first: DialerReplica;
+  /** Joins in the second scenario; SIGKILLed in the third. */
+  let second: DialerReplica;
   let scenario = 0;
 
   const q = async <T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> => (await pg.query(sql, params)).rows as T[];
@@ -111,12 +113,12 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
     return { org, campaign };
   }
 
-  /** Requests the contacts; returns each number's fate. */
-  async function request(org: string, campaign: string, fates: Fate[]): Promise<Map<string, Fate>> {
+  /** Requests the contacts (numbered from `first` in the scenario); returns each number's fate. */
+  async function request(org: string, campaign: string, fates: Fate[], first = 0): Promise<Map<string, Fate>> {
     const zone = middayZone();
     const byNumber = new Map<string, Fate>();
     const contacts = fates.map((fate, i) => {
-      const to = `+90555${String(scenario * 100 + i).padStart(3, '0')}${SUFFIX[fate]}`;
+      const to = `+90555${String(scenario * 100 + first + i).padStart(3, '0')}${SUFFIX[fate]}`;
       byNumber.set(to, fate);
       return { contactId: randomUUID(), to, timeZone: zone, timeZoneSource: 'given' };
     });
@@ -153,11 +155,11 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
     return delays;
   }
 
-  /** Invariant 1 from the stored transitions: the most calls open at once, each from its dialing to its terminal transition. */
+  /** Invariant 1 from the stored transitions: the most calls open at once, each from its dialing to its terminal transition (a start and an end at the same instant count as overlapping). */
   async function peakActive(org: string): Promise<number> {
     const [{ peak }] = await q<{ peak: number }>(
       `SELECT coalesce(max(open), 0)::int AS peak FROM (
-         SELECT sum(d) OVER (ORDER BY at, d, seq) AS open FROM (
+         SELECT sum(d) OVER (ORDER BY at, d DESC, seq) AS open FROM (
            SELECT at, seq, CASE WHEN to_state = 'dialing' THEN 1 ELSE -1 END AS d
              FROM call_transitions
             WHERE organization_id = $1 AND (to_state = 'dialing' OR (to_state = ANY($2) AND from_state IS DISTINCT FROM to_state AND cause NOT LIKE 'rejected:%'))
@@ -174,11 +176,6 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
       `SELECT call_id, task_id, attempt, to_number, state, end_reason->>'reason' AS reason FROM calls WHERE organization_id = $1`,
       [org],
     );
-    const stats = await q(`SELECT avg(extract(epoch FROM e.at - d.at))::float8 AS call_s, min(d.at) AS first, max(e.at) AS last, count(*) AS n
-       FROM call_transitions d JOIN call_transitions e ON e.call_id = d.call_id AND e.to_state = ANY($2) AND e.from_state IS DISTINCT FROM e.to_state
-      WHERE d.organization_id = $1 AND d.to_state = 'dialing'`, [org, TERMINAL]);
-    const hops = await q(`SELECT t.to_state, avg(extract(epoch FROM t.at - d.at))::float8 AS s FROM call_transitions d JOIN call_transitions t ON t.call_id = d.call_id AND t.seq > d.seq WHERE d.organization_id = $1 AND d.to_state = 'dialing' GROUP BY t.to_state`, [org]);
-    console.log(JSON.stringify({ stats, hops }));
     const expectedCalls = [...fates.values()].reduce((n, f) => n + EXPECTED[f].attempts, 0);
     expect(calls).toHaveLength(expectedCalls);
 
@@ -243,7 +240,7 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
 
   it('the same with two replicas sharing the work', async () => {
     scenario = 2;
-    await replicas.start();
+    second = await replicas.start();
     const { org, campaign } = await organization(3);
     const fates = await request(org, campaign, MIX);
     const delays = await untilFinished(org, 50);
@@ -252,13 +249,17 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
 
   it('the same with one of two replicas SIGKILLed after a third of the calls: the survivor finishes, every in-flight call ends once', async () => {
     scenario = 3;
-    const doomed = await replicas.start();
+    expect(second.exited).toBe(false);
     const { org, campaign } = await organization(3);
     const fates = await request(org, campaign, MIX);
-    await waitFor(async () => (await q<{ n: number }>(`SELECT count(*)::int AS n FROM calls WHERE organization_id = $1`, [org]))[0]!.n >= 20, 30_000, 'a third of the calls dialled', 10);
-    await doomed.kill();
+    // A third of the calls dialled, and all three slots busy: then the replica dies.
+    const busyAfterAThird = async () =>
+      (await q(`SELECT 1 FROM calls WHERE organization_id = $1 HAVING count(*) >= 20 AND count(*) FILTER (WHERE ended_at IS NULL) = 3`, [org])).length === 1;
+    await waitFor(busyAfterAThird, 30_000, 'a third of the calls dialled, every slot busy', 5);
+    await second.kill();
     expect(first.exited).toBe(false);
     const inFlight = await q<{ call_id: string }>(`SELECT call_id FROM calls WHERE organization_id = $1 AND ended_at IS NULL`, [org]);
+    expect(inFlight.length).toBeGreaterThan(0);
     const delays = await untilFinished(org, 50);
     await expectInvariants(org, 3, fates, delays);
     // The calls open when the replica died each ended once (by telephony's facts or the lease watchdog).
@@ -273,9 +274,13 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
   it('a call whose telephony facts never come: its lease runs out, the watchdog ends it once, the slot serves the next call, the matrix decides the task', async () => {
     scenario = 4;
     // The simulator dials …0006 and then says nothing about it: no ringing, no answer, no end reaches the dialer.
-    const { org, campaign } = await organization(1, { maxAttemptsPerContact: 2, rules: [{ disposition: 'busy', delayMinutes: 1, maxAttempts: 1 }] });
-    const fates = await request(org, campaign, ['silent', 'answered', 'busy']);
-    const delays = await untilFinished(org, 3);
+    // Its end (stuck_watchdog) falls under `failed`, which this matrix does not retry: the task finishes failed.
+    const { org, campaign } = await organization(1);
+    // The silent call takes the one slot first; the others wait for it.
+    const fates = await request(org, campaign, ['silent']);
+    await waitFor(async () => (await q(`SELECT 1 FROM calls WHERE organization_id = $1`, [org])).length === 1, 15_000, 'the silent call dialled');
+    for (const [to, fate] of await request(org, campaign, ['answered', 'busy', 'answered'], 1)) fates.set(to, fate);
+    const delays = await untilFinished(org, 4);
     const calls = await q<{ call_id: string; to_number: string; slot_no: number; reason: string }>(
       `SELECT call_id, to_number, slot_no, end_reason->>'reason' AS reason FROM calls WHERE organization_id = $1`,
       [org],
@@ -284,8 +289,14 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
     expect(silent).toEqual([expect.objectContaining({ reason: 'stuck_watchdog', slot_no: 1 })]);
     const causes = await q<{ cause: string }>(`SELECT cause FROM call_transitions WHERE call_id = $1 AND to_state = ANY($2) AND from_state IS DISTINCT FROM to_state`, [silent[0]!.call_id, TERMINAL]);
     expect(causes).toEqual([{ cause: 'watchdog:lease_expired' }]);
-    // Same slot, one call at a time: the others were dialled on slot 1 after it (or before it) — never beside it.
+    // The one slot served the others only after the watchdog ended the silent call — never beside it.
     expect(calls.every((c) => c.slot_no === 1)).toBe(true);
+    const [{ early }] = await q<{ early: number }>(
+      `SELECT count(*)::int AS early FROM call_transitions d, call_transitions e
+        WHERE d.organization_id = $1 AND d.to_state = 'dialing' AND d.call_id <> $2 AND e.call_id = $2 AND e.cause = 'watchdog:lease_expired' AND d.at <= e.at`,
+      [org, silent[0]!.call_id],
+    );
+    expect(early).toBe(0);
     await expectInvariants(org, 1, fates, delays);
     const hangups = await eventsOnStream(nc, prefix, [Subjects.Telephony.HangupCall]);
     expect(hangups.filter((h) => h.data.callId === silent[0]!.call_id).map((h) => h.data.reason)).toEqual(['stuck_watchdog']);
