@@ -130,7 +130,7 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
    * Waits until every task finished. A retry the matrix scheduled is checked against the matrix's
    * delay (from its call's end), then its stored time is moved to now; returns those delays.
    */
-  async function untilFinished(org: string, total: number, timeoutMs = 60_000): Promise<Map<string, number>> {
+  async function untilFinished(org: string, total: number, timeoutMs = 90_000): Promise<Map<string, number>> {
     const delays = new Map<string, number>();
     await waitFor(
       async () => {
