@@ -21,11 +21,12 @@ export interface TelephonyBeside {
 }
 
 /**
- * A real telephony-gateway beside a test's api-gateway: its own schema, the gateway's subject
- * prefix (one deployment's RPC and events), a real simulator, per-process secrets.
+ * A real telephony-gateway beside a test's api-gateway (or any services sharing one subject prefix):
+ * its own schema, that subject prefix (one deployment's RPC and events), a real simulator,
+ * per-process secrets.
  */
 export async function startTelephonyBeside(
-  gw: Gateway,
+  gw: Pick<Gateway, 'subjectPrefix'>,
   prefix: string,
   opts: { env?: Record<string, string>; controlKey?: string; listen?: boolean; simulatorUrl?: (real: string) => Promise<string> } = {},
 ): Promise<TelephonyBeside> {

@@ -4,6 +4,7 @@ import { asOrgId, buildDataSourceOptions } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
 import { createTestDatabase, type TestDatabase } from '@santral/testing';
 import { dialerService } from '../src/app.module';
+import { CallRepository } from '../src/calls/call.repository';
 import { SlotLeases } from '../src/slots/slot-leases';
 
 jest.setTimeout(60_000);
@@ -91,6 +92,29 @@ describe('slot leases over real Postgres', () => {
     await expect(a.held(org)).resolves.toEqual([expect.objectContaining({ slotNo: 1, callId: next })]);
     // The silent call comes back and asks again: it waits like any other.
     await expect(a.acquire(org, silent, 'outbound', one, 60_000)).resolves.toBeNull();
+  });
+
+  it('an expired lease whose call has not ended keeps its slot until the call ends (the watchdog): never a new call beside it', async () => {
+    const org = asOrgId(randomUUID());
+    const one = { slots: 1, reservedInbound: 0 };
+    const silent = randomUUID();
+    await expect(a.acquireNew(org, silent, 'outbound', one, 200)).resolves.toBe(1);
+    await new CallRepository(db.dataSource).insertDialing(db.dataSource, org, {
+      callId: silent, taskId: randomUUID(), kind: 'campaign', agentId: null, operatorUserId: null, campaignId: null, attempt: 1,
+      to: '+905551230006', from: '+902125550000', providerAccountId: randomUUID(), slotNo: 1,
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    // Expired, but its call is still open in the dialer's records: the slot is not lent out.
+    await expect(b.acquireNew(org, randomUUID(), 'outbound', one, 60_000)).resolves.toBeNull();
+    await expect(b.acquire(org, randomUUID(), 'outbound', one, 60_000)).resolves.toBeNull();
+    // A late fact of the call still finds its lease.
+    await expect(a.extend(org, silent, 200)).resolves.toBe(true);
+    await new Promise((r) => setTimeout(r, 300));
+    // The call ends (as the watchdog ends it, without the release yet): now the slot is free.
+    await db.dataSource.query(`UPDATE calls SET ended_at = now(), state = 'failed' WHERE call_id = $1`, [silent]);
+    const next = randomUUID();
+    await expect(b.acquireNew(org, next, 'outbound', one, 60_000)).resolves.toBe(1);
+    await expect(a.held(org)).resolves.toEqual([expect.objectContaining({ slotNo: 1, callId: next })]);
   });
 
   it('keeps organizations apart', async () => {

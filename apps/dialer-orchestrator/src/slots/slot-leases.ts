@@ -16,6 +16,9 @@ export function usableSlots(capacity: SlotCapacity, kind: SlotKind): number {
   return kind === 'inbound' ? slots : Math.max(0, slots - Math.max(0, Math.floor(capacity.reservedInbound)));
 }
 
+/** The lease row `alias` belongs to a call of the organization that has not ended. */
+const OPEN_CALL = (alias: string) => `EXISTS (SELECT 1 FROM calls c WHERE c.call_id = ${alias}.call_id AND c.organization_id = ${alias}.organization_id AND c.ended_at IS NULL)`;
+
 /** Tries a few times when another replica took the same free slot in the same instant. */
 const ACQUIRE_ATTEMPTS = 4;
 
@@ -69,7 +72,13 @@ export class SlotLeases {
     return null;
   }
 
-  /** Takes a free or expired slot in one statement; null when another replica got there first or none is free. */
+  /**
+   * Takes a free slot in one statement; null when another replica got there first or none is free.
+   * An expired lease frees its slot only once its call ended (the watchdog ends a silent one and
+   * releases the lease in one transaction): a new call never starts beside one not yet ended, so
+   * the stored transitions never show more calls open than slots (invariant 1). A lease with no
+   * call behind it frees its slot as soon as it expires.
+   */
   private async take(db: Queryable, orgId: OrgId, callId: string, kind: SlotKind, ttlMs: number, usable: number): Promise<number | null> {
     const [taken] = await tenantQuery<{ slot_no: number }>(
       db,
@@ -77,11 +86,11 @@ export class SlotLeases {
       `INSERT INTO slot_leases AS l (organization_id, slot_no, call_id, kind, expires_at)
        SELECT $1, s, $2, $3, now() + $4 * interval '1 millisecond'
          FROM generate_series(1, $5::int) AS s
-        WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND x.expires_at > now())
+        WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND (x.expires_at > now() OR ${OPEN_CALL('x')}))
         ORDER BY s LIMIT 1
        ON CONFLICT (organization_id, slot_no) DO UPDATE
           SET call_id = EXCLUDED.call_id, kind = EXCLUDED.kind, leased_at = now(), expires_at = EXCLUDED.expires_at
-        WHERE l.expires_at <= now()
+        WHERE l.expires_at <= now() AND NOT ${OPEN_CALL('l')}
        RETURNING slot_no`,
       [callId, kind, ttlMs, usable],
     ).catch((err: { code?: string }) => {
@@ -92,11 +101,12 @@ export class SlotLeases {
     return taken ? taken.slot_no : null;
   }
 
+  /** Leases that hold their slot: live, or expired with their call not yet ended (see `take`). */
   private async live(db: Queryable, orgId: OrgId, usable: number): Promise<number> {
     const [{ live }] = await tenantQuery<{ live: number }>(
       db,
       orgId,
-      `SELECT count(*)::int AS live FROM slot_leases WHERE organization_id = $1 AND slot_no <= $2 AND expires_at > now()`,
+      `SELECT count(*)::int AS live FROM slot_leases l WHERE organization_id = $1 AND slot_no <= $2 AND (expires_at > now() OR ${OPEN_CALL('l')})`,
       [usable],
     );
     return live;
