@@ -62,6 +62,8 @@ export class ApplyCallEndedUseCase {
         ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
         ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
+        // Billing settles the credit held at dispatch against this end.
+        ...(ended.reservationId ? { reservationId: ended.reservationId } : {}),
       },
     };
     const taskEvent = await this.settleTask(tx, orgId, ended.taskId, ended.kind, callId, endReason);

@@ -84,16 +84,19 @@ export const dialerMessages = {
   [DialerSubjects.CallRinging]: event(DialerCallRingingV1, {
     description: "The callee's phone is ringing.",
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: [],
   }),
   [DialerSubjects.CallAnswered]: event(DialerCallAnsweredV1, {
     description: 'The call was answered and is in progress.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign', 'ticketing'],
   }),
   [DialerSubjects.CallForwarding]: event(DialerCallForwardingV1, {
     description: 'The call is being transferred to a number or SIP URI.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: [],
   }),
   [DialerSubjects.CallEnded]: event(DialerCallEndedV1, {
