@@ -12,6 +12,9 @@ import { ExpireQueuedTasksUseCase } from './calls/expire-queued-tasks.use-case';
 import { ExpireUnansweredCallsUseCase } from './calls/expire-unanswered-calls.use-case';
 import { Watchdog } from './calls/watchdog';
 import { WatchdogEnding } from './calls/watchdog-ending';
+import { DiagnosticsMessagesController } from './diagnostics/diagnostics.messages.controller';
+import { DiagnosticsReads } from './diagnostics/diagnostics.reads';
+import { GetCampaignDiagnosticsUseCase } from './diagnostics/get-campaign-diagnostics.use-case';
 import { CallHistory } from './pacing/call-history';
 import { PassPacer } from './pacing/pass-pacer';
 import { ProviderRateBuckets } from './pacing/provider-rate-buckets';
@@ -36,10 +39,10 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
-  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, DiagnosticsMessagesController],
   providers: [
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
-    WatchdogEnding, ExpireUnansweredCallsUseCase, ExpireOverlongCallsUseCase, ExpireQueuedTasksUseCase, CallHistory, ProviderRateBuckets, PassPacer,
+    WatchdogEnding, ExpireUnansweredCallsUseCase, ExpireOverlongCallsUseCase, ExpireQueuedTasksUseCase, CallHistory, ProviderRateBuckets, PassPacer, DiagnosticsReads, GetCampaignDiagnosticsUseCase,
     { provide: CreditReservations, useClass: UnmeteredCreditReservations },
   ],
 })
