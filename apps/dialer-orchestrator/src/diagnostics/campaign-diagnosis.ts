@@ -48,7 +48,9 @@ export function diagnoseCampaign(f: CampaignFacts): { reasons: CampaignDiagnosti
       ...(f.retries.next ? { until: f.retries.next.toISOString() } : {}),
     });
   }
-  const blocked = reasons.some((r) => BLOCKING.has(r.code)) || f.tasks.due === 0;
+  // Every due task outside its window blocks as well; some of them outside it does not.
+  const outside = f.closedZones.reduce((n, z) => n + z.tasks, 0);
+  const blocked = reasons.some((r) => BLOCKING.has(r.code)) || f.tasks.due === 0 || outside >= f.tasks.due;
   return { reasons, dialable: !blocked };
 }
 
