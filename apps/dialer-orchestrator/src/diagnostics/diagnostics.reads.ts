@@ -60,14 +60,13 @@ export class DiagnosticsReads {
   }
 
   /** The tokens the provider account's bucket holds now; null when it was never used. */
-  async bucketTokens(db: Queryable, orgId: OrgId, providerAccountId: string, perSecond: number): Promise<number | null> {
-    const [r] = await tenantQuery<{ available: number }>(
-      db,
-      orgId,
-      `SELECT least($3::float8, tokens + greatest(0, extract(epoch FROM clock_timestamp() - refilled_at)) * $3::float8) AS available
-         FROM provider_rate_buckets WHERE organization_id = $1 AND provider_account_id = $2`,
+  async bucketTokens(db: Queryable, providerAccountId: string, perSecond: number): Promise<number | null> {
+    // The bucket is the account's (a platform account may serve several organizations, ProviderRateBuckets).
+    const [r] = (await db.query(
+      `SELECT least($2::float8, tokens + greatest(0, extract(epoch FROM clock_timestamp() - refilled_at)) * $2::float8) AS available
+         FROM provider_rate_buckets WHERE provider_account_id = $1`,
       [providerAccountId, perSecond],
-    );
+    )) as Array<{ available: number }>;
     return r ? Number(r.available) : null;
   }
 

@@ -52,7 +52,7 @@ export class GetCampaignDiagnosticsUseCase {
       this.closedZones(tx, orgId, campaignId, view, settings, now),
       this.reads.slotHolders(tx, orgId),
       this.history.lastHour(tx, orgId),
-      plan?.providerAccountId ? this.reads.bucketTokens(tx, orgId, plan.providerAccountId, perSecond) : Promise.resolve(null),
+      plan?.providerAccountId ? this.reads.bucketTokens(tx, plan.providerAccountId, perSecond) : Promise.resolve(null),
       cap ? this.reads.frequencyCapped(tx, orgId, campaignId, cap.maxCalls, cap.perDays) : Promise.resolve(0),
       this.credits.mayStartCall(orgId),
     ]);

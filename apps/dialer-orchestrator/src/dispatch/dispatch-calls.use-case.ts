@@ -94,7 +94,7 @@ export class DispatchCallsUseCase {
           n++;
         }
       }
-      await this.pacer.giveBack(tx, orgId, tokens);
+      await this.pacer.giveBack(tx, tokens);
       return n;
     });
   }

@@ -46,12 +46,13 @@ export class PassPacer {
       wanted.set(account, { n: (w?.n ?? 0) + 1, perSecond: Math.min(w?.perSecond ?? perSecond, perSecond) });
     }
     const held = new Map<string, HeldTokens>();
-    for (const [account, w] of wanted) held.set(account, { left: await this.buckets.take(tx, orgId, account, w.n, w.perSecond), perSecond: w.perSecond });
+    // In account order, so two passes taking the same accounts' rows never wait on each other in a circle.
+    for (const [account, w] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) held.set(account, { left: await this.buckets.take(tx, orgId, account, w.n, w.perSecond), perSecond: w.perSecond });
     return held;
   }
 
   /** Tokens the pass did not spend (refused tasks, no slot after all) go back to their buckets. */
-  async giveBack(tx: Tx, orgId: OrgId, held: Map<string, HeldTokens>): Promise<void> {
-    for (const [account, h] of held) await this.buckets.giveBack(tx, orgId, account, h.left, h.perSecond);
+  async giveBack(tx: Tx, held: Map<string, HeldTokens>): Promise<void> {
+    for (const [account, h] of held) await this.buckets.giveBack(tx, account, h.left, h.perSecond);
   }
 }
