@@ -185,8 +185,9 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     await rig.publish(org, Subjects.Telephony.CallEnded, rig.ended({ organizationId: org, callId: held!.call_id, providerAccountId: rig.originates.find((o) => o.callId === held!.call_id)!.providerAccountId }));
   });
 
-  it('pause stops dispatch and resume restarts it; a call in flight finishes normally; cancel cancels the tasks not yet dialled', async () => {
-    const { org, campaign } = await rig.organizationWithCampaign({ concurrentSlots: 1 });
+  it('pause stops dispatch and resume restarts it; a call in flight finishes normally; cancel cancels the tasks not yet dialled (and retries none)', async () => {
+    const retries = { maxAttemptsPerContact: 3, rules: [{ disposition: 'no_answer', delayMinutes: 1, maxAttempts: 3 }] };
+    const { org, campaign } = await rig.organizationWithCampaign({ concurrentSlots: 1 }, { retryPolicy: retries });
     rig.telephony.set(org, 'talks_forever');
     await rig.request(org, campaign, numbers(8000, 3));
     await waitFor(() => rig.originates.filter((o) => o.organizationId === org).length === 1, 20_000, 'first call');
@@ -205,11 +206,13 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     await rig.publish(org, Subjects.Campaign.CampaignCancelled, { organizationId: org, campaignId: campaign }); // a duplicate
     await waitFor(async () => (await rig.tasksOf(org)).some((t) => t.state === 'cancelled'), 10_000, 'cancelled');
     const second = rig.originates.filter((o) => o.organizationId === org)[1]!;
-    await rig.publish(org, Subjects.Telephony.CallEnded, rig.ended(second));
+    // Unanswered: the matrix would retry it, but its campaign is cancelled.
+    await rig.publish(org, Subjects.Telephony.CallEnded, { ...rig.ended(second), endReason: { status: 'no_answer', reason: 'no_answer', fault: 'customer', billable: false } });
     await waitFor(() => rig.mine(org, Subjects.Dialer.TaskFinished).length === 3, 10_000, 'every task finished');
     await settle();
     const outcomes = rig.mine(org, Subjects.Dialer.TaskFinished).map((e) => e.data.outcome).sort();
-    expect(outcomes).toEqual(['cancelled', 'succeeded', 'succeeded']);
+    expect(outcomes).toEqual(['cancelled', 'cancelled', 'succeeded']);
+    expect(rig.mine(org, Subjects.Dialer.TaskRetryScheduled)).toEqual([]);
     expect((await rig.tasksOf(org)).map((t) => t.state).sort()).toEqual(['cancelled', 'finished', 'finished']);
     expect(rig.originates.filter((o) => o.organizationId === org)).toHaveLength(2);
     for (const e of rig.events.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });

@@ -77,7 +77,8 @@ export class ApplyCallEndedUseCase {
   private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
     const task = await this.tasks.forRetry(tx, orgId, taskId);
     if (!task) return undefined;
-    const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
+    const campaign = task.campaignId ? await this.campaigns.get(tx, orgId, task.campaignId) : null;
+    const plan = campaign?.dialPlan ?? undefined;
     const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
     const decision = decideRetry({
       matrix: plan?.retryPolicy,
@@ -88,7 +89,9 @@ export class ApplyCallEndedUseCase {
     });
     const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
-    if (decision.action === 'retry') {
+    // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
+    const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';
+    if (decision.action === 'retry' && !cancelled) {
       await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
       return {
         ...meta,
@@ -96,11 +99,12 @@ export class ApplyCallEndedUseCase {
         data: { ...ref, disposition: decision.disposition, nextAttempt: decision.attempt, notBefore: decision.at.toISOString(), lastCallId: callId },
       };
     }
-    await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+    const outcome = decision.action === 'retry' ? 'cancelled' : decision.outcome;
+    await this.tasks.markFinished(tx, orgId, taskId, outcome, task.endReasons.at(-1) ?? null);
     return {
       ...meta,
       type: Subjects.Dialer.TaskFinished,
-      data: { ...ref, outcome: decision.outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
+      data: { ...ref, outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
     };
   }
 }
