@@ -7,7 +7,17 @@ import { DialerCampaignRepository } from './campaigns/dialer-campaign.repository
 import { ApplyCallEndedUseCase } from './calls/apply-call-ended.use-case';
 import { ApplyCallProgressUseCase } from './calls/apply-call-progress.use-case';
 import { ExpireSilentCallsUseCase } from './calls/expire-silent-calls.use-case';
+import { ExpireOverlongCallsUseCase } from './calls/expire-overlong-calls.use-case';
+import { ExpireQueuedTasksUseCase } from './calls/expire-queued-tasks.use-case';
+import { ExpireUnansweredCallsUseCase } from './calls/expire-unanswered-calls.use-case';
 import { Watchdog } from './calls/watchdog';
+import { WatchdogEnding } from './calls/watchdog-ending';
+import { DiagnosticsMessagesController } from './diagnostics/diagnostics.messages.controller';
+import { DiagnosticsReads } from './diagnostics/diagnostics.reads';
+import { GetCampaignDiagnosticsUseCase } from './diagnostics/get-campaign-diagnostics.use-case';
+import { CallHistory } from './pacing/call-history';
+import { PassPacer } from './pacing/pass-pacer';
+import { ProviderRateBuckets } from './pacing/provider-rate-buckets';
 import { CallRepository } from './calls/call.repository';
 import { TelephonyFactsMessagesController } from './calls/telephony-facts.messages.controller';
 import { DialerConfig } from './config';
@@ -32,9 +42,10 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule],
-  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController, DiagnosticsMessagesController],
   providers: [
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
+    WatchdogEnding, ExpireUnansweredCallsUseCase, ExpireOverlongCallsUseCase, ExpireQueuedTasksUseCase, CallHistory, ProviderRateBuckets, PassPacer, DiagnosticsReads, GetCampaignDiagnosticsUseCase,
     RecordInboundCallUseCase,
     MissedCallCallbacks,
     { provide: CreditReservations, useClass: UnmeteredCreditReservations },

@@ -26,4 +26,34 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Min(1)
   @Max(5000)
   DISPATCH_MAX_ORGANIZATIONS: number = 200;
+
+  /** A provider account's calls per second when the dial plan does not name it (Twilio's default is 1). */
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  PROVIDER_CPS_DEFAULT: number = 1;
+
+  /** Talk time credit is reserved for at dispatch when the dial plan names no maximum call length. */
+  @IsInt()
+  @Min(10)
+  @Max(86_400)
+  RESERVATION_DEFAULT_SECONDS: number = 3600;
+
+  /** A call still up after this long (when its plan names no maximum) is ended and hung up (E8). */
+  @IsInt()
+  @Min(60)
+  @Max(86_400)
+  MAX_CALL_SECONDS_DEFAULT: number = 14_400;
+
+  /** A call dialling or ringing this long past its ring timeout is ended as no_answer (E3). */
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  RING_TIMEOUT_GRACE_MS: number = 10_000;
+
+  /** A direct call (single, test, click-to-call, callback) ready but undialled this long fails as queue_timeout (E3). */
+  @IsInt()
+  @Min(1000)
+  @Max(86_400_000)
+  QUEUED_MAX_MS: number = 300_000;
 }

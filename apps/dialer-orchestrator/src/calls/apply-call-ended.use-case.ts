@@ -20,6 +20,8 @@ interface Durations {
   forwardedSeconds: number;
 }
 
+const NO_RETRIES = { maxAttemptsPerContact: 1, rules: [] };
+
 const NO_TIME: Durations = { talkSeconds: 0, waitSeconds: 0, totalSeconds: 0, forwardedSeconds: 0 };
 
 /**
@@ -64,6 +66,8 @@ export class ApplyCallEndedUseCase {
         ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
         ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
+        // Billing settles the credit held at dispatch against this end.
+        ...(ended.reservationId ? { reservationId: ended.reservationId } : {}),
       },
     };
     const taskEvent = ended.taskId
@@ -79,10 +83,13 @@ export class ApplyCallEndedUseCase {
   private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
     const task = await this.tasks.forRetry(tx, orgId, taskId);
     if (!task) return undefined;
-    const plan = task.campaignId ? (await this.campaigns.get(tx, orgId, task.campaignId))?.dialPlan : undefined;
+    const campaign = task.campaignId ? await this.campaigns.get(tx, orgId, task.campaignId) : null;
+    const plan = campaign?.dialPlan ?? undefined;
     const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
     const decision = decideRetry({
-      matrix: plan?.retryPolicy,
+      // A direct call (single, test, click-to-call, callback) is never redialled by itself: only a
+      // campaign's matrix asks for retries.
+      matrix: task.campaignId ? plan?.retryPolicy : NO_RETRIES,
       attempts: task.endReasons.map(asEndReasonCode),
       now: this.clock.now(),
       window: windowPolicyOf(plan),
@@ -90,7 +97,9 @@ export class ApplyCallEndedUseCase {
     });
     const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
-    if (decision.action === 'retry') {
+    // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
+    const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';
+    if (decision.action === 'retry' && !cancelled) {
       await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
       return {
         ...meta,
@@ -98,11 +107,12 @@ export class ApplyCallEndedUseCase {
         data: { ...ref, disposition: decision.disposition, nextAttempt: decision.attempt, notBefore: decision.at.toISOString(), lastCallId: callId },
       };
     }
-    await this.tasks.markFinished(tx, orgId, taskId, decision.outcome, task.endReasons.at(-1) ?? null);
+    const outcome = decision.action === 'retry' ? 'cancelled' : decision.outcome;
+    await this.tasks.markFinished(tx, orgId, taskId, outcome, task.endReasons.at(-1) ?? null);
     return {
       ...meta,
       type: Subjects.Dialer.TaskFinished,
-      data: { ...ref, outcome: decision.outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
+      data: { ...ref, outcome, attempts: task.endReasons.length, lastCallId: callId, lastEndReason: endReason.reason },
     };
   }
 }

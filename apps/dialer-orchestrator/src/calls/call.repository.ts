@@ -17,6 +17,23 @@ export interface EndedCall {
   kind: CallKind;
   agentId: string | null;
   operatorUserId: string | null;
+  reservationId: string | null;
+}
+
+/** What a call's progress events say of it (DialerCallStateV1's identity fields). */
+export interface CallIdentity {
+  state: string;
+  direction: 'outbound' | 'inbound';
+  /** Null for an inbound call. */
+  taskId: string | null;
+  attempt: number;
+  kind: CallKind;
+  campaignId: string | null;
+  to: string;
+  /** Null when an inbound caller withheld their number. */
+  from: string | null;
+  agentId: string | null;
+  operatorUserId: string | null;
 }
 
 export interface NewCall {
@@ -31,6 +48,9 @@ export interface NewCall {
   from: string;
   providerAccountId: string;
   slotNo: number;
+  reservationId: string | null;
+  ringTimeoutSeconds: number;
+  maxCallSeconds: number | null;
 }
 
 /** `calls` and `call_transitions`: every state a call passed, with its time and cause. */
@@ -42,9 +62,10 @@ export class CallRepository {
     await tenantQuery(
       db,
       orgId,
-      `INSERT INTO calls (call_id, organization_id, task_id, kind, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id)
-       VALUES ($2, $1, $3, $4, $5, $6, 'dialing', $7, $8, $9, $10, $11, $12)`,
-      [c.callId, c.taskId, c.kind, c.campaignId, c.attempt, c.to, c.from, c.providerAccountId, c.slotNo, c.agentId, c.operatorUserId],
+      `INSERT INTO calls (call_id, organization_id, task_id, kind, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id,
+                          reservation_id, ring_timeout_seconds, max_call_seconds)
+       VALUES ($2, $1, $3, $4, $5, $6, 'dialing', $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+      [c.callId, c.taskId, c.kind, c.campaignId, c.attempt, c.to, c.from, c.providerAccountId, c.slotNo, c.agentId, c.operatorUserId, c.reservationId, c.ringTimeoutSeconds, c.maxCallSeconds],
     );
     await this.transition(db, orgId, c.callId, null, 'dialing', 'dispatched');
   }
@@ -71,14 +92,14 @@ export class CallRepository {
   async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<EndedCall | null> {
     const [row] = await tenantQuery<{
       task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string | null;
-      provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null;
+      provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null; reservation_id: string | null;
     }>(
       db,
       orgId,
       `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
          FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
         WHERE c.call_id = p.call_id AND c.ended_at IS NULL
-        RETURNING c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id`,
+        RETURNING c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id, c.reservation_id`,
       [callId, status, JSON.stringify(endReason)],
     );
     if (!row) return null;
@@ -86,7 +107,7 @@ export class CallRepository {
     return {
       taskId: row.task_id, direction: row.direction, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
-      kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id,
+      kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id, reservationId: row.reservation_id,
     };
   }
 
@@ -109,6 +130,39 @@ export class CallRepository {
   async lockState(db: Queryable, orgId: OrgId, callId: string): Promise<string | null> {
     const [row] = await tenantQuery<{ state: string }>(db, orgId, `SELECT state FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE`, [callId]);
     return row?.state ?? null;
+  }
+
+  /** The call's state and identity, its row locked for the caller's transaction; null when the organization has no such call. */
+  async lockIdentity(db: Queryable, orgId: OrgId, callId: string): Promise<CallIdentity | null> {
+    const [r] = await tenantQuery<{
+      state: string; direction: 'outbound' | 'inbound'; task_id: string | null; attempt: number; kind: CallKind; campaign_id: string | null; to_number: string;
+      from_number: string | null; agent_id: string | null; operator_user_id: string | null;
+    }>(
+      db,
+      orgId,
+      `SELECT state, direction, task_id, attempt, kind, campaign_id, to_number, from_number, agent_id, operator_user_id FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE`,
+      [callId],
+    );
+    return r
+      ? { state: r.state, direction: r.direction, taskId: r.task_id, attempt: r.attempt, kind: r.kind, campaignId: r.campaign_id, to: r.to_number, from: r.from_number, agentId: r.agent_id, operatorUserId: r.operator_user_id }
+      : null;
+  }
+
+  /**
+   * Platform sweep: calls still dialling or ringing past their ring timeout and a grace (E3), or calls
+   * not ended past their maximum length (the default when their plan named none, E8).
+   */
+  async overdueAcrossOrganizations(kind: 'ring_timeout' | 'max_duration', allowanceMs: number, limit: number, db?: Queryable): Promise<Array<{ callId: string; organizationId: OrgId }>> {
+    // ring_timeout: `allowanceMs` is the grace after the ring timeout; max_duration: the default maximum length.
+    const overdue =
+      kind === 'ring_timeout'
+        ? `direction = 'outbound' AND state IN ('dialing', 'ringing') AND created_at < clock_timestamp() - (coalesce(ring_timeout_seconds, 30) * 1000 + $1) * interval '1 millisecond'`
+        : `created_at < clock_timestamp() - coalesce(max_call_seconds * 1000, $1) * interval '1 millisecond'`;
+    const rows = (await (db ?? this.dataSource).query(
+      `SELECT call_id, organization_id FROM calls WHERE ended_at IS NULL AND ${overdue} ORDER BY created_at LIMIT $2`,
+      [allowanceMs, limit],
+    )) as Array<{ call_id: string; organization_id: string }>;
+    return rows.map((r) => ({ callId: r.call_id, organizationId: r.organization_id as OrgId }));
   }
 
   async moveTo(db: Queryable, orgId: OrgId, callId: string, from: string, to: string, cause: string): Promise<void> {

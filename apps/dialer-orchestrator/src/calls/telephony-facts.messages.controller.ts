@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { Subjects, type EventEnvelope, type TelephonyCallAnsweredV1, type TelephonyCallEndedV1, type TelephonyCallRingingV1 } from '@santral/contracts';
+import { Subjects, type EventEnvelope, type TelephonyCallAnsweredV1, type TelephonyCallEndedV1, type TelephonyCallForwardingV1, type TelephonyCallRingingV1 } from '@santral/contracts';
 import { OnEvent, OnEventBatch, type ReceivedEvent } from '@santral/messaging';
 import type { Tx } from '@santral/persistence';
 import { Dispatcher } from '../dispatch/dispatcher';
@@ -22,7 +22,12 @@ export class TelephonyFactsMessagesController {
 
   @OnEvent(Subjects.Telephony.CallAnswered, { concurrency: 8 })
   onAnswered(fact: TelephonyCallAnsweredV1, _e: EventEnvelope<TelephonyCallAnsweredV1>, tx: Tx) {
-    return this.progress.execute(fact.organizationId, fact.callId, 'answered', { type: 'answered', answeredBy: fact.answeredBy }, tx);
+    return this.progress.execute(fact.organizationId, fact.callId, 'answered', { type: 'answered', answeredBy: fact.answeredBy }, tx, { operator: fact.operator });
+  }
+
+  @OnEvent(Subjects.Telephony.CallForwarding, { concurrency: 8 })
+  onForwarding(fact: TelephonyCallForwardingV1, _e: EventEnvelope<TelephonyCallForwardingV1>, tx: Tx) {
+    return this.progress.execute(fact.organizationId, fact.callId, 'forwarding', { type: 'forward_started', target: fact.target }, tx, { target: fact.target });
   }
 
   /** Many ends share one inbox transaction under load (a failing one is retried alone). */

@@ -1,21 +1,46 @@
 import { Injectable } from '@nestjs/common';
-import { asOrgId, type Tx } from '@santral/persistence';
+import { Subjects } from '@santral/contracts';
+import { EventPublisher } from '@santral/messaging';
+import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
+import { CallTaskRepository } from '../tasks/call-task.repository';
 import { applyCampaignFact, type CampaignFact, type CampaignView } from './campaign-view';
 import { DialerCampaignRepository } from './dialer-campaign.repository';
 
 /**
  * campaign.campaign.started|updated|paused|resumed|cancelled|completed → the dialer's view of the
  * campaign (issue 10 item 11: pause, resume and cancel stop and restart its dispatch; an edit of
- * windows or caps applies at the next dispatch). Facts apply in any order and any number of times.
+ * windows or caps applies at the next dispatch; calls in flight finish normally). On cancel, the
+ * campaign's tasks not yet dialled are cancelled, each with dialer.task.finished.v1 (`cancelled`).
+ * Facts apply in any order and any number of times.
  */
 @Injectable()
 export class ApplyCampaignFactUseCase {
-  constructor(private readonly campaigns: DialerCampaignRepository) {}
+  constructor(
+    private readonly campaigns: DialerCampaignRepository,
+    private readonly tasks: CallTaskRepository,
+    private readonly publisher: EventPublisher,
+  ) {}
 
   async execute(organizationId: string, campaignId: string, fact: CampaignFact, tx: Tx): Promise<CampaignView> {
     const orgId = asOrgId(organizationId);
     const next = applyCampaignFact(await this.campaigns.lock(tx, orgId, campaignId), fact);
     await this.campaigns.save(tx, orgId, campaignId, next);
+    if (next.state === 'cancelled') await this.cancelWaiting(tx, orgId, campaignId);
     return next;
+  }
+
+  /** Only tasks still waiting are cancelled, so a repeated cancel publishes nothing more. */
+  private async cancelWaiting(tx: Tx, orgId: OrgId, campaignId: string): Promise<void> {
+    const cancelled = await this.tasks.cancelWaiting(tx, orgId, campaignId);
+    if (cancelled.length === 0) return;
+    await this.publisher.publishMany(
+      cancelled.map((t) => ({
+        type: Subjects.Dialer.TaskFinished,
+        orgid: orgId,
+        subject: t.id,
+        data: { organizationId: orgId, taskId: t.id, kind: 'campaign' as const, campaignId, outcome: 'cancelled' as const, attempts: t.attempt },
+      })),
+      { manager: tx },
+    );
   }
 }

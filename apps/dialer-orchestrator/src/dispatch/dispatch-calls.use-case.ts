@@ -6,22 +6,17 @@ import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persis
 import { Clock, OrganizationSettingsRepository, SERVICE_CONFIG } from '@santral/service-kit';
 import type { DialerConfig } from '../config';
 import { isDomainError } from '@santral/contracts';
+import { CreditReservations } from '../billing/credit-reservations';
 import { DncStore } from '../dnc/dnc.store';
 import { isCallable, nextOpening } from '../domain';
 import { HotlineCheck } from '../hotlines/hotline.check';
+import { PassPacer } from '../pacing/pass-pacer';
 import { windowPolicyOf, zonesOf } from './contact-window';
 import { CallRepository } from '../calls/call.repository';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository, type ReadyTask } from '../tasks/call-task.repository';
 
-/**
- * One dispatch pass (issue 10 item 3): for each organization with free slots, claims as many ready
- * tasks of its active campaigns (SKIP LOCKED, so replicas never share one), leases a slot for each in the same transaction, and writes the call,
- * its first transition and `telephony.call.originate.v1` through the outbox — all or nothing, so a
- * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task whose
- * organization has no free slot stays ready. Returns how many calls it dispatched.
- */
 /** What one pass reads once per organization. */
 interface OrgPass {
   settings: DialerOrganizationSettings | undefined;
@@ -32,6 +27,20 @@ interface OrgPass {
 /** Organizations a pass dispatches at once (each holds one pooled connection meanwhile). */
 const PARALLEL_ORGANIZATIONS = 4;
 
+/**
+ * One dispatch pass (issue 10 item 3): for each organization with free slots, claims as many ready
+ * tasks of its active campaigns (SKIP LOCKED, so replicas never share one) and, in DESIGN §7's order,
+ * keeps each to its calling window, then to pacing (the calls-per-hour caps, the per-recipient
+ * frequency cap, the provider account's calls-per-second bucket), then the pre-dial checks, a slot
+ * lease and the credit reservation; then writes the call, its first transition and
+ * `telephony.call.originate.v1` through the outbox — all in one transaction per organization, so a
+ * replica killed mid-pass leaves no half-dispatched task and no lease without its call. A task held
+ * back stays ready (or is ready again when its cap allows). Returns how many calls it dispatched.
+ *
+ * The credit reservation (billing's request/reply) is made inside that transaction: a rollback
+ * after it leaves a pending reservation that billing's expiry releases, and the reservation is
+ * idempotent on call id + attempt, so a redelivered request never holds credit twice.
+ */
 @Injectable()
 export class DispatchCallsUseCase {
   private readonly logger = new Logger(DispatchCallsUseCase.name);
@@ -46,6 +55,8 @@ export class DispatchCallsUseCase {
     private readonly dnc: DncStore,
     private readonly hotlines: HotlineCheck,
     private readonly clock: Clock,
+    private readonly pacer: PassPacer,
+    private readonly credits: CreditReservations,
     @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
   ) {}
 
@@ -68,40 +79,71 @@ export class DispatchCallsUseCase {
       if (tasks.length === 0) return 0;
       // Read once per organization and pass: its capacity, and what its caller numbers allow.
       const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
-      const org: OrgPass = { settings: stored?.settings, callerRefusals: new Map() };
+      if (!stored) return 0;
+      const org: OrgPass = { settings: stored.settings, callerRefusals: new Map() };
+      const admitted = await this.admit(tx, orgId, tasks, stored.settings);
+      const tokens = await this.pacer.takeTokens(tx, orgId, admitted);
       let n = 0;
-      for (const task of tasks) {
+      for (const task of admitted) {
+        const held = tokens.get(task.plan.providerAccountId!)!;
+        if (held.left === 0) continue; // the account's calls per second are spent: ready for the next pass
         const outcome = await this.dispatch(tx, orgId, task, org);
-        if (outcome === 'no_slot') break;
-        if (outcome === 'dispatched') n++;
+        if (outcome === 'no_slot' || outcome === 'no_credit') break;
+        if (outcome === 'dispatched') {
+          held.left--;
+          n++;
+        }
       }
+      await this.pacer.giveBack(tx, tokens);
       return n;
     });
   }
 
   /**
-   * One task, in the order of issue 10 item 3: calling window in the contact's zones, then the pre-dial
-   * checks (DNC, caller number), then a slot. `no_slot` stops this organization for the pass.
+   * The tasks of this pass that may be dialled now: inside their calling window in the contact's
+   * zones, under the calls-per-hour caps and the number's frequency cap. A task outside its window
+   * or over a campaign or frequency cap is ready again when that allows; the organization's own cap
+   * stops the organization for the pass.
    */
-  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask, org: OrgPass): Promise<'dispatched' | 'no_slot' | 'postponed' | 'refused'> {
-    const stored = org.settings ? { settings: org.settings } : null;
-    const plan = task.plan;
-    if (!stored || !plan?.providerAccountId || !plan.fromNumber) return 'no_slot';
+  private async admit(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], settings: DialerOrganizationSettings): Promise<ReadyTask[]> {
     const now = this.clock.now();
-    // A campaign's calls keep to its calling windows; a direct call (placed by a person or the API now) only to those it names.
-    if (task.kind === 'campaign' || plan.callingWindows?.length) {
-      const policy = windowPolicyOf(plan);
-      const zones = zonesOf({ timeZone: task.time_zone, toNumber: task.to_number }, stored.settings.timeZone);
-      if (!isCallable(policy, zones, now)) {
-        const opens = nextOpening(policy, zones, now);
-        if (!opens) {
-          await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
-          return 'refused';
-        }
-        await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
-        return 'postponed';
-      }
+    const pacing = await this.pacer.start(tx, orgId, tasks, settings.callsPerHour, now);
+    const admitted: ReadyTask[] = [];
+    for (const task of tasks) {
+      const plan = task.plan;
+      if (!plan?.providerAccountId || !plan.fromNumber) break;
+      if (!(await this.withinWindow(tx, orgId, task, settings, now))) continue;
+      const a = pacing.admit({
+        campaignId: task.campaign_id, toNumber: task.to_number, callsPerHour: plan.callsPerHour, frequencyCap: plan.retryPolicy?.frequencyCap,
+      });
+      if (a.kind === 'org_cap') break;
+      if (a.kind === 'defer') await this.tasks.scheduleAt(tx, orgId, task.id, a.at, task.attempt === 0 ? 'pending' : 'retry_scheduled');
+      else admitted.push(task);
     }
+    return admitted;
+  }
+
+  /** A campaign's calls keep to its calling windows; a direct call (placed by a person or the API now) only to those it names. */
+  private async withinWindow(tx: Tx, orgId: OrgId, task: ReadyTask, settings: DialerOrganizationSettings, now: Date): Promise<boolean> {
+    const plan = task.plan;
+    if (task.kind !== 'campaign' && !plan.callingWindows?.length) return true;
+    const policy = windowPolicyOf(plan);
+    const zones = zonesOf({ timeZone: task.time_zone, toNumber: task.to_number }, settings.timeZone);
+    if (isCallable(policy, zones, now)) return true;
+    const opens = nextOpening(policy, zones, now);
+    if (opens) await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
+    else await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
+    return false;
+  }
+
+  /**
+   * One admitted task: the pre-dial checks (DNC, caller number), then a slot, then the credit
+   * reservation. `no_slot` and `no_credit` stop this organization for the pass.
+   */
+  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask, org: OrgPass): Promise<'dispatched' | 'no_slot' | 'no_credit' | 'refused'> {
+    const settings = org.settings!;
+    const plan = task.plan;
+    if (!plan.providerAccountId || !plan.fromNumber) return 'no_slot';
     const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber, org);
     if (refusal) {
       await this.finish(tx, orgId, task, 'blocked', refusal);
@@ -110,14 +152,22 @@ export class DispatchCallsUseCase {
     // A direct task's first attempt dials under the id its API caller was given.
     const callId = task.attempt === 0 && task.first_call_id ? task.first_call_id : uuidv7();
     const agentId = task.agent_id ?? plan.agentId;
-    const capacity = { slots: stored.settings.concurrentSlots, reservedInbound: stored.settings.reservedInboundSlots };
+    const capacity = { slots: settings.concurrentSlots, reservedInbound: settings.reservedInboundSlots };
     const slotNo = await this.slots.acquireNew(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
     if (slotNo === null) return 'no_slot';
     const attempt = task.attempt + 1;
+    const credit = await this.credits.reserve({ organizationId: orgId, callId, attempt, estimatedSeconds: plan.maxCallSeconds ?? this.config.RESERVATION_DEFAULT_SECONDS });
+    if (!credit.ok) {
+      // Nothing dialled and the task stays pending: billing's exhausted event pauses the campaign.
+      await this.slots.release(orgId, callId, tx);
+      return 'no_credit';
+    }
+    const reservation = credit.reservationId ? { reservationId: credit.reservationId } : {};
     await this.tasks.markDialing(tx, orgId, task.id, attempt);
     await this.calls.insertDialing(tx, orgId, {
       callId, taskId: task.id, kind: task.kind, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
-      agentId: agentId ?? null, operatorUserId: task.operator_user_id,
+      agentId: agentId ?? null, operatorUserId: task.operator_user_id, reservationId: credit.reservationId ?? null,
+      ringTimeoutSeconds: plan.ringTimeoutSeconds, maxCallSeconds: plan.maxCallSeconds ?? null,
     });
     const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
     const who = {
@@ -133,7 +183,7 @@ export class DispatchCallsUseCase {
           type: Subjects.Telephony.OriginateCall,
           data: {
             organizationId: orgId, callId, attempt, kind: task.kind, providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
-            ...(agentId ? { agentId } : {}), ...campaign, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+            ...(agentId ? { agentId } : {}), ...campaign, ...reservation, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
             ...(plan.maxCallSeconds ? { maxDurationSeconds: plan.maxCallSeconds } : {}),
             // Click-to-call (E6): the operator's phone rings first, then the customer's.
             ...(task.operator_user_id && task.operator_endpoint ? { operatorLeg: { userId: task.operator_user_id, endpoint: task.operator_endpoint } } : {}),

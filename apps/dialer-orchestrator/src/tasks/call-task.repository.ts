@@ -167,6 +167,44 @@ export class CallTaskRepository {
     return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, endReasons: row.reasons } : null;
   }
 
+  /**
+   * Platform sweep (the queue watchdog, E3): direct tasks ready for longer than `olderThanMs` that no
+   * slot has taken (a callback waits for someone to take it); a campaign's tasks wait as long as their campaign runs.
+   */
+  async waitingDirectAcrossOrganizations(db: Queryable, olderThanMs: number, limit: number): Promise<Array<{ taskId: string; organizationId: OrgId }>> {
+    const rows = (await db.query(
+      `SELECT id, organization_id FROM call_tasks
+        WHERE kind NOT IN ('campaign', 'callback') AND state IN ('pending', 'retry_scheduled') AND not_before < clock_timestamp() - $1 * interval '1 millisecond'
+        ORDER BY not_before LIMIT $2`,
+      [olderThanMs, limit],
+    )) as Array<{ id: string; organization_id: string }>;
+    return rows.map((r) => ({ taskId: r.id, organizationId: r.organization_id as OrgId }));
+  }
+
+  /** The task if it is still waiting, locked for the caller's transaction (a dispatcher holding it is skipped). */
+  async lockWaiting(db: Queryable, orgId: OrgId, taskId: string): Promise<ReadyTask | null> {
+    const [row] = await tenantQuery<ReadyTask>(
+      db,
+      orgId,
+      `SELECT id, organization_id, kind, campaign_id, to_number, time_zone, attempt, variables, plan, first_call_id, agent_id, operator_user_id, operator_endpoint
+         FROM call_tasks WHERE organization_id = $1 AND id = $2 AND state IN ('pending', 'retry_scheduled') FOR UPDATE SKIP LOCKED`,
+      [taskId],
+    );
+    return row ?? null;
+  }
+
+  /** A campaign's tasks not yet dialled, cancelled with it (issue 10 item 11): their ids and attempts. */
+  async cancelWaiting(db: Queryable, orgId: OrgId, campaignId: string): Promise<Array<{ id: string; attempt: number }>> {
+    return tenantQuery<{ id: string; attempt: number }>(
+      db,
+      orgId,
+      `UPDATE call_tasks SET state = 'cancelled', outcome = 'cancelled', outcome_reason = 'campaign_cancelled', updated_at = now()
+        WHERE organization_id = $1 AND campaign_id = $2 AND state IN ('pending', 'retry_scheduled')
+        RETURNING id, attempt`,
+      [campaignId],
+    );
+  }
+
   async countsOf(db: Queryable, orgId: OrgId, campaignId: string): Promise<TaskCounts> {
     const rows = await tenantQuery<{ state: string; n: number }>(
       db,

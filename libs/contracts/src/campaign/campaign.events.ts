@@ -121,6 +121,14 @@ export class CampaignDialPlanV1 {
   @IsIntBetween(1, 1_000_000)
   callsPerHour?: number;
 
+  /**
+   * The provider account's calls-per-second limit (the telephony-gateway does not publish it yet):
+   * the campaign service copies it from the account; absent → the dialer's PROVIDER_CPS_DEFAULT.
+   */
+  @IsOptional()
+  @IsIntBetween(1, 1000)
+  callsPerSecond?: number;
+
   @IsIntBetween(5, 300)
   ringTimeoutSeconds: number;
 

@@ -19,6 +19,7 @@ import {
   CreateCallRequest,
   DialerSettingsReply,
 } from './dialer.rpc';
+import { CampaignDiagnosticsReply, CampaignDiagnosticsRequest } from './diagnostics.rpc';
 import {
   DncAddReply,
   DncAddRequest,
@@ -64,6 +65,7 @@ export const DialerRpc = {
   HotlineGet: 'rpc.dialer.hotline.get',
   HotlineUpdate: 'rpc.dialer.hotline.update',
   PresenceSet: 'rpc.dialer.presence.set',
+  CampaignDiagnostics: 'rpc.dialer.campaign.diagnostics',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -90,11 +92,13 @@ export const dialerMessages = {
   [DialerSubjects.CallAnswered]: event(DialerCallAnsweredV1, {
     description: 'The call was answered and is in progress.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign', 'ticketing'],
   }),
   [DialerSubjects.CallForwarding]: event(DialerCallForwardingV1, {
     description: 'The call is being transferred to a number or SIP URI.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: [],
   }),
   [DialerSubjects.CallEnded]: event(DialerCallEndedV1, {
@@ -142,6 +146,12 @@ export const dialerMessages = {
     producers: fromGateway,
     consumer: 'dialer-orchestrator',
     description: 'Transfer a call in progress to a number or SIP URI.',
+  }),
+  [DialerRpc.CampaignDiagnostics]: request('query', CampaignDiagnosticsRequest, CampaignDiagnosticsReply, {
+    producers: ['api-gateway', 'campaign'],
+    status: 'stable',
+    consumer: 'dialer-orchestrator',
+    description: 'Why nothing of a campaign is dialled right now (D5): paused, outside the window (per zone, and when it opens), no free slot (and who holds them), a rate cap, credits, an empty queue, retries not yet due — with counts.',
   }),
   ...dialingRuleMessages(),
 } satisfies EntriesOf<typeof DialerSubjects & typeof DialerRpc>;

@@ -1,0 +1,15 @@
+import { Controller } from '@nestjs/common';
+import { CampaignDiagnosticsRequest, Rpc } from '@santral/contracts';
+import { RpcHandler } from '@santral/messaging';
+import { GetCampaignDiagnosticsUseCase } from './get-campaign-diagnostics.use-case';
+
+/** NATS request/reply adapter for a campaign's diagnostics (served by the campaign service's GET /v1/campaigns/{id}/diagnostics). */
+@Controller()
+export class DiagnosticsMessagesController {
+  constructor(private readonly diagnose: GetCampaignDiagnosticsUseCase) {}
+
+  @RpcHandler(Rpc.Dialer.CampaignDiagnostics)
+  campaign(input: CampaignDiagnosticsRequest) {
+    return this.diagnose.execute(input);
+  }
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+
+export const HOUR_MS = 3_600_000;
+
+/** The organization's calls started in the last hour: in all, and per campaign (null: direct calls). */
+export interface HourOfCalls {
+  total: number;
+  oldest: Date | null;
+  byCampaign: Map<string | null, { count: number; oldest: Date }>;
+}
+
+/** What pacing reads from the calls the organization started (DESIGN §7: caps are counted from stored calls). */
+@Injectable()
+export class CallHistory {
+  /** One statement: the calls of the sliding hour, grouped by campaign. */
+  async lastHour(db: Queryable, orgId: OrgId): Promise<HourOfCalls> {
+    const rows = await tenantQuery<{ campaign_id: string | null; n: number; oldest: Date }>(
+      db,
+      orgId,
+      `SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
+        WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id`,
+    );
+    const byCampaign = new Map(rows.map((r) => [r.campaign_id, { count: r.n, oldest: new Date(r.oldest) }] as const));
+    const oldest = rows.reduce<Date | null>((o, r) => (o && o <= new Date(r.oldest) ? o : new Date(r.oldest)), null);
+    return { total: rows.reduce((n, r) => n + r.n, 0), oldest, byCampaign };
+  }
+
+  /** When each of these numbers was called in the last `days` days, across the organization's calls. */
+  async recentTo(db: Queryable, orgId: OrgId, numbers: readonly string[], days: number): Promise<Map<string, Date[]>> {
+    if (numbers.length === 0) return new Map();
+    const rows = await tenantQuery<{ to_number: string; times: Date[] }>(
+      db,
+      orgId,
+      `SELECT to_number, array_agg(created_at) AS times FROM calls
+        WHERE organization_id = $1 AND to_number = ANY($2::text[]) AND created_at > clock_timestamp() - $3 * interval '1 day'
+        GROUP BY to_number`,
+      [[...new Set(numbers)], days],
+    );
+    return new Map(rows.map((r) => [r.to_number, r.times.map((t) => new Date(t))]));
+  }
+}

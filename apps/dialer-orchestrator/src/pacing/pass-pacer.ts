@@ -1,0 +1,58 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { OrgId, Tx } from '@santral/persistence';
+import { SERVICE_CONFIG } from '@santral/service-kit';
+import type { DialerConfig } from '../config';
+import type { ReadyTask } from '../tasks/call-task.repository';
+import { CallHistory } from './call-history';
+import { PassPacing } from './pass-pacing';
+import { ProviderRateBuckets } from './provider-rate-buckets';
+
+/** Tokens a pass holds for one provider account: how many are left to spend, and its rate. */
+export interface HeldTokens {
+  left: number;
+  perSecond: number;
+}
+
+/**
+ * Reads what a dispatch pass of one organization paces by — its calls of the last hour, and the
+ * earlier calls of the numbers it is about to dial when a frequency cap applies — and takes the
+ * provider accounts' tokens: a few statements per organization and pass, never one per call.
+ */
+@Injectable()
+export class PassPacer {
+  constructor(
+    private readonly history: CallHistory,
+    private readonly buckets: ProviderRateBuckets,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<DialerConfig, 'PROVIDER_CPS_DEFAULT'>,
+  ) {}
+
+  async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date): Promise<PassPacing> {
+    const capped = tasks.filter((t) => t.plan?.retryPolicy?.frequencyCap);
+    const days = Math.max(0, ...capped.map((t) => t.plan.retryPolicy!.frequencyCap!.perDays));
+    const [hour, recent] = await Promise.all([
+      this.history.lastHour(tx, orgId),
+      days > 0 ? this.history.recentTo(tx, orgId, capped.map((t) => t.to_number), days) : Promise.resolve(new Map<string, Date[]>()),
+    ]);
+    return new PassPacing(orgCallsPerHour, hour, recent, now);
+  }
+
+  /** One take per provider account for the tasks pacing admitted (in a pass, usually one account). */
+  async takeTokens(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[]): Promise<Map<string, HeldTokens>> {
+    const wanted = new Map<string, { n: number; perSecond: number }>();
+    for (const t of tasks) {
+      const account = t.plan.providerAccountId!;
+      const perSecond = t.plan.callsPerSecond ?? this.config.PROVIDER_CPS_DEFAULT;
+      const w = wanted.get(account);
+      wanted.set(account, { n: (w?.n ?? 0) + 1, perSecond: Math.min(w?.perSecond ?? perSecond, perSecond) });
+    }
+    const held = new Map<string, HeldTokens>();
+    // In account order, so two passes taking the same accounts' rows never wait on each other in a circle.
+    for (const [account, w] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) held.set(account, { left: await this.buckets.take(tx, orgId, account, w.n, w.perSecond), perSecond: w.perSecond });
+    return held;
+  }
+
+  /** Tokens the pass did not spend (refused tasks, no slot after all) go back to their buckets. */
+  async giveBack(tx: Tx, held: Map<string, HeldTokens>): Promise<void> {
+    for (const [account, h] of held) await this.buckets.giveBack(tx, account, h.left, h.perSecond);
+  }
+}
