@@ -66,6 +66,7 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   CALL_ALREADY_ENDED: { status: 409, title: 'Call already ended' },
   CALL_NOT_IN_PROGRESS: { status: 409, title: 'Call is not in progress' },
   INVALID_TRANSFER_TARGET: { status: 422, title: 'Invalid transfer target' },
+  CALL_NOT_FOUND: { status: 404, title: 'Call not found' },
   // telephony
   WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature invalid' },
   WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp too old' },
