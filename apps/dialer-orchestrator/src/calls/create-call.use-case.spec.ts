@@ -1,4 +1,4 @@
-import { DIALING_PRECHECK_ORDER, type CreateCallRequest } from '@santral/contracts';
+import { DIALING_PRECHECK_ORDER, type CreateCallRequest, type DialingErrorCode } from '@santral/contracts';
 import type { EventPublisher } from '@santral/messaging';
 import type { OrgId, Queryable } from '@santral/persistence';
 import { InMemoryDnc, InMemoryHotlines, InMemoryIdempotentCommands, InMemoryPresence, ORG_A, organizationNumbers } from '../../test/fakes';
@@ -165,7 +165,7 @@ describe('CreateCallUseCase (E4 pre-dial checks, then the queued call)', () => {
 
   // Each E4 check made to fail together with every check after it: the first in DIALING_PRECHECK_ORDER is the answer.
   type Breaker = (s: ReturnType<typeof setup>, input: CreateCallRequest) => Promise<CreateCallRequest>;
-  const breakers: Record<(typeof DIALING_PRECHECK_ORDER)[number], Breaker> = {
+  const breakers: Partial<Record<DialingErrorCode, Breaker>> = {
     INSUFFICIENT_CREDITS: async (s, i) => ((s.credits.ok = false), i),
     AGENT_INACTIVE: async (s, i) => (s.agents.rows.set(AGENT, { ...s.agents.rows.get(AGENT)!, active: false }), i),
     AGENT_INCOMPLETE: async (s, i) => (s.agents.rows.set(AGENT, { ...s.agents.rows.get(AGENT)!, complete: false, missingFields: ['voice'] }), i),
@@ -176,6 +176,10 @@ describe('CreateCallUseCase (E4 pre-dial checks, then the queued call)', () => {
     AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL: async (s, i) => (await s.presence.put(ORG_A, { userId: OPERATOR, status: 'busy', currentCallId: null, endpoint: '+905550000000' }), i),
   };
 
+  it('has a way to fail every check of the order', () => {
+    expect(DIALING_PRECHECK_ORDER.filter((code) => !breakers[code])).toEqual([]);
+  });
+
   it.each(DIALING_PRECHECK_ORDER.map((code, at) => [code, at] as const))('%s is reported before every later check, with nothing stored', async (code, at) => {
     const s = setup();
     await s.addHotline(HOTLINE);
@@ -183,7 +187,7 @@ describe('CreateCallUseCase (E4 pre-dial checks, then the queued call)', () => {
     // A click-to-call with an agent named: every check applies.
     let input: CreateCallRequest = { organizationId: ORG_A, kind: 'click_to_call', to: '0555 123 45 67', agentId: AGENT, operatorUserId: OPERATOR };
     // FROM_NUMBER_NOT_FOUND and FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT both set `from`: the earlier one keeps its own.
-    for (const later of [...DIALING_PRECHECK_ORDER.slice(at)].reverse()) input = await breakers[later](s, input);
+    for (const later of [...DIALING_PRECHECK_ORDER.slice(at)].reverse()) input = await breakers[later]!(s, input);
     await expect(s.useCase.execute(input)).rejects.toMatchObject({ code });
     s.nothingStored();
     expect(await s.presence.find(ORG_A, OPERATOR)).toMatchObject({ currentCallId: null });
