@@ -9,6 +9,7 @@ import { isDomainError } from '@santral/contracts';
 import { DncStore } from '../dnc/dnc.store';
 import { isCallable, nextOpening } from '../domain';
 import { HotlineCheck } from '../hotlines/hotline.check';
+import { OperatorCalls } from '../presence/operator-calls';
 import { windowPolicyOf, zonesOf } from './contact-window';
 import { CallRepository } from '../calls/call.repository';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
@@ -47,6 +48,7 @@ export class DispatchCallsUseCase {
     private readonly hotlines: HotlineCheck,
     private readonly clock: Clock,
     @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
+    private readonly operators: OperatorCalls,
   ) {}
 
   async execute(maxOrganizations = 100): Promise<number> {
@@ -119,6 +121,8 @@ export class DispatchCallsUseCase {
       callId, taskId: task.id, kind: task.kind, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
       agentId: agentId ?? null, operatorUserId: task.operator_user_id,
     });
+    // Click-to-call (E6, E8): the operator is busy with the call being dialled (see OperatorCalls).
+    if (task.operator_user_id) await this.operators.markDialling(orgId, task.operator_user_id, callId, tx);
     const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
     const who = {
       ...(agentId ? { agentId } : {}),

@@ -22,6 +22,14 @@ export class OperatorCalls {
     throw new DomainError('AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL', `Operator ${userId} ${why}`);
   }
 
+  /**
+   * The dispatcher dials a call with this operator's leg: they are busy with it. A no-op for the
+   * first attempt (held since it was accepted); a later attempt takes them only if they are free.
+   */
+  async markDialling(orgId: OrgId, userId: string, callId: string, tx: Tx): Promise<void> {
+    await this.presence.holdForCall(orgId, userId.toLowerCase(), callId, tx);
+  }
+
   /** The call is over: the operator is available again, unless something else holds them now. */
   async release(orgId: OrgId, userId: string, callId: string, tx: Tx): Promise<void> {
     await this.presence.releaseFromCall(orgId, userId.toLowerCase(), callId, tx);
