@@ -176,6 +176,18 @@ describe('the call API: api-gateway → dialer-orchestrator → telephony-gatewa
     expectProblem(await get(a.key, '/v1/calls?cursor=bogus'), 400, 'INVALID_CURSOR');
   });
 
+  it.each([
+    ['busy, with its SIP cause', '0555 124 00 01', { status: 'busy', reason: 'busy', sipCause: 486 }],
+    ["refused at originate, the provider's code kept (E5)", '0555 124 00 08', { status: 'failed', reason: 'REQUEST_ANSWER_URL_ERROR', providerCode: 'REQUEST_ANSWER_URL_ERROR' }],
+  ])('GET /v1/calls/{id} shows a call that ended %s', async (_name, to, endReason) => {
+    const a = await org();
+    const { callId } = (await post(a.key, '/v1/calls', { kind: 'test', to, agentId: a.agentId })).json<{ callId: string }>();
+    await waitFor(async () => ['ended', 'failed', 'no_answer', 'busy', 'cancelled'].includes(await stateOf(a.key, callId)), 30_000, 'call ended');
+    const call = (await get(a.key, `/v1/calls/${callId}`)).json<{ state: string; endReason: Record<string, unknown>; transitions: Array<{ to: string; cause: string }> }>();
+    expect(call).toMatchObject({ state: endReason.status, endReason });
+    expect(call.transitions.at(-1)).toMatchObject({ to: endReason.status, cause: `telephony:${endReason.reason}` });
+  });
+
   it('click-to-call: the originate carries the operator leg, the operator is busy with the call and free again when it ends', async () => {
     const a = await org();
     await gw.request({ method: 'PUT', url: `/v1/users/${a.userId}/presence`, key: a.key, body: { status: 'available', endpoint: 'sip:ayse@pbx.example.com' } });
