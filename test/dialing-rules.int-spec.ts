@@ -249,13 +249,18 @@ describe('dialling rules: api-gateway HTTP → NATS request/reply → dialer-orc
 
       const res = await put(a.supervisor, user, { status: 'available' });
       expect(res.statusCode).toBe(200);
-      expect(res.json()).toEqual({ userId: user, status: 'available', currentCallId: null, updatedAt: expect.any(String) });
+      expect(res.json()).toEqual({ userId: user, status: 'available', currentCallId: null, endpoint: null, updatedAt: expect.any(String) });
       await expect(check.assertOperatorFree(asOrgId(a.id), user)).resolves.toBeUndefined();
 
       expect((await put(a.key, user, { status: 'busy', currentCallId: CALL })).json()).toMatchObject({ status: 'busy', currentCallId: CALL });
       await expect(rows('SELECT status, current_call_id FROM operator_presence WHERE organization_id = $1 AND user_id = $2', [a.id, user])).resolves.toEqual([{ status: 'busy', current_call_id: CALL }]);
       await expect(check.assertOperatorFree(asOrgId(a.id), user)).rejects.toMatchObject({ code: 'AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL' });
       await expect(check.assertOperatorFree(asOrgId(a.id), user, CALL)).resolves.toBeUndefined();
+
+      // The endpoint a click-to-call rings first (E6) is kept until it is set again.
+      expect((await put(a.key, user, { status: 'available', endpoint: 'sip:ayse@pbx.example.com' })).json()).toMatchObject({ status: 'available', endpoint: 'sip:ayse@pbx.example.com' });
+      expect((await put(a.key, user, { status: 'offline' })).json()).toMatchObject({ status: 'offline', endpoint: 'sip:ayse@pbx.example.com' });
+      expect((await put(a.key, user, { status: 'available', endpoint: '+905551234567' })).json()).toMatchObject({ endpoint: '+905551234567' });
     });
 
     it("is 404 for another organization's user or an unknown id, 403 for an operator key, and stores nothing then", async () => {
@@ -275,6 +280,8 @@ describe('dialling rules: api-gateway HTTP → NATS request/reply → dialer-orc
       expect(fieldsOf(expectProblem(await put(a.key, user, { status: 'away' }), 422, 'VALIDATION_FAILED'))).toEqual(['status']);
       expect(fieldsOf(expectProblem(await put(a.key, user, { status: 'busy', currentCallId: 'x' }), 422, 'VALIDATION_FAILED'))).toEqual(['currentCallId']);
       expect(fieldsOf(expectProblem(await put(a.key, user, { status: 'available', currentCallId: CALL }), 422, 'VALIDATION_FAILED'))).toEqual(['currentCallId']);
+      expect(fieldsOf(expectProblem(await put(a.key, user, { status: 'available', endpoint: '0555 123 45 67' }), 422, 'VALIDATION_FAILED'))).toEqual(['endpoint']);
+      expect(fieldsOf(expectProblem(await put(a.key, user, { status: 'available', endpoint: 'sip:nohost' }), 422, 'VALIDATION_FAILED'))).toEqual(['endpoint']);
       expectProblem(await put(a.key, 'nope', { status: 'available' }), 422, 'VALIDATION_FAILED');
       await expect(rows('SELECT count(*)::int AS n FROM operator_presence WHERE user_id = $1', [user])).resolves.toEqual([{ n: 0 }]);
     });

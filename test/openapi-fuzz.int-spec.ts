@@ -50,8 +50,13 @@ beforeAll(async () => {
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
+  // A real call for /v1/calls/{id}: a click-to-call by the operator user (no agent needed).
+  const presence = await gw.request({ method: 'PUT', url: `/v1/users/${user.id}/presence`, key: org.key, body: { status: 'available', endpoint: 'sip:ayse@pbx.example.com' } });
+  if (presence.statusCode !== 200) throw new Error(`presence: ${presence.statusCode} ${presence.body}`);
+  const call = await gw.request({ method: 'POST', url: '/v1/calls', key: org.key, body: { kind: 'click_to_call', to: '0532 000 00 05', operatorUserId: user.id } });
+  if (call.statusCode !== 202) throw new Error(`/v1/calls: ${call.statusCode} ${call.body}`);
   keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
-  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id);
+  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId);
 
   doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
 }, 60_000);
@@ -69,7 +74,8 @@ async function rowCounts(): Promise<Record<string, number>> {
   const [mine]: Array<Record<string, number>> = await gw.db.dataSource.query(`SELECT ${gateway}`);
   const [theirs]: Array<{ provider_accounts: number }> = await telephony!.db.dataSource.query('SELECT count(*)::int AS provider_accounts FROM provider_accounts');
   const [dialers]: Array<Record<string, number>> = await dialer!.db.dataSource.query(
-    `SELECT ${['dnc_entries', 'hotlines', 'operator_presence'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
+    // call_tasks: only POST /v1/calls writes it (calls and their transitions are the dispatcher's, asynchronously).
+    `SELECT ${['dnc_entries', 'hotlines', 'operator_presence', 'call_tasks'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
   return { ...mine, ...theirs, ...dialers };
 }

@@ -36,19 +36,32 @@ import { entities } from './entities';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { migrations } from './migrations';
 import { PresenceModule } from './presence/presence.module';
+import { AgentsModule } from './agents/agents.module';
+import { CallViewsRepository } from './calls/call-views.repository';
+import { CallsMessagesController } from './calls/calls.messages.controller';
+import { CreateCallUseCase } from './calls/create-call.use-case';
+import { GetCallUseCase } from './calls/get-call.use-case';
+import { HangupCallUseCase } from './calls/hangup-call.use-case';
+import { ListCallsUseCase } from './calls/list-calls.use-case';
+import { ProviderAccounts, TelephonyProviderAccounts } from './calls/provider-accounts';
+import { TransferCallUseCase } from './calls/transfer-call.use-case';
+import { OrganizationNumbers } from './settings/organization-numbers';
 import { pickDialerSettings } from './settings/dialer-settings';
 import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-case';
 import { SettingsMessagesController } from './settings/settings.messages.controller';
 
 @Module({
-  imports: [DncModule, HotlinesModule, PresenceModule],
-  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController, DiagnosticsMessagesController],
+  imports: [DncModule, HotlinesModule, PresenceModule, AgentsModule],
+  controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController, DiagnosticsMessagesController, CallsMessagesController],
   providers: [
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
     WatchdogEnding, ExpireUnansweredCallsUseCase, ExpireOverlongCallsUseCase, ExpireQueuedTasksUseCase, CallHistory, ProviderRateBuckets, PassPacer, DiagnosticsReads, GetCampaignDiagnosticsUseCase,
     RecordInboundCallUseCase,
     MissedCallCallbacks,
     { provide: CreditReservations, useClass: UnmeteredCreditReservations },
+    // The call API (issue 10 items 8–10).
+    OrganizationNumbers, CallViewsRepository, CreateCallUseCase, ListCallsUseCase, GetCallUseCase, HangupCallUseCase, TransferCallUseCase,
+    { provide: ProviderAccounts, useClass: TelephonyProviderAccounts },
   ],
 })
 export class DialerModule {}

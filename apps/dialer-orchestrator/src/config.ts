@@ -56,4 +56,16 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Min(1000)
   @Max(86_400_000)
   QUEUED_MAX_MS: number = 300_000;
+
+  /** How often operators held by an ended or unknown call are freed (E8: within a minute); 0 turns the sweep off. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  OPERATOR_SWEEP_INTERVAL_MS: number = 15_000;
+
+  /** An operator held by a call the dialer does not know is freed only once their presence is this old. */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  OPERATOR_SWEEP_GRACE_MS: number = 30_000;
 }

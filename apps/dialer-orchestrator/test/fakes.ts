@@ -8,7 +8,7 @@ import { DncStore, type DncEntry, type DncListed } from '../src/dnc/dnc.store';
 import type { Hotline } from '../src/hotlines/hotline';
 import { HotlineStore, type HotlineChanges, type NewHotline } from '../src/hotlines/hotline.store';
 import type { OperatorPresence } from '../src/presence/operator-presence';
-import { PresenceStore } from '../src/presence/presence.store';
+import { PresenceStore, type PresenceChange } from '../src/presence/presence.store';
 
 export const ORG_A = '0190a000-0000-7000-8000-00000000000a' as OrgId;
 export const ORG_B = '0190b000-0000-7000-8000-00000000000b' as OrgId;
@@ -100,6 +100,11 @@ export class InMemoryHotlines extends HotlineStore {
     return row ? structuredClone(row) : null;
   }
 
+  async firstCallingOut(orgId: OrgId): Promise<Hotline | null> {
+    const row = this.rows.find((r) => r.organizationId === orgId && r.outboundAllowed);
+    return row ? structuredClone(row) : null;
+  }
+
   async page(orgId: OrgId, page: PageRequest): Promise<Page<Hotline>> {
     return keysetPageOf(this.rows.filter((r) => r.organizationId === orgId), page);
   }
@@ -115,10 +120,25 @@ export class InMemoryHotlines extends HotlineStore {
 export class InMemoryPresence extends PresenceStore {
   readonly rows = new Map<string, OperatorPresence>();
 
-  async put(orgId: OrgId, p: Omit<OperatorPresence, 'updatedAt'>): Promise<OperatorPresence> {
-    const stored = { ...p, updatedAt: nextTime() };
+  async put(orgId: OrgId, p: PresenceChange): Promise<OperatorPresence> {
+    const before = this.rows.get(`${orgId}|${p.userId}`);
+    const stored = { ...p, endpoint: p.endpoint ?? before?.endpoint ?? null, updatedAt: nextTime() };
     this.rows.set(`${orgId}|${p.userId}`, stored);
     return { ...stored };
+  }
+
+  async holdForCall(orgId: OrgId, userId: string, callId: string): Promise<OperatorPresence | null> {
+    const row = this.rows.get(`${orgId}|${userId}`);
+    if (!row || row.status !== 'available' || row.currentCallId !== null || !row.endpoint) return null;
+    Object.assign(row, { status: 'busy', currentCallId: callId, updatedAt: nextTime() });
+    return { ...row };
+  }
+
+  async releaseFromCall(orgId: OrgId, userId: string, callId: string): Promise<boolean> {
+    const row = this.rows.get(`${orgId}|${userId}`);
+    if (!row || row.currentCallId !== callId) return false;
+    Object.assign(row, { status: 'available', currentCallId: null, updatedAt: nextTime() });
+    return true;
   }
 
   async find(orgId: OrgId, userId: string): Promise<OperatorPresence | null> {

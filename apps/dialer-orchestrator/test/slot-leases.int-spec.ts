@@ -101,7 +101,7 @@ describe('slot leases over real Postgres', () => {
     await expect(a.acquireNew(org, silent, 'outbound', one, 200)).resolves.toBe(1);
     await new CallRepository(db.dataSource).insertDialing(db.dataSource, org, {
       callId: silent, taskId: randomUUID(), kind: 'campaign', agentId: null, operatorUserId: null, campaignId: null, attempt: 1,
-      to: '+905551230006', from: '+902125550000', providerAccountId: randomUUID(), slotNo: 1,
+      to: '+905551230006', from: '+902125550000', providerAccountId: randomUUID(), slotNo: 1, reservationId: null, ringTimeoutSeconds: 30, maxCallSeconds: null,
     });
     await new Promise((r) => setTimeout(r, 300));
     // Expired, but its call is still open in the dialer's records: the slot is not lent out.

@@ -28,6 +28,7 @@ export * from './dialer/dialer.events';
 export * from './dialer/dialer.rpc';
 export * from './dialer/dialing-rules.rpc';
 export * from './dialer/diagnostics.rpc';
+export * from './dialer/calls.rpc';
 export * from './telephony/telephony.events';
 export * from './telephony/telephony.commands';
 export * from './telephony/telephony.rpc';

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { Queryable } from './tenant-sql';
+
+/** Anything that runs SQL: a TypeORM EntityManager (the caller's transaction) or DataSource. */
+export interface Queryable {
+  query(sql: string, params?: unknown[]): Promise<unknown>;
+}
 
 /** The part of a node-postgres client this needs: a query with a statement name. */
 interface PgClient {

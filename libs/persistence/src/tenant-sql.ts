@@ -1,10 +1,7 @@
-import { preparedQuery } from './prepared-query';
+import { preparedQuery, type Queryable } from './prepared-query';
 import type { OrgId } from './tenant';
 
-/** Anything that runs SQL: a TypeORM EntityManager (the caller's transaction) or DataSource. */
-export interface Queryable {
-  query(sql: string, params?: unknown[]): Promise<unknown>;
-}
+export type { Queryable } from './prepared-query';
 
 /**
  * Raw SQL over tenant-owned rows: the organization is always `$1`, so a statement written

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
-import { IsEntityId, PRESENCE_STATUSES, type PresenceStatus } from '@santral/contracts';
+import { IsDialTarget, IsEntityId, PRESENCE_STATUSES, type PresenceStatus } from '@santral/contracts';
 
 export class SetPresenceDto {
   @ApiProperty({ enum: PRESENCE_STATUSES, example: 'available' })
@@ -11,6 +11,11 @@ export class SetPresenceDto {
   @IsOptional()
   @IsEntityId()
   currentCallId?: string;
+
+  @ApiPropertyOptional({ example: '+905551234567', description: "The operator's phone (E.164) or SIP URI, rung first on a click-to-call; absent keeps the one set before" })
+  @IsOptional()
+  @IsDialTarget()
+  endpoint?: string;
 }
 
 export class PresenceDto {
@@ -22,6 +27,9 @@ export class PresenceDto {
 
   @ApiProperty({ type: String, format: 'uuid', nullable: true })
   currentCallId: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'E.164 or SIP URI' })
+  endpoint: string | null;
 
   @ApiProperty({ format: 'date-time' })
   updatedAt: string;

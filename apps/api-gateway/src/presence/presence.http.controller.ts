@@ -27,6 +27,6 @@ export class PresenceHttpController {
   @ApiProblems(404)
   async set(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Body() body: SetPresenceDto): Promise<PresenceDto> {
     const p = await this.setPresence.execute(orgId, params.id, body);
-    return { ...p, currentCallId: p.currentCallId ?? null };
+    return { ...p, currentCallId: p.currentCallId ?? null, endpoint: p.endpoint ?? null };
   }
 }

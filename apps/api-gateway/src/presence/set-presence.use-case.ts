@@ -12,10 +12,10 @@ export class SetPresenceUseCase {
     private readonly users: UsersPort,
   ) {}
 
-  async execute(orgId: OrgId, userId: string, input: { status: PresenceStatus; currentCallId?: string }): Promise<PresenceReply> {
+  async execute(orgId: OrgId, userId: string, input: { status: PresenceStatus; currentCallId?: string; endpoint?: string }): Promise<PresenceReply> {
     const id = userId.toLowerCase();
     const [known] = await this.users.existingIds(orgId, [id]);
     if (!known) throw new DomainError('NOT_FOUND', `User ${userId} not found`);
-    return this.dialer.request(Rpc.Dialer.PresenceSet, { organizationId: orgId, userId: id, status: input.status, ...(input.currentCallId ? { currentCallId: input.currentCallId } : {}) });
+    return this.dialer.request(Rpc.Dialer.PresenceSet, { organizationId: orgId, userId: id, status: input.status, ...(input.currentCallId ? { currentCallId: input.currentCallId } : {}), ...(input.endpoint ? { endpoint: input.endpoint } : {}) });
   }
 }

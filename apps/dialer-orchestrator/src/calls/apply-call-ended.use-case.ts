@@ -8,6 +8,7 @@ import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repositor
 import { windowPolicyOf, zonesOf } from '../dispatch/contact-window';
 import { decideRetry } from '../domain';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
+import { OperatorCalls } from '../presence/operator-calls';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
@@ -42,6 +43,7 @@ export class ApplyCallEndedUseCase {
     private readonly clock: Clock,
     private readonly publisher: EventPublisher,
     private readonly callbacks: MissedCallCallbacks,
+    private readonly operators: OperatorCalls,
   ) {}
 
   async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
@@ -54,8 +56,10 @@ export class ApplyCallEndedUseCase {
    * `dialer.call.ended.v1` (exactly one per call), settles its task.
    */
   async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string, isLost = false): Promise<boolean> {
-    const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause);
+    const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause, durations === NO_TIME ? {} : { ...durations, providerCallId });
     if (!ended) return false;
+    // Click-to-call (E6, E8): the operator the call held is available again.
+    if (ended.operatorUserId) await this.operators.release(orgId, ended.operatorUserId, callId, tx);
     const endedEvent: OutgoingEvent = {
       type: Subjects.Dialer.CallEnded,
       orgid: orgId,

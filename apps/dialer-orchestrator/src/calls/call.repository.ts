@@ -36,6 +36,15 @@ export interface CallIdentity {
   operatorUserId: string | null;
 }
 
+/** What an end fact may bring besides its reason. */
+export interface EndFacts {
+  talkSeconds?: number;
+  waitSeconds?: number;
+  totalSeconds?: number;
+  forwardedSeconds?: number;
+  providerCallId?: string;
+}
+
 export interface NewCall {
   callId: string;
   taskId: string;
@@ -88,19 +97,23 @@ export class CallRepository {
     return true;
   }
 
-  /** Ends the call unless it already ended: returns its task, or null for a second (or foreign) end. */
-  async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string): Promise<EndedCall | null> {
+  /**
+   * Ends the call unless it already ended: returns its task, or null for a second (or foreign) end.
+   * `facts`: what the provider's end fact brings besides its reason (durations, its call id), kept for GET /v1/calls/{id}.
+   */
+  async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string, facts: EndFacts = {}): Promise<EndedCall | null> {
     const [row] = await tenantQuery<{
       task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string | null;
       provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null; reservation_id: string | null;
     }>(
       db,
       orgId,
-      `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now()
+      `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now(),
+              talk_seconds = $5, wait_seconds = $6, total_seconds = $7, forwarded_seconds = $8, provider_call_id = $9
          FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
         WHERE c.call_id = p.call_id AND c.ended_at IS NULL
         RETURNING c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id, c.reservation_id`,
-      [callId, status, JSON.stringify(endReason)],
+      [callId, status, JSON.stringify(endReason), facts.talkSeconds ?? null, facts.waitSeconds ?? null, facts.totalSeconds ?? null, facts.forwardedSeconds ?? null, facts.providerCallId ?? null],
     );
     if (!row) return null;
     await this.transition(db, orgId, callId, row.prev, status, cause);

@@ -11,6 +11,7 @@ import { DncStore } from '../dnc/dnc.store';
 import { isCallable, nextOpening } from '../domain';
 import { HotlineCheck } from '../hotlines/hotline.check';
 import { PassPacer } from '../pacing/pass-pacer';
+import { OperatorCalls } from '../presence/operator-calls';
 import { windowPolicyOf, zonesOf } from './contact-window';
 import { CallRepository } from '../calls/call.repository';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
@@ -58,6 +59,7 @@ export class DispatchCallsUseCase {
     private readonly pacer: PassPacer,
     private readonly credits: CreditReservations,
     @Inject(SERVICE_CONFIG) private readonly config: DialerConfig,
+    private readonly operators: OperatorCalls,
   ) {}
 
   async execute(maxOrganizations = 100): Promise<number> {
@@ -169,6 +171,8 @@ export class DispatchCallsUseCase {
       agentId: agentId ?? null, operatorUserId: task.operator_user_id, reservationId: credit.reservationId ?? null,
       ringTimeoutSeconds: plan.ringTimeoutSeconds, maxCallSeconds: plan.maxCallSeconds ?? null,
     });
+    // Click-to-call (E6, E8): the operator is busy with the call being dialled (see OperatorCalls).
+    if (task.operator_user_id) await this.operators.markDialling(orgId, task.operator_user_id, callId, tx);
     const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
     const who = {
       ...(agentId ? { agentId } : {}),

@@ -32,6 +32,14 @@ export class HotlineRepository extends TenantRepository<HotlineEntity> implement
     return this.findOne(orgId, { number: e164 });
   }
 
+  async firstCallingOut(orgId: OrgId): Promise<Hotline | null> {
+    const [row] = await this.sql<{ id: string }>(
+      orgId,
+      `SELECT id FROM hotlines WHERE organization_id = $1 AND outbound_allowed ORDER BY created_at, id LIMIT 1`,
+    );
+    return row ? this.findById(orgId, row.id) : null;
+  }
+
   page(orgId: OrgId, page: PageRequest): Promise<Page<Hotline>> {
     return this.findPage(orgId, page);
   }

@@ -10,6 +10,8 @@ export abstract class HotlineStore {
   abstract addIfNumberFree(orgId: OrgId, hotline: NewHotline, tx: Tx): Promise<boolean>;
   abstract findById(orgId: OrgId, id: string, tx?: Tx): Promise<Hotline | null>;
   abstract findByNumber(orgId: OrgId, e164: string): Promise<Hotline | null>;
+  /** The organization's oldest caller number that may call out (what a call without `from` uses). */
+  abstract firstCallingOut(orgId: OrgId): Promise<Hotline | null>;
   abstract page(orgId: OrgId, page: PageRequest): Promise<Page<Hotline>>;
   /** The updated hotline; null when the organization has none with this id. */
   abstract change(orgId: OrgId, id: string, changes: HotlineChanges): Promise<Hotline | null>;

@@ -24,6 +24,6 @@ import { UpdateHotlineUseCase } from './update-hotline.use-case';
     UpdateHotlineUseCase,
     HotlineCheck,
   ],
-  exports: [HotlineCheck],
+  exports: [HotlineCheck, HotlineStore],
 })
 export class HotlinesModule {}

@@ -16,6 +16,9 @@ export class OperatorPresenceEntity {
   @Column('uuid', { name: 'current_call_id', nullable: true })
   currentCallId: string | null;
 
+  @Column('text', { nullable: true })
+  endpoint: string | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

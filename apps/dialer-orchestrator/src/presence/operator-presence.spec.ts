@@ -2,7 +2,7 @@ import { operatorRefusal, type OperatorPresence } from './operator-presence';
 
 const CALL = '0190e000-0000-7000-8000-000000000001';
 const OTHER = '0190e000-0000-7000-8000-000000000002';
-const p = (status: OperatorPresence['status'], currentCallId: string | null = null): OperatorPresence => ({ userId: 'u', status, currentCallId, updatedAt: new Date(0) });
+const p = (status: OperatorPresence['status'], currentCallId: string | null = null): OperatorPresence => ({ userId: 'u', status, currentCallId, endpoint: null, updatedAt: new Date(0) });
 
 describe('operatorRefusal (E4 AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL)', () => {
   it.each([

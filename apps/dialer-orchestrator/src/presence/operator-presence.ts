@@ -4,6 +4,8 @@ export interface OperatorPresence {
   userId: string;
   status: PresenceStatus;
   currentCallId: string | null;
+  /** What a click-to-call rings first (E6): E.164 or a SIP URI; null until one is set. */
+  endpoint: string | null;
   updatedAt: Date;
 }
 

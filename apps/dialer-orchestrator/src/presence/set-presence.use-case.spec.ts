@@ -16,7 +16,7 @@ describe('operator presence', () => {
     const { set, store } = setup();
     await set.execute({ organizationId: ORG_A, userId: USER, status: 'available' });
     const busy = await set.execute({ organizationId: ORG_A, userId: USER, status: 'busy', currentCallId: CALL });
-    expect(busy).toEqual({ userId: USER.toLowerCase(), status: 'busy', currentCallId: CALL, updatedAt: expect.any(String) });
+    expect(busy).toEqual({ userId: USER.toLowerCase(), status: 'busy', currentCallId: CALL, endpoint: null, updatedAt: expect.any(String) });
     expect(store.rows.size).toBe(1);
   });
 

@@ -19,7 +19,8 @@ export class SetPresenceUseCase {
       userId: input.userId.toLowerCase(),
       status: input.status,
       currentCallId: input.currentCallId?.toLowerCase() ?? null,
+      ...(input.endpoint !== undefined ? { endpoint: input.endpoint } : {}),
     });
-    return { userId: stored.userId, status: stored.status, currentCallId: stored.currentCallId, updatedAt: stored.updatedAt.toISOString() };
+    return { userId: stored.userId, status: stored.status, currentCallId: stored.currentCallId, endpoint: stored.endpoint, updatedAt: stored.updatedAt.toISOString() };
   }
 }

@@ -15,6 +15,7 @@ export const DialingErrorCode = codeEnum(
   'CALL_ALREADY_ENDED',
   'CALL_NOT_IN_PROGRESS',
   'INVALID_TRANSFER_TARGET',
+  'CALL_NOT_FOUND',
 );
 export type DialingErrorCode = CodesOf<typeof DialingErrorCode>;
 

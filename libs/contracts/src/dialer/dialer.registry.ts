@@ -36,6 +36,7 @@ import {
   PresenceReply,
   PresenceSetRequest,
 } from './dialing-rules.rpc';
+import { CallDetailReply, CallGetRequest, CallListRequest, CallPageReply } from './calls.rpc';
 
 /** JetStream subjects of the dialer context: the events it publishes and the commands it receives. */
 export const DialerSubjects = {
@@ -57,6 +58,8 @@ export const DialerRpc = {
   CallCreate: 'rpc.dialer.call.create',
   CallHangup: 'rpc.dialer.call.hangup',
   CallTransfer: 'rpc.dialer.call.transfer',
+  CallList: 'rpc.dialer.call.list',
+  CallGet: 'rpc.dialer.call.get',
   DncAdd: 'rpc.dialer.dnc.add',
   DncList: 'rpc.dialer.dnc.list',
   DncRemove: 'rpc.dialer.dnc.remove',
@@ -75,6 +78,7 @@ export const dialerMessages = {
   [DialerSubjects.CallQueued]: event(DialerCallQueuedV1, {
     description: 'A call is waiting for a free slot, its calling window or the rate cap.',
     producer: 'dialer-orchestrator',
+    status: 'stable',
     consumers: ['campaign'],
   }),
   [DialerSubjects.CallDialing]: event(DialerCallDialingV1, {
@@ -135,17 +139,32 @@ export const dialerMessages = {
   [DialerRpc.CallCreate]: request('command', CreateCallRequest, CallAcceptedReply, {
     producers: ['api-gateway', 'campaign'],
     consumer: 'dialer-orchestrator',
-    description: 'Create a single, test or click-to-call call; runs the E4 pre-checks in order.',
+    status: 'stable',
+    description: 'Create a single, test or click-to-call call: the E4 pre-checks in their order (the first failure is the answer, nothing stored), then the call is queued; idempotent on idempotencyKey.',
   }),
   [DialerRpc.CallHangup]: request('command', CallControlRequest, CallAcceptedReply, {
     producers: fromGateway,
     consumer: 'dialer-orchestrator',
-    description: 'Hang up a call.',
+    status: 'stable',
+    description: 'Hang up a call (CALL_ALREADY_ENDED once it ended): a queued call is cancelled at once, a dialled one ends when telephony reports its end.',
   }),
   [DialerRpc.CallTransfer]: request('command', CallTransferRequest, CallAcceptedReply, {
     producers: fromGateway,
     consumer: 'dialer-orchestrator',
-    description: 'Transfer a call in progress to a number or SIP URI.',
+    status: 'stable',
+    description: 'Transfer a call in progress to a number or SIP URI (CALL_NOT_IN_PROGRESS, INVALID_TRANSFER_TARGET).',
+  }),
+  [DialerRpc.CallList]: request('query', CallListRequest, CallPageReply, {
+    producers: fromGateway,
+    consumer: 'dialer-orchestrator',
+    status: 'stable',
+    description: "The organization's calls, newest first; filters: campaign, state, number (normalized), operator, time range.",
+  }),
+  [DialerRpc.CallGet]: request('query', CallGetRequest, CallDetailReply, {
+    producers: fromGateway,
+    consumer: 'dialer-orchestrator',
+    status: 'stable',
+    description: 'One call with its transitions (time and cause), end reason, provider code and SIP cause (CALL_NOT_FOUND).',
   }),
   [DialerRpc.CampaignDiagnostics]: request('query', CampaignDiagnosticsRequest, CampaignDiagnosticsReply, {
     producers: ['api-gateway', 'campaign'],

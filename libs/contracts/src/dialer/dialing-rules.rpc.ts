@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { PhoneErrorCode } from '../common/phone.errors';
-import { IsE164, IsEntityId, IsIntBetween, IsText, IsTimestamp } from '../validation/decorators';
+import { IsDialTarget, IsE164, IsEntityId, IsIntBetween, IsText, IsTimestamp } from '../validation/decorators';
 
 /**
  * Request and reply bodies of the dialer's dialling rules (B4, E4, S3): the do-not-call list,
@@ -277,6 +277,11 @@ export class PresenceSetRequest {
   @IsOptional()
   @IsEntityId()
   currentCallId?: string;
+
+  /** The operator's phone (E.164) or SIP URI, rung first on a click-to-call (E6); kept when absent. */
+  @IsOptional()
+  @IsDialTarget()
+  endpoint?: string;
 }
 
 export class PresenceReply {
@@ -289,6 +294,10 @@ export class PresenceReply {
   @IsOptional()
   @IsEntityId()
   currentCallId?: string | null;
+
+  @IsOptional()
+  @IsDialTarget()
+  endpoint?: string | null;
 
   @IsTimestamp()
   updatedAt: string;

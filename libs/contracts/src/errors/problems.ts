@@ -56,16 +56,17 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   CAMPAIGN_INVALID_STATE: { status: 409, title: 'Campaign state does not allow this action' },
   CAMPAIGN_NOT_EDITABLE: { status: 409, title: 'Campaign cannot be edited in its state' },
   INVALID_FORWARDING_TARGET: { status: 422, title: 'Invalid forwarding target' },
-  // dialing (E4 and call control)
+  // dialing (E4 and call control): a pre-dial refusal is 422 with its code (INSUFFICIENT_CREDITS keeps billing's 402)
   FROM_NUMBER_NOT_FOUND: { status: 422, title: 'Caller number not found' },
-  FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: { status: 403, title: 'Caller number does not allow this user to call out' },
-  TO_NUMBER_NOT_ALLOWS_CALLOUT: { status: 403, title: 'Callee is on the do-not-call list' },
-  AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL: { status: 409, title: 'Operator not found or in another call' },
+  FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: { status: 422, title: 'Caller number does not allow this user to call out' },
+  TO_NUMBER_NOT_ALLOWS_CALLOUT: { status: 422, title: 'Callee is on the do-not-call list' },
+  AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL: { status: 422, title: 'Operator not found or in another call' },
   AGENT_FROM_NOT_FOUND: { status: 422, title: 'Operator caller identity not found' },
   REQUEST_ANSWER_URL_ERROR: { status: 502, title: 'Provider could not fetch the answer URL' },
   CALL_ALREADY_ENDED: { status: 409, title: 'Call already ended' },
   CALL_NOT_IN_PROGRESS: { status: 409, title: 'Call is not in progress' },
   INVALID_TRANSFER_TARGET: { status: 422, title: 'Invalid transfer target' },
+  CALL_NOT_FOUND: { status: 404, title: 'Call not found' },
   // telephony
   WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature invalid' },
   WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp too old' },

@@ -151,6 +151,7 @@ export const telephonyMessages = {
     producers: ['dialer-orchestrator'],
     consumer: 'telephony-gateway',
     description: 'Transfer a call to a number or SIP URI.',
+    status: 'stable',
   }),
   [TelephonySubjects.SendSms]: command(SendSmsV1, {
     producers: ['dialer-orchestrator'],
@@ -165,7 +166,8 @@ export const telephonyMessages = {
     description: 'Add a provider account (simulator, twilio, callgear); secrets are sealed and never returned.',
   }),
   [TelephonyRpc.ProviderAccountList]: request('query', ProviderAccountListRequest, ProviderAccountPageReply, {
-    producers: ['api-gateway'],
+    // The dialer too: a direct call's provider account when neither the request nor a dial plan names one.
+    producers: ['api-gateway', 'dialer-orchestrator'],
     status: 'stable',
     consumer: 'telephony-gateway',
     description: "A page of the organization's provider accounts, newest first (created_at DESC, id DESC).",
