@@ -57,7 +57,8 @@ function cpuByName(names: string[]): Map<string, number> {
 
 function startReplica(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(join(__dirname, '../apps/dialer-orchestrator/bench/dialer-bench.server.ts'), [JSON.stringify(env)], {
-    execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=16'],
+    // BENCH_CPU_PROF=<dir>: each replica writes a V8 CPU profile there when it stops.
+    execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=16', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -181,6 +182,20 @@ async function main(): Promise<void> {
   const jsm = await jetstreamManager(jsmNc);
   for (const s of [streamName('Events', tag), streamName('DeadLetters', tag)]) await jsm.streams.delete(s).catch(() => undefined);
   await jsmNc.close();
+  // Inside the dialer, from its stored transitions: a call's end to the next dial on the same slot.
+  const inner = await pg.query<{ p50: number; p99: number }>(`
+    WITH t AS (
+      SELECT c.organization_id, c.slot_no, tr.call_id, tr.at, tr.to_state, tr.from_state
+        FROM "${tag}".call_transitions tr JOIN "${tag}".calls c ON c.call_id = tr.call_id),
+    ev AS (
+      SELECT organization_id, slot_no, at, CASE WHEN to_state = 'dialing' THEN 'dial' ELSE 'end' END AS kind FROM t
+       WHERE to_state = 'dialing' OR (to_state IN ('ended', 'failed', 'no_answer', 'busy', 'cancelled') AND from_state IS DISTINCT FROM to_state)),
+    gaps AS (
+      SELECT kind, at - lag(at) OVER (PARTITION BY organization_id, slot_no ORDER BY at) AS gap, lag(kind) OVER (PARTITION BY organization_id, slot_no ORDER BY at) AS prev FROM ev)
+    SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM gap) * 1000) AS p50,
+           percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM gap) * 1000) AS p99
+      FROM gaps WHERE kind = 'dial' AND prev = 'end'`);
+  const innerReuse = inner.rows[0] ?? { p50: 0, p99: 0 };
   await pg.query(`DROP SCHEMA IF EXISTS "${tag}" CASCADE`);
   await pg.end();
 
@@ -189,12 +204,14 @@ async function main(): Promise<void> {
     seconds: Number(elapsed.toFixed(2)), orgs: ORGS, slots: ORGS * SLOTS, holdMs: HOLD_MS, replicas: 2, telephony: 'synthetic (ended after holdMs)',
     dispatched, dispatchesPerSecond: Math.round(dispatched / elapsed),
     slotReuseP50Ms: Number(pct(reuse, 50).toFixed(1)), slotReuseP99Ms: Number(pct(reuse, 99).toFixed(1)),
+    dialerReuseP50Ms: Number(Number(innerReuse.p50).toFixed(1)), dialerReuseP99Ms: Number(Number(innerReuse.p99).toFixed(1)),
     utilizationPct: Number(((occupiedMs / (ORGS * SLOTS * elapsed * 1000)) * 100).toFixed(1)),
     dialerCpuUsPerCall: Math.round(dialerCpu / Math.max(1, dispatched)),
     postgresCpuUsPerCall: per((cpu1.get('postgres') ?? 0) - (cpu0.get('postgres') ?? 0)),
     natsCpuUsPerCall: per((cpu1.get('nats-server') ?? 0) - (cpu0.get('nats-server') ?? 0)),
   };
   process.stdout.write(`dispatched ${figures.dispatched} in ${figures.seconds} s: ${figures.dispatchesPerSecond}/s; slot reuse p50 ${figures.slotReuseP50Ms} ms, p99 ${figures.slotReuseP99Ms} ms; utilization ${figures.utilizationPct} %\n`);
+  process.stdout.write(`inside the dialer (stored transitions: a call's end → the next dial on its slot): p50 ${figures.dialerReuseP50Ms} ms, p99 ${figures.dialerReuseP99Ms} ms\n`);
   process.stdout.write(`CPU per call: dialers ${figures.dialerCpuUsPerCall} µs, Postgres ${figures.postgresCpuUsPerCall} µs, nats-server ${figures.natsCpuUsPerCall} µs\n`);
   process.stdout.write(`${JSON.stringify(figures)}\n`);
   process.exit(0);

@@ -61,7 +61,7 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     expect(rig.originates.filter((o) => o.providerAccountId === account)).toHaveLength(14);
   });
 
-  it('the bucket itself: takes racing from three connections never grant more than its size plus its rate over the time elapsed', async () => {
+  it('the bucket itself: three takers racing (each take its own committed statement) never grant more than its size plus its rate over the time elapsed', async () => {
     const buckets = rig.replicas[1]!.get(ProviderRateBuckets);
     const account = randomUUID();
     const org = asOrgId(randomUUID());
@@ -69,7 +69,7 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     let granted = 0;
     const taker = async () => {
       while (Date.now() - started < 2000) {
-        const got = await buckets.take(rig.db, org, account, 3, 5);
+        const got = await buckets.take(org, account, 3, 5);
         granted += got;
         await new Promise((r) => setTimeout(r, 5));
       }

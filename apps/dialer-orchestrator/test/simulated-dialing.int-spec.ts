@@ -50,7 +50,7 @@ describe('simulated dialing: dialer replicas as processes, the telephony-gateway
   const schema = uniqueName('dlr_sim');
   const prefix = uniqueName('dsim');
   const replicas = new DialerReplicas(
-    DialerReplicas.env(schema, prefix, { DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '250', LEASE_GRACE_MS: '300', DB_POOL_SIZE: '6' }),
+    DialerReplicas.env(schema, prefix, { DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '250', LEASE_GRACE_MS: '300', DB_POOL_SIZE: '6', PROVIDER_CPS_DEFAULT: '1000' }),
   );
   let telephony: TelephonyBeside;
   let nc: NatsConnection;

@@ -8,5 +8,6 @@ export * from './persistence.module';
 export * from './delete-in-chunks';
 export * from './tenant-sql';
 export * from './prepared-query';
+export * from './after-commit';
 export * from './autocommit-statements';
 export * from './transaction-runner';

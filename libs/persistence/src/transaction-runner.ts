@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { inTransaction } from './after-commit';
 
 /** A database transaction handle; repositories take it to join the caller's transaction. */
 export type Tx = EntityManager;
@@ -16,6 +17,6 @@ export class TypeOrmTransactionRunner extends TransactionRunner {
   }
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+    return inTransaction(this.dataSource, work);
   }
 }

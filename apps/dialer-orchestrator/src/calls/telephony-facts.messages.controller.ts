@@ -1,7 +1,7 @@
 import { Controller } from '@nestjs/common';
 import { Subjects, type EventEnvelope, type TelephonyCallAnsweredV1, type TelephonyCallEndedV1, type TelephonyCallForwardingV1, type TelephonyCallRingingV1 } from '@santral/contracts';
 import { OnEvent, OnEventBatch, type ReceivedEvent } from '@santral/messaging';
-import type { Tx } from '@santral/persistence';
+import { afterCommit, type Tx } from '@santral/persistence';
 import { Dispatcher } from '../dispatch/dispatcher';
 import { ApplyCallEndedUseCase } from './apply-call-ended.use-case';
 import { ApplyCallProgressUseCase } from './apply-call-progress.use-case';
@@ -35,7 +35,8 @@ export class TelephonyFactsMessagesController {
   async onEnded(events: Array<ReceivedEvent<TelephonyCallEndedV1>>, tx: Tx): Promise<void> {
     let freed = false;
     for (const e of events) freed = (await this.ended.execute(e.data, tx)) || freed;
-    // The freed slots are reused on this event: the pass runs once the inbox transaction has committed.
-    if (freed) setImmediate(() => this.dispatcher.wake());
+    // The freed slots are reused on this event: the pass runs once the inbox transaction has
+    // committed (a pass started before the commit would still see the slots held).
+    if (freed) afterCommit(tx, () => this.dispatcher.wake());
   }
 }

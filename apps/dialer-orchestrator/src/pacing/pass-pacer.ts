@@ -37,7 +37,7 @@ export class PassPacer {
   }
 
   /** One take per provider account for the tasks pacing admitted (in a pass, usually one account). */
-  async takeTokens(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[]): Promise<Map<string, HeldTokens>> {
+  async takeTokens(orgId: OrgId, tasks: readonly ReadyTask[]): Promise<Map<string, HeldTokens>> {
     const wanted = new Map<string, { n: number; perSecond: number }>();
     for (const t of tasks) {
       const account = t.plan.providerAccountId!;
@@ -46,13 +46,12 @@ export class PassPacer {
       wanted.set(account, { n: (w?.n ?? 0) + 1, perSecond: Math.min(w?.perSecond ?? perSecond, perSecond) });
     }
     const held = new Map<string, HeldTokens>();
-    // In account order, so two passes taking the same accounts' rows never wait on each other in a circle.
-    for (const [account, w] of [...wanted].sort(([a], [b]) => a.localeCompare(b))) held.set(account, { left: await this.buckets.take(tx, orgId, account, w.n, w.perSecond), perSecond: w.perSecond });
+    for (const [account, w] of wanted) held.set(account, { left: await this.buckets.take(orgId, account, w.n, w.perSecond), perSecond: w.perSecond });
     return held;
   }
 
   /** Tokens the pass did not spend (refused tasks, no slot after all) go back to their buckets. */
-  async giveBack(tx: Tx, held: Map<string, HeldTokens>): Promise<void> {
-    for (const [account, h] of held) await this.buckets.giveBack(tx, account, h.left, h.perSecond);
+  async giveBack(held: Map<string, HeldTokens>): Promise<void> {
+    for (const [account, h] of held) await this.buckets.giveBack(account, h.left, h.perSecond);
   }
 }

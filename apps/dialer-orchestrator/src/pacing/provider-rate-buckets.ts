@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { OrgId, Queryable } from '@santral/persistence';
+import { AutocommitStatements, type OrgId } from '@santral/persistence';
 
 /**
  * A provider account's calls-per-second limit as one token bucket shared by every dialer replica
@@ -8,19 +8,24 @@ import type { OrgId, Queryable } from '@santral/persistence';
  * one second's worth (`perSecond`), and a new one starts full. It is keyed by the account alone: a
  * platform account serving several organizations has one limit for all of them (the row holds no
  * tenant data; `organization_id` records who created it).
+ *
+ * Each take and give-back commits on its own (the side pool of autocommitted statements), never
+ * inside a dispatch transaction: held there, the row's lock made every other pass on the account —
+ * the other replica's, or another organization's on a shared account — wait for that whole
+ * transaction (measured: takes of 0.1–2.8 s under bench:dialer). A pass that fails after its take
+ * loses those tokens: fewer calls that second, never more than the limit.
  */
 /** The bucket's tokens now: what it held, refilled at `perSecond` ($4) since its last take, at most one second's worth. */
 const AVAILABLE = `least($4::float8, b.tokens + greatest(0, extract(epoch FROM clock_timestamp() - b.refilled_at)) * $4::float8)`;
 
 @Injectable()
 export class ProviderRateBuckets {
-  /**
-   * Takes up to `wanted` tokens; returns how many it granted. Inside the caller's transaction the
-   * row stays locked until it ends, and a rollback (nothing dialled) puts the tokens back.
-   */
-  async take(db: Queryable, orgId: OrgId, providerAccountId: string, wanted: number, perSecond: number): Promise<number> {
+  constructor(private readonly autocommit: AutocommitStatements) {}
+
+  /** Takes up to `wanted` tokens in one committed statement; returns how many it granted. */
+  async take(orgId: OrgId, providerAccountId: string, wanted: number, perSecond: number): Promise<number> {
     if (wanted <= 0) return 0;
-    const [row] = (await db.query(
+    const [row] = (await this.autocommit.query(
       `INSERT INTO provider_rate_buckets AS b (provider_account_id, organization_id, tokens, refilled_at, last_granted)
        VALUES ($2, $1, $4::float8 - least($3::int, floor($4::float8)), clock_timestamp(), least($3::int, floor($4::float8)))
        ON CONFLICT (provider_account_id) DO UPDATE
@@ -32,8 +37,8 @@ export class ProviderRateBuckets {
   }
 
   /** Tokens taken but not spent (a task refused after the take) go back, never above the bucket's size. */
-  async giveBack(db: Queryable, providerAccountId: string, unused: number, perSecond: number): Promise<void> {
+  async giveBack(providerAccountId: string, unused: number, perSecond: number): Promise<void> {
     if (unused <= 0) return;
-    await db.query(`UPDATE provider_rate_buckets SET tokens = least($3::float8, tokens + $2::int) WHERE provider_account_id = $1`, [providerAccountId, unused, perSecond]);
+    await this.autocommit.query(`UPDATE provider_rate_buckets SET tokens = least($3::float8, tokens + $2::int) WHERE provider_account_id = $1`, [providerAccountId, unused, perSecond]);
   }
 }

@@ -3,7 +3,7 @@ import type { JsMsg } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@santral/contracts';
 import { withoutPrefix } from '@santral/contracts';
-import { preparedQuery } from '@santral/persistence';
+import { inTransaction, preparedQuery } from '@santral/persistence';
 import type { BackoffOptions } from '../events/event-bus.options';
 import { isEnvelope } from '../events/envelope';
 import { PayloadValidator } from '../events/validation';
@@ -129,7 +129,7 @@ export class InboxProcessor {
   /** One transaction: inbox rows, then the handler for each event not seen before; within the deadline. */
   private async apply(items: Item[]): Promise<Set<string>> {
     const timeoutMs = this.cfg.handlerTimeoutMs;
-    return this.dataSource.transaction(async (manager) => {
+    return inTransaction(this.dataSource, async (manager) => {
       await preparedQuery(manager, `SELECT set_config('statement_timeout', $1, true)`, [String(timeoutMs)]);
       let timer: NodeJS.Timeout | undefined;
       const deadline = new Promise<never>((_, reject) => {
