@@ -1,6 +1,7 @@
 import { healthPing } from '../common/common.registry';
 import { OrganizationQuery } from '../common/common.rpc';
 import { event, request, type EntriesOf } from '../registry/define';
+import { DncCheckReply, DncCheckRequest } from './dnc-check.rpc';
 import {
   DialerCallAnsweredV1,
   DialerCallDialingV1,
@@ -59,6 +60,7 @@ export const DialerRpc = {
   DncAdd: 'rpc.dialer.dnc.add',
   DncList: 'rpc.dialer.dnc.list',
   DncRemove: 'rpc.dialer.dnc.remove',
+  DncCheck: 'rpc.dialer.dnc.check',
   HotlineCreate: 'rpc.dialer.hotline.create',
   HotlineList: 'rpc.dialer.hotline.list',
   HotlineGet: 'rpc.dialer.hotline.get',
@@ -159,6 +161,12 @@ function dialingRuleMessages() {
     [DialerRpc.DncRemove]: request('command', DncRemoveRequest, DncRemovedReply, {
       ...stable,
       description: 'Remove an entry from the do-not-call list.',
+    }),
+    [DialerRpc.DncCheck]: request('query', DncCheckRequest, DncCheckReply, {
+      producers: ['campaign'],
+      consumer: 'dialer-orchestrator',
+      status: 'stable',
+      description: 'Which of up to 5,000 E.164 numbers are on the do-not-call list (the campaign service flags imported contacts with it).',
     }),
     [DialerRpc.HotlineCreate]: request('command', HotlineCreateRequest, HotlineReply, {
       ...stable,
