@@ -14,4 +14,10 @@ export class CampaignConfig extends serviceConfig('campaign') {
   @Min(1)
   @Max(4096)
   IMPORT_XLSX_MAX_INFLATED_MB: number = 512;
+
+  /** Rows one file may have; past it the job fails with IMPORT_FILE_TOO_LARGE and imports nothing. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_ROWS: number = 2_000_000;
 }

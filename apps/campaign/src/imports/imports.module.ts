@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CALL_LIST_LIMITS } from '@santral/contracts';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import { CallListsModule } from '../call-lists/call-lists.module';
 import type { CampaignConfig } from '../config';
@@ -34,7 +33,7 @@ import { StartImportUseCase } from './start-import.use-case';
     },
     {
       provide: ImportLimits,
-      useFactory: (config: CampaignConfig): ImportLimits => ({ maxRows: CALL_LIST_LIMITS.rows, xlsxMaxInflatedBytes: config.IMPORT_XLSX_MAX_INFLATED_MB * 1024 * 1024 }),
+      useFactory: (config: CampaignConfig): ImportLimits => ({ maxRows: config.IMPORT_MAX_ROWS, xlsxMaxInflatedBytes: config.IMPORT_XLSX_MAX_INFLATED_MB * 1024 * 1024 }),
       inject: [SERVICE_CONFIG],
     },
     RunImportUseCase, StartImportUseCase, GetImportUseCase, ListRejectedRowsUseCase,

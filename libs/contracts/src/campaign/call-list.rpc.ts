@@ -11,10 +11,6 @@ export const CALL_LIST_LIMITS = {
   customVariables: 50,
   /** Bytes of one upload the gateway accepts. */
   fileBytes: 200 * 1024 * 1024,
-  /** Rows of one import (CSV or XLSX). */
-  rows: 2_000_000,
-  /** Uncompressed bytes an XLSX may inflate to (zip-bomb guard). */
-  xlsxInflatedBytes: 512 * 1024 * 1024,
   /** A cell longer than this is cut (stored as the first N characters). */
   cellLength: 1000,
 } as const;
