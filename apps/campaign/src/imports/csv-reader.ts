@@ -60,7 +60,7 @@ export class CsvReader implements RecordReader {
 
   /** Detects the encoding; the decoder has already decoded the first bytes (BOM skipped) into `first`. */
   private open(first: Buffer): Decoder {
-    const { encoding, bom } = detectEncoding(first, this.country);
+    const { encoding, bom } = detectEncoding(first.subarray(0, SNIFF_BYTES), this.country);
     const decoder = iconv.getDecoder(encoding, { stripBOM: true });
     this.shape = { format: 'csv', encoding, delimiter: null, header: [] };
     return { first: decoder.write(first.subarray(bom)), write: (b) => decoder.write(b), end: () => decoder.end() };
