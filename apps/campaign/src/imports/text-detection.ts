@@ -44,13 +44,16 @@ function utf16WithoutBom(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
   return null;
 }
 
-/** Single-byte Western guesses chardet makes for Turkish text (the six letters that differ decide nothing in a short sample). */
-const LATIN = new Set(['ISO-8859-1', 'ISO-8859-9', 'windows-1252', 'windows-1254']);
+/** Single-byte European code pages: on a short sample chardet cannot tell them apart (Turkish text comes back as 1250, 1252, 1257 …). */
+const SINGLE_BYTE_EUROPEAN = /^(ISO-8859-\d+|windows-125\d)$/;
+/** The Windows code page a country's Excel saves CSV in. */
+const EXCEL_CODE_PAGE: Readonly<Record<string, string>> = { TR: 'windows-1254', VN: 'windows-1258', GR: 'windows-1253', PL: 'windows-1250', CZ: 'windows-1250', HU: 'windows-1250', RU: 'windows-1251', UA: 'windows-1251' };
 
 /**
  * The encoding of a file from its first chunk: a BOM first (UTF-8, UTF-16 LE/BE), then UTF-16
- * without one, then valid UTF-8, then chardet. A Latin guess is read as Windows-1254 (Turkish
- * Excel's CSV) when the list is Turkish or chardet says Turkish, else as Windows-1252.
+ * without one, then valid UTF-8, then chardet. A single-byte European guess is read as the code
+ * page the list's country's Excel writes (Windows-1254 for TR), else as chardet's Turkish guess
+ * or Windows-1252; other guesses (CJK, Cyrillic) as chardet says when iconv-lite knows them.
  */
 export function detectEncoding(first: Buffer, country: string): DetectedEncoding {
   if (first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf) return { encoding: 'utf-8', bom: 3 };
@@ -60,8 +63,10 @@ export function detectEncoding(first: Buffer, country: string): DetectedEncoding
   if (utf16) return { encoding: utf16, bom: 0 };
   if (isUtf8(first)) return { encoding: 'utf-8', bom: 0 };
   const guess = chardet.detect(first);
-  if (guess === null || LATIN.has(guess)) {
-    return { encoding: country === 'TR' || guess === 'ISO-8859-9' || guess === 'windows-1254' ? 'windows-1254' : 'windows-1252', bom: 0 };
+  if (guess === null || SINGLE_BYTE_EUROPEAN.test(guess)) {
+    const byCountry = EXCEL_CODE_PAGE[country];
+    if (byCountry) return { encoding: byCountry, bom: 0 };
+    return { encoding: guess === 'ISO-8859-9' || guess === 'windows-1254' ? 'windows-1254' : 'windows-1252', bom: 0 };
   }
   return { encoding: iconv.encodingExists(guess) ? guess : 'windows-1252', bom: 0 };
 }

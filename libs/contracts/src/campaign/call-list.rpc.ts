@@ -2,7 +2,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, Matches, Min, ValidateNested } from 'class-validator';
 import { IsCountryCode, IsE164, IsEntityId, IsIntBetween, IsNested, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
 
-/** Request and reply bodies of rpc.campaign.call-list.* and rpc.campaign.import.* (B3). */
+/** Request and reply bodies of rpc.campaign.call_list.* and rpc.campaign.import.* (B3). */
 export const CALL_LIST_LIMITS = {
   nameLength: 200,
   listPageSize: 100,
@@ -29,7 +29,7 @@ export type ImportState = (typeof IMPORT_STATES)[number];
 export const IMPORT_ROW_REJECTIONS = ['MISSING_PHONE', 'DUPLICATE', 'MALFORMED_ROW', 'BAD_ENCODING', 'INVALID_TIME_ZONE', 'NOT_A_NUMBER', 'TOO_SHORT', 'TOO_LONG', 'INVALID_LENGTH', 'INVALID_COUNTRY', 'INVALID_PHONE_NUMBER'] as const;
 export type ImportRowRejection = (typeof IMPORT_ROW_REJECTIONS)[number];
 
-/** rpc.campaign.call-list.create */
+/** rpc.campaign.call_list.create */
 export class CallListCreateRequest {
   @IsEntityId()
   organizationId: string;
@@ -61,7 +61,7 @@ export class CallListReply {
   createdAt: string;
 }
 
-/** rpc.campaign.call-list.get */
+/** rpc.campaign.call_list.get */
 export class CallListRequest {
   @IsEntityId()
   organizationId: string;
@@ -83,7 +83,7 @@ class PageQuery {
   cursor?: string;
 }
 
-/** rpc.campaign.call-list.list */
+/** rpc.campaign.call_list.list */
 export class CallListListRequest extends PageQuery {}
 
 export class CallListPageReply {
@@ -200,7 +200,7 @@ export class ImportJobReply {
   finishedAt?: string | null;
 }
 
-/** rpc.campaign.import.rejected-rows — in line order. */
+/** rpc.campaign.import.rejected_rows — in line order. */
 export class ImportRejectedRowsRequest extends PageQuery {
   @IsEntityId()
   importId: string;
@@ -233,7 +233,7 @@ export class ImportRejectedRowsReply {
   nextCursor?: string | null;
 }
 
-/** rpc.campaign.call-list.contacts — newest first. */
+/** rpc.campaign.call_list.contacts — newest first. */
 export class CallListContactsRequest extends PageQuery {
   @IsEntityId()
   callListId: string;

@@ -61,13 +61,13 @@ export const CampaignRpc = {
   AgentGet: 'rpc.campaign.agent.get',
   AgentList: 'rpc.campaign.agent.list',
   AgentDelete: 'rpc.campaign.agent.delete',
-  CallListCreate: 'rpc.campaign.call-list.create',
-  CallListGet: 'rpc.campaign.call-list.get',
-  CallListList: 'rpc.campaign.call-list.list',
-  CallListContacts: 'rpc.campaign.call-list.contacts',
+  CallListCreate: 'rpc.campaign.call_list.create',
+  CallListGet: 'rpc.campaign.call_list.get',
+  CallListList: 'rpc.campaign.call_list.list',
+  CallListContacts: 'rpc.campaign.call_list.contacts',
   ImportStart: 'rpc.campaign.import.start',
   ImportGet: 'rpc.campaign.import.get',
-  ImportRejectedRows: 'rpc.campaign.import.rejected-rows',
+  ImportRejectedRows: 'rpc.campaign.import.rejected_rows',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -158,7 +158,7 @@ function agentAndCallListMessages() {
   return {
     [CampaignRpc.AgentCreate]: request('command', AgentCreateRequest, AgentReply, { ...stable, description: 'Create an AI voice agent (C1); answers it with `complete` and `missingFields` (C2).' }),
     [CampaignRpc.AgentUpdate]: request('command', AgentUpdateRequest, AgentReply, { ...stable, description: 'Change some fields of an agent; `null` clears an optional one.' }),
-    [CampaignRpc.AgentGet]: request('query', AgentRequest, AgentReply, { ...stable, description: 'One agent.' }),
+    [CampaignRpc.AgentGet]: request('query', AgentRequest, AgentReply, { ...stable, description: 'One agent, with its completeness.' }),
     [CampaignRpc.AgentList]: request('query', AgentListRequest, AgentPageReply, { ...stable, description: "The organization's agents, newest first." }),
     [CampaignRpc.AgentDelete]: request('command', AgentRequest, AgentDeletedReply, { ...stable, description: 'Delete an agent.' }),
     [CampaignRpc.CallListCreate]: request('command', CallListCreateRequest, CallListReply, { ...stable, description: 'Create a call list; `country` reads numbers written without one (default: the organization\'s).' }),
