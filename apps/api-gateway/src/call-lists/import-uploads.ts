@@ -24,19 +24,19 @@ const UPLOAD_TTL_NS = 24 * 3600 * 1e9;
  */
 @Injectable()
 export class ImportUploads {
-  private bucket: Promise<ObjectStore> | null = null;
+  private bucketStore: Promise<ObjectStore> | null = null;
 
   constructor(
     private readonly nats: NatsConnectionProvider,
     @Inject(SERVICE_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
-  private store(): Promise<ObjectStore> {
-    this.bucket ??= new Objm(this.nats.connection).create(importBucketName(this.config.SUBJECT_PREFIX), { ttl: UPLOAD_TTL_NS, storage: 'file' }).catch((error: Error) => {
-      this.bucket = null;
+  private bucket(): Promise<ObjectStore> {
+    this.bucketStore ??= new Objm(this.nats.connection).create(importBucketName(this.config.SUBJECT_PREFIX), { ttl: UPLOAD_TTL_NS, storage: 'file' }).catch((error: Error) => {
+      this.bucketStore = null;
       throw error;
     });
-    return this.bucket;
+    return this.bucketStore;
   }
 
   async receive(req: FastifyRequest): Promise<Upload> {
@@ -44,17 +44,20 @@ export class ImportUploads {
     let upload: { objectName: string; fileName: string } | null = null;
     let mappingText: string | undefined;
     try {
-      for await (const part of req.parts()) {
+      const parts = req.parts()[Symbol.asyncIterator]();
+      for (;;) {
+        const next = await parts.next().catch((error: unknown) => {
+          throw multipartProblem(error);
+        });
+        if (next.done) break;
+        const part = next.value;
         if (part.type === 'file') {
           if (part.fieldname !== 'file' || upload) {
             part.file.resume();
             throw DomainError.validation([{ field: part.fieldname, message: 'send one file, in the part named "file"' }]);
           }
-          const objectName = uuidv7();
-          upload = { objectName, fileName: (part.filename || 'upload').slice(0, 255) };
-          const store = await this.store();
-          await store.put({ name: objectName }, Readable.toWeb(part.file) as ReadableStream<Uint8Array>);
-          if (part.file.truncated) throw new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${CALL_LIST_LIMITS.fileBytes / 1048576} MiB`);
+          upload = { objectName: uuidv7(), fileName: (part.filename || 'upload').slice(0, 255) };
+          await this.store(upload.objectName, part.file);
         } else if (part.fieldname === 'mapping') {
           mappingText = String(part.value);
         } else {
@@ -66,12 +69,26 @@ export class ImportUploads {
       return { ...upload, ...(mapping ? { mapping } : {}) };
     } catch (error) {
       if (upload) await this.discard(upload.objectName);
-      throw this.asProblem(error);
+      throw error;
     }
   }
 
+  /** Streams one file part into the bucket; a broken or too large part is the client's fault, a failing bucket is 503. */
+  private async store(objectName: string, file: Readable & { truncated?: boolean }): Promise<void> {
+    let partError: unknown = null;
+    file.on('error', (error) => (partError = error));
+    try {
+      const bucket = await this.bucket();
+      await bucket.put({ name: objectName }, Readable.toWeb(file) as ReadableStream<Uint8Array>);
+    } catch (error) {
+      if (partError || file.truncated) throw multipartProblem(partError ?? error);
+      throw new DomainError('SERVICE_UNAVAILABLE', `The upload could not be stored: ${(error as Error).message}`);
+    }
+    if (file.truncated) throw multipartProblem({ code: 'FST_REQ_FILE_TOO_LARGE' });
+  }
+
   async discard(objectName: string): Promise<void> {
-    await (await this.store()).delete(objectName).catch(() => undefined);
+    await (await this.bucket()).delete(objectName).catch(() => undefined);
   }
 
   private mapping(text: string): ImportMappingV1 {
@@ -86,12 +103,11 @@ export class ImportUploads {
     return result.value;
   }
 
-  private asProblem(error: unknown): unknown {
-    if (error instanceof DomainError) return error;
-    const code = (error as { code?: string }).code;
-    if (code === 'FST_REQ_FILE_TOO_LARGE') return new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${CALL_LIST_LIMITS.fileBytes / 1048576} MiB`);
-    if (typeof code === 'string' && code.startsWith('FST_')) return DomainError.validation([{ field: 'body', message: (error as Error).message }], 'The multipart body is not valid');
-    if (error instanceof Error && /Unexpected end of form|Malformed part header|boundary/i.test(error.message)) return DomainError.validation([{ field: 'body', message: error.message }], 'The multipart body is not valid');
-    return error;
-  }
+}
+
+/** A multipart body the parser could not read, as a problem: 413 past the file size limit, else 422 naming the body. */
+function multipartProblem(error: unknown): DomainError {
+  if (error instanceof DomainError) return error;
+  if ((error as { code?: string } | null)?.code === 'FST_REQ_FILE_TOO_LARGE') return new DomainError('PAYLOAD_TOO_LARGE', `The file is larger than ${CALL_LIST_LIMITS.fileBytes / 1048576} MiB`);
+  return DomainError.validation([{ field: 'body', message: `not a readable multipart/form-data body: ${(error as Error | null)?.message ?? String(error)}` }], 'The multipart body is not valid');
 }
