@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe, defineService, ProblemDetailsFilter } from '@santral/service-kit';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
+import { CallListsModule } from './call-lists/call-lists.module';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { CallsModule } from './calls/calls.module';
@@ -18,7 +20,7 @@ import { ProviderAccountsModule } from './provider-accounts/provider-accounts.mo
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

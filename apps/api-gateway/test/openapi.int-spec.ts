@@ -29,13 +29,21 @@ describe('OpenAPI', () => {
     const doc = await document();
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/v1/agents',
+      '/v1/agents/{id}',
       '/v1/api-keys',
       '/v1/api-keys/test',
       '/v1/api-keys/{id}',
+      '/v1/call-lists',
+      '/v1/call-lists/{id}',
+      '/v1/call-lists/{id}/contacts',
+      '/v1/call-lists/{id}/imports',
       '/v1/dnc',
       '/v1/dnc/{id}',
       '/v1/hotlines',
       '/v1/hotlines/{id}',
+      '/v1/imports/{id}',
+      '/v1/imports/{id}/rejected-rows',
       '/v1/organizations',
       '/v1/organizations/{id}',
       '/v1/phone-numbers/normalize',

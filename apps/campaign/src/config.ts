@@ -1,4 +1,23 @@
+import { IsInt, Max, Min } from 'class-validator';
 import { serviceConfig } from '@santral/service-kit';
 
 /** Campaign's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
-export class CampaignConfig extends serviceConfig('campaign') {}
+export class CampaignConfig extends serviceConfig('campaign') {
+  /** Worker threads normalizing imported numbers; 0 normalizes on the main thread. */
+  @IsInt()
+  @Min(0)
+  @Max(16)
+  IMPORT_WORKERS: number = 2;
+
+  /** An XLSX inflating past this many MiB is refused as IMPORT_FILE_TOO_LARGE (zip-bomb guard). */
+  @IsInt()
+  @Min(1)
+  @Max(4096)
+  IMPORT_XLSX_MAX_INFLATED_MB: number = 512;
+
+  /** Rows one file may have; past it the job fails with IMPORT_FILE_TOO_LARGE and imports nothing. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  IMPORT_MAX_ROWS: number = 2_000_000;
+}

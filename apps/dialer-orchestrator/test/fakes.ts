@@ -78,6 +78,11 @@ export class InMemoryDnc extends DncStore {
   async isOnDnc(orgId: OrgId, e164: string): Promise<boolean> {
     return (await this.findByNumber(orgId, e164)) !== null;
   }
+
+  async listedAmong(orgId: OrgId, numbers: readonly string[]): Promise<string[]> {
+    const wanted = new Set(numbers);
+    return [...new Set(this.rows.filter((r) => r.organizationId === orgId && wanted.has(r.number)).map((r) => r.number))];
+  }
 }
 
 export class InMemoryHotlines extends HotlineStore {

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CallControlRequest, CallGetRequest, CallListRequest, CallTransferRequest, CreateCallRequest, Rpc } from '@santral/contracts';
+import { CallControlRequest, CallGetRequest, CallSearchRequest, CallTransferRequest, CreateCallRequest, Rpc } from '@santral/contracts';
 import { RpcHandler } from '@santral/messaging';
 import { CreateCallUseCase } from './create-call.use-case';
 import { GetCallUseCase } from './get-call.use-case';
@@ -24,7 +24,7 @@ export class CallsMessagesController {
   }
 
   @RpcHandler(Rpc.Dialer.CallList)
-  list(input: CallListRequest) {
+  list(input: CallSearchRequest) {
     return this.listCalls.execute(input);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, type CallListRequest, type CallPageReply } from '@santral/contracts';
+import { DomainError, type CallSearchRequest, type CallPageReply } from '@santral/contracts';
 import { asOrgId, pageRequest } from '@santral/persistence';
 import { OrganizationNumbers } from '../settings/organization-numbers';
 import { CallViewsRepository } from './call-views.repository';
@@ -13,7 +13,7 @@ export class ListCallsUseCase {
     private readonly numbers: OrganizationNumbers,
   ) {}
 
-  async execute(input: CallListRequest): Promise<CallPageReply> {
+  async execute(input: CallSearchRequest): Promise<CallPageReply> {
     const orgId = asOrgId(input.organizationId);
     const page = pageRequest(input.limit, input.cursor);
     const from = input.from ? new Date(input.from) : undefined;

@@ -1,7 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { DncAddRequest, DncListRequest, DncRemoveRequest, Rpc } from '@santral/contracts';
+import { DncAddRequest, DncCheckRequest, DncListRequest, DncRemoveRequest, Rpc } from '@santral/contracts';
 import { RpcHandler } from '@santral/messaging';
 import { AddDncNumbersUseCase } from './add-dnc-numbers.use-case';
+import { CheckDncNumbersUseCase } from './check-dnc-numbers.use-case';
 import { ListDncEntriesUseCase } from './list-dnc-entries.use-case';
 import { RemoveDncEntryUseCase } from './remove-dnc-entry.use-case';
 
@@ -12,6 +13,7 @@ export class DncMessagesController {
     private readonly addNumbers: AddDncNumbersUseCase,
     private readonly listEntries: ListDncEntriesUseCase,
     private readonly removeEntry: RemoveDncEntryUseCase,
+    private readonly checkNumbers: CheckDncNumbersUseCase,
   ) {}
 
   @RpcHandler(Rpc.Dialer.DncAdd)
@@ -27,5 +29,10 @@ export class DncMessagesController {
   @RpcHandler(Rpc.Dialer.DncRemove)
   remove(input: DncRemoveRequest) {
     return this.removeEntry.execute(input);
+  }
+
+  @RpcHandler(Rpc.Dialer.DncCheck)
+  check(input: DncCheckRequest) {
+    return this.checkNumbers.execute(input);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganizationNumbers } from '../settings/organization-numbers';
 import { AddDncNumbersUseCase } from './add-dnc-numbers.use-case';
+import { CheckDncNumbersUseCase } from './check-dnc-numbers.use-case';
 import { DncEntryEntity } from './dnc-entry.entity';
 import { DncMessagesController } from './dnc.messages.controller';
 import { DncRepository } from './dnc.repository';
@@ -13,7 +14,7 @@ import { RemoveDncEntryUseCase } from './remove-dnc-entry.use-case';
 @Module({
   imports: [TypeOrmModule.forFeature([DncEntryEntity])],
   controllers: [DncMessagesController],
-  providers: [{ provide: DncStore, useClass: DncRepository }, OrganizationNumbers, AddDncNumbersUseCase, ListDncEntriesUseCase, RemoveDncEntryUseCase],
+  providers: [{ provide: DncStore, useClass: DncRepository }, OrganizationNumbers, AddDncNumbersUseCase, ListDncEntriesUseCase, RemoveDncEntryUseCase, CheckDncNumbersUseCase],
   exports: [DncStore],
 })
 export class DncModule {}

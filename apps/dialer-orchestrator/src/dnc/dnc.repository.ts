@@ -58,4 +58,9 @@ export class DncRepository extends TenantRepository<DncEntryEntity> implements D
     const rows = await this.sql(orgId, `SELECT 1 FROM dnc_entries WHERE organization_id = $1 AND number = $2`, [e164]);
     return rows.length > 0;
   }
+
+  async listedAmong(orgId: OrgId, numbers: readonly string[]): Promise<string[]> {
+    const rows = await this.sql<{ number: string }>(orgId, `SELECT DISTINCT number FROM dnc_entries WHERE organization_id = $1 AND number = ANY($2::text[])`, [[...numbers]]);
+    return rows.map((r) => r.number);
+  }
 }

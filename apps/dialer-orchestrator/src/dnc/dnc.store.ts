@@ -25,4 +25,6 @@ export abstract class DncStore {
   abstract remove(orgId: OrgId, id: string): Promise<DncEntry | null>;
   /** The pre-dial check TO_NUMBER_NOT_ALLOWS_CALLOUT asks this (E4): is the callee listed? */
   abstract isOnDnc(orgId: OrgId, e164: string): Promise<boolean>;
+  /** Which of `numbers` (E.164) are listed, each once: the campaign's import flags them (B3). */
+  abstract listedAmong(orgId: OrgId, numbers: readonly string[]): Promise<string[]>;
 }

@@ -11,6 +11,11 @@ export const CampaignErrorCode = codeEnum(
   'CAMPAIGN_INVALID_STATE',
   'CAMPAIGN_NOT_EDITABLE',
   'INVALID_FORWARDING_TARGET',
+  'IMPORT_NO_PHONE_COLUMN',
+  'IMPORT_MAPPING_INVALID',
+  'IMPORT_FILE_UNREADABLE',
+  'IMPORT_FILE_TOO_LARGE',
+  'IMPORT_UNSUPPORTED_FORMAT',
 );
 export type CampaignErrorCode = CodesOf<typeof CampaignErrorCode>;
 

@@ -10,6 +10,29 @@ import {
   CampaignStartedV1,
   CampaignUpdatedV1,
 } from './campaign.events';
+import {
+  AgentCreateRequest,
+  AgentDeletedReply,
+  AgentListRequest,
+  AgentPageReply,
+  AgentReply,
+  AgentRequest,
+  AgentUpdateRequest,
+} from './agent.rpc';
+import {
+  CallListContactsRequest,
+  CallListCreateRequest,
+  CallListListRequest,
+  CallListPageReply,
+  CallListReply,
+  CallListRequest,
+  ContactPageReply,
+  ImportJobReply,
+  ImportRejectedRowsReply,
+  ImportRejectedRowsRequest,
+  ImportRequest,
+  ImportStartRequest,
+} from './call-list.rpc';
 import { CampaignActionReply, CampaignActionRequest, CampaignStartRequest } from './campaign.rpc';
 
 /** JetStream subjects of the campaign context: the events it publishes and the commands it receives. */
@@ -33,6 +56,18 @@ export const CampaignRpc = {
   CampaignPause: 'rpc.campaign.campaign.pause',
   CampaignResume: 'rpc.campaign.campaign.resume',
   CampaignCancel: 'rpc.campaign.campaign.cancel',
+  AgentCreate: 'rpc.campaign.agent.create',
+  AgentUpdate: 'rpc.campaign.agent.update',
+  AgentGet: 'rpc.campaign.agent.get',
+  AgentList: 'rpc.campaign.agent.list',
+  AgentDelete: 'rpc.campaign.agent.delete',
+  CallListCreate: 'rpc.campaign.call_list.create',
+  CallListGet: 'rpc.campaign.call_list.get',
+  CallListList: 'rpc.campaign.call_list.list',
+  CallListContacts: 'rpc.campaign.call_list.contacts',
+  ImportStart: 'rpc.campaign.import.start',
+  ImportGet: 'rpc.campaign.import.get',
+  ImportRejectedRows: 'rpc.campaign.import.rejected_rows',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -76,16 +111,19 @@ export const campaignMessages = {
     public: false,
   }),
   [CampaignSubjects.AgentCreated]: event(AgentCreatedV1, {
+    status: 'stable',
     description: 'An AI voice agent was created; full snapshot including completeness.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator', 'telephony-gateway'],
   }),
   [CampaignSubjects.AgentUpdated]: event(AgentUpdatedV1, {
+    status: 'stable',
     description: 'An AI voice agent changed; full snapshot including completeness.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator', 'telephony-gateway'],
   }),
   [CampaignSubjects.AgentDeleted]: event(AgentDeletedV1, {
+    status: 'stable',
     description: 'An AI voice agent was deleted.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator', 'telephony-gateway'],
@@ -111,4 +149,27 @@ export const campaignMessages = {
     consumer: 'campaign',
     description: 'Cancel a campaign.',
   }),
+  ...agentAndCallListMessages(),
 } satisfies EntriesOf<typeof CampaignSubjects & typeof CampaignRpc>;
+
+/** /v1/agents, /v1/call-lists and /v1/imports of the gateway (C1–C3, B3). */
+function agentAndCallListMessages() {
+  const stable = { producers: fromGateway, consumer: 'campaign', status: 'stable' } as const;
+  return {
+    [CampaignRpc.AgentCreate]: request('command', AgentCreateRequest, AgentReply, { ...stable, description: 'Create an AI voice agent (C1); answers it with `complete` and `missingFields` (C2).' }),
+    [CampaignRpc.AgentUpdate]: request('command', AgentUpdateRequest, AgentReply, { ...stable, description: 'Change some fields of an agent; `null` clears an optional one.' }),
+    [CampaignRpc.AgentGet]: request('query', AgentRequest, AgentReply, { ...stable, description: 'One agent, with its completeness.' }),
+    [CampaignRpc.AgentList]: request('query', AgentListRequest, AgentPageReply, { ...stable, description: "The organization's agents, newest first." }),
+    [CampaignRpc.AgentDelete]: request('command', AgentRequest, AgentDeletedReply, { ...stable, description: 'Delete an agent.' }),
+    [CampaignRpc.CallListCreate]: request('command', CallListCreateRequest, CallListReply, { ...stable, description: 'Create a call list; `country` reads numbers written without one (default: the organization\'s).' }),
+    [CampaignRpc.CallListGet]: request('query', CallListRequest, CallListReply, { ...stable, description: 'One call list with its contact count.' }),
+    [CampaignRpc.CallListList]: request('query', CallListListRequest, CallListPageReply, { ...stable, description: "The organization's call lists, newest first." }),
+    [CampaignRpc.CallListContacts]: request('query', CallListContactsRequest, ContactPageReply, { ...stable, description: 'The contacts of a call list, newest first.' }),
+    [CampaignRpc.ImportStart]: request('command', ImportStartRequest, ImportJobReply, {
+      ...stable,
+      description: 'Import a file (CSV or XLSX) already in the import object store bucket into a call list; answers the queued job at once.',
+    }),
+    [CampaignRpc.ImportGet]: request('query', ImportRequest, ImportJobReply, { ...stable, description: 'An import job: state and counts (rows read, accepted, rejected, duplicates, on DNC).' }),
+    [CampaignRpc.ImportRejectedRows]: request('query', ImportRejectedRowsRequest, ImportRejectedRowsReply, { ...stable, description: 'The rows an import did not take, in line order, with their reason.' }),
+  };
+}

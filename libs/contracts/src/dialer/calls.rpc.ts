@@ -8,7 +8,7 @@ import { CALL_KINDS, CALL_STATES, type CallKind, type CallState } from '../vocab
 export const CALL_QUERY_LIMITS = { listPageSize: 100, numberInput: 64 } as const;
 
 /** rpc.dialer.call.list — newest first, keyset pages; every filter optional, all of them must hold. */
-export class CallListRequest {
+export class CallSearchRequest {
   @IsEntityId()
   organizationId: string;
 

@@ -1,6 +1,7 @@
 import { healthPing } from '../common/common.registry';
 import { OrganizationQuery } from '../common/common.rpc';
 import { event, request, type EntriesOf } from '../registry/define';
+import { DncCheckReply, DncCheckRequest } from './dnc-check.rpc';
 import {
   DialerCallAnsweredV1,
   DialerCallDialingV1,
@@ -36,7 +37,7 @@ import {
   PresenceReply,
   PresenceSetRequest,
 } from './dialing-rules.rpc';
-import { CallDetailReply, CallGetRequest, CallListRequest, CallPageReply } from './calls.rpc';
+import { CallDetailReply, CallGetRequest, CallSearchRequest, CallPageReply } from './calls.rpc';
 
 /** JetStream subjects of the dialer context: the events it publishes and the commands it receives. */
 export const DialerSubjects = {
@@ -63,6 +64,7 @@ export const DialerRpc = {
   DncAdd: 'rpc.dialer.dnc.add',
   DncList: 'rpc.dialer.dnc.list',
   DncRemove: 'rpc.dialer.dnc.remove',
+  DncCheck: 'rpc.dialer.dnc.check',
   HotlineCreate: 'rpc.dialer.hotline.create',
   HotlineList: 'rpc.dialer.hotline.list',
   HotlineGet: 'rpc.dialer.hotline.get',
@@ -154,7 +156,7 @@ export const dialerMessages = {
     status: 'stable',
     description: 'Transfer a call in progress to a number or SIP URI (CALL_NOT_IN_PROGRESS, INVALID_TRANSFER_TARGET).',
   }),
-  [DialerRpc.CallList]: request('query', CallListRequest, CallPageReply, {
+  [DialerRpc.CallList]: request('query', CallSearchRequest, CallPageReply, {
     producers: fromGateway,
     consumer: 'dialer-orchestrator',
     status: 'stable',
@@ -190,6 +192,12 @@ function dialingRuleMessages() {
     [DialerRpc.DncRemove]: request('command', DncRemoveRequest, DncRemovedReply, {
       ...stable,
       description: 'Remove an entry from the do-not-call list.',
+    }),
+    [DialerRpc.DncCheck]: request('query', DncCheckRequest, DncCheckReply, {
+      producers: ['campaign'],
+      consumer: 'dialer-orchestrator',
+      status: 'stable',
+      description: 'Which of up to 5,000 E.164 numbers are on the do-not-call list (the campaign service flags imported contacts with it).',
     }),
     [DialerRpc.HotlineCreate]: request('command', HotlineCreateRequest, HotlineReply, {
       ...stable,

@@ -56,6 +56,11 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   CAMPAIGN_INVALID_STATE: { status: 409, title: 'Campaign state does not allow this action' },
   CAMPAIGN_NOT_EDITABLE: { status: 409, title: 'Campaign cannot be edited in its state' },
   INVALID_FORWARDING_TARGET: { status: 422, title: 'Invalid forwarding target' },
+  IMPORT_NO_PHONE_COLUMN: { status: 422, title: 'Import file has no phone column' },
+  IMPORT_MAPPING_INVALID: { status: 422, title: 'Import mapping names a column the file does not have' },
+  IMPORT_FILE_UNREADABLE: { status: 422, title: 'Import file cannot be read' },
+  IMPORT_FILE_TOO_LARGE: { status: 413, title: 'Import file too large' },
+  IMPORT_UNSUPPORTED_FORMAT: { status: 415, title: 'Import file is neither CSV nor XLSX' },
   // dialing (E4 and call control): a pre-dial refusal is 422 with its code (INSUFFICIENT_CREDITS keeps billing's 402)
   FROM_NUMBER_NOT_FOUND: { status: 422, title: 'Caller number not found' },
   FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT: { status: 422, title: 'Caller number does not allow this user to call out' },
