@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MESSAGES, Rpc, SERVICES, Subjects } from '../libs/contracts/src';
-import { AUTHORIZATION_FILE, natsUsers, OPS_USER, renderAuthorization } from './nats-config';
+import { AUTHORIZATION_FILE, natsUsers, OBJECT_STORES, OPS_USER, renderAuthorization } from './nats-config';
 
 // The NATS users as scripts/nats-config.ts derives them from the contracts registry: a service
 // publishes what it produces and answers what it consumes, nothing of anyone else's.
@@ -53,10 +53,13 @@ describe('the NATS users scripts/nats-config.ts generates', () => {
 
     it('has no wildcard over anyone else’s subjects', () => {
       const own = [`dlq.${name}.>`, `_INBOX.${name}.>`];
+      // An object store bucket the service uses (OBJECT_STORES): its subjects and its stream's API only.
+      const buckets = OBJECT_STORES.filter((b) => b.writers.includes(name) || b.readers.includes(name)).map((b) => b.bucket);
+      const ofBucket = (s: string) => buckets.some((b) => s.startsWith(`$O.${b}.`) || new RegExp(`^\\$JS\\.(API\\.[A-Z.]+|FC)\\.OBJ_${b}(\\.|$)`).test(s));
       for (const s of [...u.publish, ...u.subscribe].filter((x) => x.includes('>') || x.includes('*'))) {
-        expect(own.includes(s) || s.startsWith('$JS.ACK.SANTRAL_EVENTS.')).toBe(true);
+        expect(own.includes(s) || s.startsWith('$JS.ACK.SANTRAL_EVENTS.') || ofBucket(s)).toBe(true);
       }
-      for (const s of u.publish.filter((x) => x.startsWith('$JS.'))) {
+      for (const s of u.publish.filter((x) => x.startsWith('$JS.') && !ofBucket(x))) {
         expect(s).toMatch(/^\$JS\.API\.INFO$|^\$JS\.API\.STREAM\.(INFO|CREATE|UPDATE)\.SANTRAL_(EVENTS|DLQ)$|^\$JS\.(API\.CONSUMER\.(CREATE|INFO|MSG\.NEXT)|ACK)\.SANTRAL_EVENTS\.[^.]+/);
         const durable = /SANTRAL_EVENTS\.([^.]+)/.exec(s)?.[1];
         if (durable) expect(durable.startsWith(`${name}__`)).toBe(true);

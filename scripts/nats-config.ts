@@ -13,7 +13,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { durableName, MESSAGES, SERVICES, streamName, deadLetterSubjectPrefix, type MessageDefinition } from '../libs/contracts/src';
+import { durableName, importBucketName, MESSAGES, SERVICES, streamName, deadLetterSubjectPrefix, type MessageDefinition } from '../libs/contracts/src';
 import { natsInboxPrefix } from '../libs/messaging/src/connection/nats-identity';
 
 export const AUTHORIZATION_FILE = resolve(__dirname, '..', 'deploy', 'nats', 'authorization.conf');
@@ -54,6 +54,36 @@ function durableSubjects(service: string, subject: string): string[] {
 /** Every service ensures the two streams at boot (merging subjects; never deleting). */
 const STREAM_API = ['$JS.API.INFO', ...[EVENTS, DEAD_LETTERS].flatMap((s) => ['INFO', 'CREATE', 'UPDATE'].map((op) => `$JS.API.STREAM.${op}.${s}`))];
 
+/**
+ * JetStream Object Store buckets and who may use them: the api-gateway streams an upload into the
+ * import bucket, the campaign service reads it back and deletes it (B3). Each service's rights
+ * are scoped to the bucket's own stream (`OBJ_<bucket>`) and subjects (`$O.<bucket>.>`).
+ */
+export const OBJECT_STORES: ReadonlyArray<{ bucket: string; writers: readonly string[]; readers: readonly string[] }> = [
+  { bucket: importBucketName(undefined), writers: ['api-gateway'], readers: ['campaign'] },
+];
+
+/** What using a bucket takes: write (create it, put chunks and the meta), or read (an ordered consumer) and delete. */
+function objectStoreSubjects(service: string): string[] {
+  return OBJECT_STORES.flatMap(({ bucket, writers, readers }) => {
+    const writes = writers.includes(service);
+    const reads = readers.includes(service);
+    if (!writes && !reads) return [];
+    const stream = `OBJ_${bucket}`;
+    return [
+      `$O.${bucket}.>`,
+      `$JS.API.STREAM.INFO.${stream}`,
+      `$JS.API.STREAM.MSG.GET.${stream}`,
+      `$JS.API.DIRECT.GET.${stream}.>`,
+      `$JS.API.STREAM.PURGE.${stream}`,
+      ...(writes ? [`$JS.API.STREAM.CREATE.${stream}`, `$JS.API.STREAM.UPDATE.${stream}`] : []),
+      ...(reads
+        ? [`$JS.API.CONSUMER.CREATE.${stream}`, `$JS.API.CONSUMER.CREATE.${stream}.>`, `$JS.API.CONSUMER.DELETE.${stream}.>`, `$JS.API.CONSUMER.INFO.${stream}.>`, `$JS.FC.${stream}.>`]
+        : []),
+    ];
+  });
+}
+
 function userOf(service: string, messages: readonly MessageDefinition[]): NatsUser {
   const produced = messages.filter((m) => (m.producers as readonly string[]).includes(service));
   const consumed = messages.filter((m) => (m.consumers as readonly string[]).includes(service));
@@ -64,6 +94,7 @@ function userOf(service: string, messages: readonly MessageDefinition[]): NatsUs
     ...(consumedEvents.length ? [`${deadLetterSubjectPrefix()}.${service}.>`] : []),
     ...STREAM_API,
     ...consumedEvents.flatMap((m) => durableSubjects(service, m.subject)),
+    ...objectStoreSubjects(service),
   ];
   const subscribe = [...answered.map((m) => m.subject), `${natsInboxPrefix(service)}.>`];
   return { user: service, passwordVariable: passwordVariable(service), publish: unique(publish), subscribe: unique(subscribe), allowResponses: answered.length > 0 };

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { durableName, Rpc, streamName, Subjects } from '@santral/contracts';
+import { Objm } from '@nats-io/obj';
+import { durableName, importBucketName, Rpc, streamName, Subjects } from '@santral/contracts';
 import { connectNats, ensureEventStreams, natsInboxPrefix } from '@santral/messaging';
 import { startPrivateNatsServer, type PrivateNatsServer } from '@santral/testing';
 import { natsUsers, OPS_USER, renderServerConfig } from '../scripts/nats-config';
@@ -97,6 +98,19 @@ describe('NATS as the generated authorization config has it', () => {
     const dialer = await as('dialer-orchestrator');
     await expect(dialer.request(Rpc.Telephony.ProviderAccountCreate, enc.encode('{}'), { timeout: 2000 })).rejects.toThrow(/permissions violation/i);
     await refusedSubscribe(dialer, Rpc.Telephony.ProviderAccountCreate);
+  });
+
+  it('lets the api-gateway put an upload into the import bucket and the campaign service read and delete it; billing may not touch it', async () => {
+    const bucket = importBucketName(undefined);
+    const written = await new Objm(await as('api-gateway')).create(bucket, { storage: 'file' });
+    const bytes = enc.encode('telefon;ad\n0555 123 45 67;Ayşe\n'.repeat(20_000)); // several chunks
+    await written.putBlob({ name: 'upload-1' }, bytes);
+    const read = await new Objm(await as('campaign')).open(bucket);
+    const blob = await read.getBlob('upload-1');
+    expect(blob?.length).toBe(bytes.length);
+    await read.delete('upload-1');
+    await expect(read.info('upload-1')).resolves.toMatchObject({ deleted: true });
+    await expect(new Objm(await as('billing')).open(bucket)).rejects.toThrow(/permissions violation|timeout/i);
   });
 
   it('gives the operator’s user everything (npm run dlq, the nats CLI)', async () => {
