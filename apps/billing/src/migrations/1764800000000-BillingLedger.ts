@@ -24,7 +24,8 @@ export class BillingLedger1764800000000 implements MigrationInterface {
         stripe_customer_id text,
         stripe_payment_method_id text,
         low_warned boolean NOT NULL DEFAULT false,
-        exhausted boolean NOT NULL DEFAULT false,
+        -- A new account is below the minimum already: its first top-up arms the warning, no crossing is announced.
+        exhausted boolean NOT NULL DEFAULT true,
         recharge_armed boolean NOT NULL DEFAULT true,
         updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
         -- The balance rule (H1, DESIGN §7): calls in flight can never push the available balance below zero.
