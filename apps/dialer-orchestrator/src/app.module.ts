@@ -17,7 +17,7 @@ import { SlotLeases } from './slots/slot-leases';
 import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
 import { CallTaskRepository } from './tasks/call-task.repository';
 import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
-import { CreditReservations, UnmeteredCreditReservations } from './billing/credit-reservations';
+import { creditReservationsProvider } from './billing/billing-credit-reservations';
 import { InboundCallsMessagesController } from './inbound/inbound-calls.messages.controller';
 import { MissedCallCallbacks } from './inbound/missed-call-callbacks';
 import { RecordInboundCallUseCase } from './inbound/record-inbound-call.use-case';
@@ -37,7 +37,7 @@ import { SettingsMessagesController } from './settings/settings.messages.control
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,
     RecordInboundCallUseCase,
     MissedCallCallbacks,
-    { provide: CreditReservations, useClass: UnmeteredCreditReservations },
+    creditReservationsProvider,
   ],
 })
 export class DialerModule {}

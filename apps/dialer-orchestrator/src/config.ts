@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { serviceConfig } from '@santral/service-kit';
 
 /** The dialer's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
@@ -26,4 +26,8 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Min(1)
   @Max(5000)
   DISPATCH_MAX_ORGANIZATIONS: number = 200;
+
+  /** `billing`: hold credit through rpc.billing.*; `unmetered`: no billing service (dialer-only tests, bench:dialer). */
+  @IsIn(['billing', 'unmetered'])
+  CREDIT_RESERVATIONS: 'billing' | 'unmetered' = 'billing';
 }
