@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { createValidationPipe, defineService, ProblemDetailsFilter } from '@santral/service-kit';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { DncModule } from './dnc/dnc.module';
@@ -17,7 +18,7 @@ import { ProviderAccountsModule } from './provider-accounts/provider-accounts.mo
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, BillingModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

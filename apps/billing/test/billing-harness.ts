@@ -7,8 +7,8 @@ import { endReasonFor, type EndReasonCode } from '@santral/call-state';
 import { makeEnvelope, streamName, Subjects, type DialerCallEndedV1, type EventEnvelope } from '@santral/contracts';
 import { connectNats, decodeJson, NatsRpcClient } from '@santral/messaging';
 import { asOrgId, migrateService, type OrgId } from '@santral/persistence';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName } from '@santral/testing';
+import { OrganizationSettingsRepository, serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, deleteTestStreams, dropSchema, testEnv, uniqueName, waitFor } from '@santral/testing';
 import { billingService } from '../src/app.module';
 import { PricePlansRepository } from '../src/pricing/price-plans.repository';
 import { DEFAULT_PRICE_PLAN, type PricePlan } from '../src/pricing/price-plan';
@@ -74,8 +74,18 @@ export async function setPlan(h: BillingHarness, orgId: OrgId, plan: Partial<Pri
   await h.app.get(PricePlansRepository).put(orgId, { ...DEFAULT_PRICE_PLAN, ...plan });
 }
 
-/** The platform admin's manual credit (the manual payment adapter). */
+const announced = new Set<string>();
+
+/** The platform admin's manual credit (the manual payment adapter), once billing knows the organization. */
 export async function grant(h: BillingHarness, orgId: OrgId, credits: number): Promise<void> {
+  if (!announced.has(orgId)) {
+    const known = await h.app.get(OrganizationSettingsRepository).get(orgId);
+    if (!known) {
+      await publishOrganization(h, orgId, 10);
+      await waitFor(async () => (await h.app.get(OrganizationSettingsRepository).get(orgId)) !== null, 15_000, 'organization known to billing');
+    }
+    announced.add(orgId);
+  }
   await h.rpc.request('rpc.billing.credits.grant', { organizationId: orgId, amount: credits, note: 'test credit' });
 }
 

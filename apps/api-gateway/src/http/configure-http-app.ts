@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { refuseUnsafeBodies } from '@santral/service-kit';
+import { keepStripeRawBody } from '../billing/stripe-raw-body.hook';
 import { buildOpenApiDocument } from './openapi';
 import { registerSwaggerUi } from './swagger-ui';
 
@@ -22,6 +23,7 @@ export function configureHttpApp(app: NestFastifyApplication): void {
   adapter.registerParserMiddleware();
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   refuseUnsafeBodies(fastify);
+  keepStripeRawBody(fastify);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { ui: false, raw: ['json'], jsonDocumentUrl: OPENAPI_PATH });
   registerSwaggerUi(fastify, { title: 'Santral API', documentUrl: OPENAPI_PATH });

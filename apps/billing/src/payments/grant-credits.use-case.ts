@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Rpc, type CreditsGrantRequest, type TopupReply } from '@santral/contracts';
+import { DomainError, Rpc, type CreditsGrantRequest, type TopupReply } from '@santral/contracts';
 import { asOrgId } from '@santral/persistence';
-import { IdempotentCommands } from '@santral/service-kit';
+import { IdempotentCommands, OrganizationSettingsRepository } from '@santral/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { toCredits } from '../ledger/money';
 import { PricePlansRepository } from '../pricing/price-plans.repository';
@@ -9,7 +9,7 @@ import { ApplyPaymentOutcomeUseCase } from './apply-payment-outcome.use-case';
 import { PaymentsRepository } from './payments.repository';
 import { topupUnits } from './topup-amount';
 
-/** The manual adapter's top-up: the platform admin records a payment received outside Stripe; credited at once, once per key. */
+/** The manual adapter's top-up (organizations billing knows from gateway.organization.* only): the platform admin records a payment received outside Stripe; credited at once, once per key. */
 @Injectable()
 export class GrantCreditsUseCase {
   constructor(
@@ -17,11 +17,14 @@ export class GrantCreditsUseCase {
     private readonly plans: PricePlansRepository,
     private readonly payments: PaymentsRepository,
     private readonly outcome: ApplyPaymentOutcomeUseCase,
+    private readonly organizations: OrganizationSettingsRepository,
   ) {}
 
   async execute(input: CreditsGrantRequest): Promise<TopupReply> {
     const orgId = asOrgId(input.organizationId);
     const amount = topupUnits(input.amount);
+    // Only organizations the gateway announced (billing's settings projection) can be credited.
+    if (!(await this.organizations.get(orgId))) throw new DomainError('NOT_FOUND', 'No such organization');
     const currency = (await this.plans.get(orgId)).currency;
     return this.commands.run(orgId, Rpc.Billing.CreditsGrant, input.idempotencyKey, async (tx) => {
       const payment = await this.payments.create(orgId, { purpose: 'top_up', amount, currency, state: 'charging', key: `grant:${input.idempotencyKey ?? uuidv7()}`, provider: 'manual' }, tx);
