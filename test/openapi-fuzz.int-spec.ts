@@ -4,12 +4,13 @@ import { Rpc } from '@santral/contracts';
 import { connectNats, decodeJson, encodeJson } from '@santral/messaging';
 import { testEnv } from '@santral/testing';
 import { ADMIN_KEY, expectProblem, startGateway, TABLES, type Gateway, type RequestOptions } from '../apps/api-gateway/test/gateway-harness';
+import { startBillingBeside, type BillingBeside } from './support/billing-beside';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
 import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 import { garbage, NASTY_STRINGS, operationsOf, SchemaArbitraries, type OpenApiDocument, type Operation } from './openapi-fuzz.arbitraries';
 
 // Every operation of /openapi.json, driven with random bodies, queries, path parameters and
-// headers against the real api-gateway and the real telephony-gateway and dialer-orchestrator
+// headers against the real api-gateway and the real telephony-gateway, dialer-orchestrator and billing
 // behind it (one subject prefix): no answer is ever 5xx, and a 4xx writes nothing in any service's tables.
 // A fixed seed and a bounded count in `npm test`; FUZZ_RUNS=N (per operation) and FUZZ_SEED=S for more.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -20,6 +21,7 @@ const SIGNING_SECRET = `whsec_${Buffer.from('openapi-fuzz-test-secret-0123456').
 let gw: Gateway;
 let telephony: TelephonyBeside | undefined;
 let dialer: DialerBeside | undefined;
+let billing: BillingBeside | undefined;
 let nc: NatsConnection;
 let doc: OpenApiDocument;
 /** Keys the fuzzer authenticates with, and ids of real resources it may hit. */
@@ -30,6 +32,7 @@ beforeAll(async () => {
   gw = await startGateway('gw_fuzz', { RPC_TIMEOUT_MS: '5000' });
   telephony = await startTelephonyBeside(gw, 'tg_fuzz', { env: { PUBLIC_BASE_URL } });
   dialer = await startDialerBeside(gw, 'dlr_fuzz');
+  billing = await startBillingBeside(gw, 'bil_fuzz');
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
 
   const org = await gw.createOrg();
@@ -47,6 +50,8 @@ beforeAll(async () => {
   // The dialer reads numbers with the organization's default country, learnt from the gateway's events.
   await dialer.knows(org.id);
   await dialer.knows(other.id);
+  await billing.knows(org.id);
+  await billing.knows(other.id);
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
@@ -60,6 +65,7 @@ afterAll(async () => {
   await nc?.close();
   await telephony?.close();
   await dialer?.close();
+  await billing?.close();
   await gw?.close();
 });
 
@@ -71,7 +77,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   const [dialers]: Array<Record<string, number>> = await dialer!.db.dataSource.query(
     `SELECT ${['dnc_entries', 'hotlines', 'operator_presence'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
-  return { ...mine, ...theirs, ...dialers };
+  return { ...mine, ...theirs, ...dialers, ...(await billing!.rowCounts()) };
 }
 
 /** Percent-encodes what encodeURIComponent can; a lone surrogate goes as the bytes of its (invalid) UTF-8 form. */
@@ -171,7 +177,7 @@ function describeRequest(req: FuzzRequest): string {
   return `${req.method} ${cut(req.url)} headers=${cut(JSON.stringify(req.headers))} body=${cut(JSON.stringify(req.rawBody ?? null))}`;
 }
 
-describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway, dialer-orchestrator', () => {
+describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway, dialer-orchestrator, billing', () => {
   it(
     'never answers 5xx, and writes nothing on a 4xx, for any request to any operation',
     async () => {

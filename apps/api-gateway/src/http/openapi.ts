@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { ApiKeysModule } from '../api-keys/api-keys.module';
+import { BillingModule } from '../billing/billing.module';
 import { BEARER_SCHEME } from '../auth/roles.decorator';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
 import { DncModule } from '../dnc/dnc.module';
@@ -12,7 +13,7 @@ import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.m
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule];
+const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, BillingModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

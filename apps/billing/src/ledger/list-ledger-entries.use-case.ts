@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { LedgerListRequest, LedgerPageReply } from '@santral/contracts';
 import { asOrgId, DEFAULT_PAGE_SIZE } from '@santral/persistence';
+import { instant } from './instant';
 import { LedgerRepository } from './ledger.repository';
 import { toCredits } from './money';
 
@@ -10,7 +11,7 @@ export class ListLedgerEntriesUseCase {
   constructor(private readonly ledger: LedgerRepository) {}
 
   async execute(input: LedgerListRequest): Promise<LedgerPageReply> {
-    const page = await this.ledger.page(asOrgId(input.organizationId), input.limit ?? DEFAULT_PAGE_SIZE, input.cursor, input);
+    const page = await this.ledger.page(asOrgId(input.organizationId), input.limit ?? DEFAULT_PAGE_SIZE, input.cursor, { kind: input.kind, callId: input.callId, from: instant(input.from, 'from'), to: instant(input.to, 'to') });
     return {
       items: page.items.map((e) => ({
         id: e.id,

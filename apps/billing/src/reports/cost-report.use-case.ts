@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError, type CostReportReply, type CostReportRequest, type CostReportRowReply } from '@santral/contracts';
 import { asOrgId, tenantQuery } from '@santral/persistence';
+import { instant } from '../ledger/instant';
 import { toCredits } from '../ledger/money';
 import { costFlags } from './cost-flags';
 
@@ -19,8 +20,9 @@ export class CostReportUseCase {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async execute(input: CostReportRequest): Promise<CostReportReply> {
-    const from = Date.parse(input.from);
-    const to = Date.parse(input.to);
+    const [fromAt, toAt] = [instant(input.from, 'from'), instant(input.to, 'to')];
+    const from = Date.parse(fromAt);
+    const to = Date.parse(toAt);
     if (!(to > from)) throw DomainError.validation([{ field: 'to', message: 'to must be after from' }]);
     if (to - from > MAX_DAYS * 86_400_000) throw DomainError.validation([{ field: 'to', message: `a report covers at most ${MAX_DAYS} days` }]);
     const rows = await tenantQuery<{ day: string; campaign_id: string | null; calls: string; connected: string; forwarded: string; talk: string; charged: string }>(
@@ -33,7 +35,7 @@ export class CostReportUseCase {
          FROM settlements
         WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3 AND ($4::uuid IS NULL OR campaign_id = $4)
         GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`,
-      [input.from, input.to, input.campaignId ?? null],
+      [fromAt, toAt, input.campaignId ?? null],
     );
     return { rows: rows.map(reportRow) };
   }

@@ -46,8 +46,8 @@ export const BillingRpc = {
   LedgerList: 'rpc.billing.ledger.list',
   TopupCreate: 'rpc.billing.topup.create',
   SettingsUpdate: 'rpc.billing.settings.update',
-  PricePlanGet: 'rpc.billing.price-plan.get',
-  CostReportGet: 'rpc.billing.cost-report.get',
+  PricePlanGet: 'rpc.billing.price_plan.get',
+  CostReportGet: 'rpc.billing.cost_report.get',
   StripeWebhook: 'rpc.billing.stripe.webhook',
 } as const;
 

@@ -164,7 +164,8 @@ export class TopupCreateRequest {
   @IsEntityId()
   organizationId: string;
 
-  @IsCredits()
+  /** Credits; zero, negative, over MAX_TOPUP_CREDITS or finer than a cent is INVALID_TOPUP_AMOUNT. */
+  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
   amount: number;
 
   @IsText(3)
@@ -209,7 +210,8 @@ export class CreditsGrantRequest {
   @IsEntityId()
   organizationId: string;
 
-  @IsCredits()
+  /** Credits; zero, negative, over MAX_TOPUP_CREDITS or finer than a cent is INVALID_TOPUP_AMOUNT. */
+  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
   amount: number;
 
   @IsText(500)
@@ -279,7 +281,7 @@ export class CountryRateReply {
   ratePerMinute: number;
 }
 
-/** rpc.billing.price-plan.get reply (H2). */
+/** rpc.billing.price_plan.get reply (H2). */
 export class PricePlanReply {
   @IsEntityId()
   organizationId: string;
@@ -308,7 +310,7 @@ export class PricePlanReply {
   countryRates: CountryRateReply[];
 }
 
-/** rpc.billing.cost-report.get (H5): per day and campaign, over [from, to). */
+/** rpc.billing.cost_report.get (H5): per day and campaign, over [from, to). */
 export class CostReportRequest {
   @IsEntityId()
   organizationId: string;
