@@ -4,7 +4,8 @@
 // A pair counts once its settlement row is written. Two runs: one hot organization (every
 // reservation takes the same account row lock), then 50 organizations.
 //   npx tsx bench/billing.ts [seconds=10] [workers=48]
-// Prints: pairs/s, reserve latency p50/p99, CPU µs per pair of billing, Postgres and nats-server.
+// Prints: pairs/s, reserve latency p50/p99, CPU µs per pair of billing, its Postgres backends and
+// nats-server (shared with whatever else runs on the machine).
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -32,20 +33,28 @@ function freePort(): Promise<number> {
   });
 }
 
-/** CPU seconds (user + system) of every process with one of these names. */
-function cpuByName(names: string[]): number {
-  let total = 0;
+/** CPU seconds (user + system) per pid of the processes with one of these names (or these pids). */
+function cpuOfProcesses(names: string[], only?: Set<number>): Map<number, number> {
+  const out = new Map<number, number>();
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    if (only && !only.has(Number(pid))) continue;
     try {
       const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
       const close = stat.lastIndexOf(')');
-      if (!names.includes(stat.slice(stat.indexOf('(') + 1, close))) continue;
+      if (!only && !names.includes(stat.slice(stat.indexOf('(') + 1, close))) continue;
       const f = stat.slice(close + 2).split(' ');
-      total += (Number(f[11]) + Number(f[12])) / 100;
+      out.set(Number(pid), (Number(f[11]) + Number(f[12])) / 100);
     } catch {
       /* gone */
     }
   }
+  return out;
+}
+
+/** CPU seconds spent between two readings by the processes alive at both (an exited one cannot be read). */
+function spent(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) if (before.has(pid)) total += cpu - before.get(pid)!;
   return total;
 }
 
@@ -138,7 +147,11 @@ async function scenario(orgCount: number): Promise<Figures> {
   pairs = 0;
   running = true;
   await cpuOf(replica, 'mark');
-  const others0 = { pg: cpuByName(['postgres']), nats: cpuByName(['nats-server']) };
+  // Postgres: only the backends of this bench's billing replica (the server is shared with other work).
+  const backends = new Set<number>(
+    (await pg.query(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE 'santral-billing%' AND datname = current_database()`)).rows.map((r: { pid: number }) => r.pid),
+  );
+  const others0 = { pg: cpuOfProcesses([], backends), nats: cpuOfProcesses(['nats-server']) };
   const t0 = performance.now();
   const measured = Array.from({ length: WORKERS }, (_, i) => worker(i));
   await new Promise((ok) => setTimeout(ok, SECONDS * 1000));
@@ -146,7 +159,7 @@ async function scenario(orgCount: number): Promise<Figures> {
   await Promise.all(measured);
   while ((await settled()) - before < pairs) await new Promise((ok) => setTimeout(ok, 5));
   const elapsed = (performance.now() - t0) / 1000;
-  const others1 = { pg: cpuByName(['postgres']), nats: cpuByName(['nats-server']) };
+  const others1 = { pg: cpuOfProcesses([], backends), nats: cpuOfProcesses(['nats-server']) };
   const billingMicros = await cpuOf(replica, 'stop');
   const verify = await pg.query(
     `SELECT count(*) AS bad FROM ${tag}.accounts a LEFT JOIN (SELECT organization_id, sum(credits_delta) c, sum(debits_delta) d, sum(pending_delta) p FROM ${tag}.ledger_entries GROUP BY 1) s USING (organization_id)
@@ -157,7 +170,7 @@ async function scenario(orgCount: number): Promise<Figures> {
   await pg.query(`DROP SCHEMA ${tag} CASCADE`);
   await pg.end();
   const per = (micros: number) => Math.round(micros / pairs);
-  const cpu = { billing: per(billingMicros), postgres: per((others1.pg - others0.pg) * 1e6), nats: per((others1.nats - others0.nats) * 1e6), total: 0 };
+  const cpu = { billing: per(billingMicros), postgres: per(spent(others0.pg, others1.pg) * 1e6), nats: per(spent(others0.nats, others1.nats) * 1e6), total: 0 };
   cpu.total = cpu.billing + cpu.postgres + cpu.nats;
   return { orgs: orgCount, pairs, pairsPerSecond: Math.round(pairs / elapsed), reserveP50Ms: Number(pct(latencies, 50).toFixed(2)), reserveP99Ms: Number(pct(latencies, 99).toFixed(2)), cpuMicrosPerPair: cpu };
 }

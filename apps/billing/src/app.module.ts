@@ -22,6 +22,7 @@ import { StripePaymentGateway } from './payments/stripe-payment-gateway';
 import { GetPricePlanUseCase } from './pricing/get-price-plan.use-case';
 import { PricePlansRepository } from './pricing/price-plans.repository';
 import { CostReportUseCase } from './reports/cost-report.use-case';
+import { SettlementsReportRepository } from './reports/settlements-report.repository';
 import { CallEndedMessagesController } from './reservations/call-ended.messages.controller';
 import { ExpireReservationsUseCase } from './reservations/expire-reservations.use-case';
 import { ReservationsRepository } from './reservations/reservations.repository';
@@ -48,7 +49,7 @@ export class BillingModule {
         { provide: PAYMENT_PROVIDER, useValue: config.PAYMENT_PROVIDER },
         LedgerRepository, ReservationsRepository, PricePlansRepository, PaymentsRepository, BalanceWatch,
         ReserveCreditsUseCase, SettleCallUseCase, ExpireReservationsUseCase, ReservationSweeper, CallEndedMessagesController,
-        GetBalanceUseCase, ListLedgerEntriesUseCase, UpdateBillingSettingsUseCase, GetPricePlanUseCase, CostReportUseCase,
+        GetBalanceUseCase, ListLedgerEntriesUseCase, UpdateBillingSettingsUseCase, GetPricePlanUseCase, CostReportUseCase, SettlementsReportRepository,
         ApplyPaymentOutcomeUseCase, CreateTopupUseCase, GrantCreditsUseCase, HandleStripeWebhookUseCase, ChargeAutoRechargesUseCase, AutoRechargeWorker,
       ],
     };

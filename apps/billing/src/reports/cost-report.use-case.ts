@@ -1,11 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { DomainError, type CostReportReply, type CostReportRequest, type CostReportRowReply } from '@santral/contracts';
-import { asOrgId, tenantQuery } from '@santral/persistence';
+import { asOrgId } from '@santral/persistence';
 import { instant } from '../ledger/instant';
 import { toCredits } from '../ledger/money';
 import { costFlags } from './cost-flags';
+import { SettlementsReportRepository, type SettlementTotals } from './settlements-report.repository';
 
 /** The longest period one report covers. */
 const MAX_DAYS = 93;
@@ -17,7 +16,7 @@ const MAX_DAYS = 93;
  */
 @Injectable()
 export class CostReportUseCase {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(private readonly settlements: SettlementsReportRepository) {}
 
   async execute(input: CostReportRequest): Promise<CostReportReply> {
     const [fromAt, toAt] = [instant(input.from, 'from'), instant(input.to, 'to')];
@@ -25,40 +24,28 @@ export class CostReportUseCase {
     const to = Date.parse(toAt);
     if (!(to > from)) throw DomainError.validation([{ field: 'to', message: 'to must be after from' }]);
     if (to - from > MAX_DAYS * 86_400_000) throw DomainError.validation([{ field: 'to', message: `a report covers at most ${MAX_DAYS} days` }]);
-    const rows = await tenantQuery<{ day: string; campaign_id: string | null; calls: string; connected: string; forwarded: string; talk: string; charged: string }>(
-      this.db.manager,
-      asOrgId(input.organizationId),
-      `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, campaign_id,
-              count(*) AS calls, count(*) FILTER (WHERE connected) AS connected,
-              count(*) FILTER (WHERE connected AND forwarded_seconds > 0) AS forwarded,
-              COALESCE(sum(talk_seconds), 0) AS talk, COALESCE(sum(charged), 0) AS charged
-         FROM settlements
-        WHERE organization_id = $1 AND created_at >= $2 AND created_at < $3 AND ($4::uuid IS NULL OR campaign_id = $4)
-        GROUP BY 1, 2 ORDER BY 1, 2 NULLS FIRST`,
-      [fromAt, toAt, input.campaignId ?? null],
-    );
-    return { rows: rows.map(reportRow) };
+    const totals = await this.settlements.totals(asOrgId(input.organizationId), fromAt, toAt, input.campaignId ?? null);
+    return { rows: totals.map(reportRow) };
   }
 }
 
-function reportRow(r: { day: string; campaign_id: string | null; calls: string; connected: string; forwarded: string; talk: string; charged: string }): CostReportRowReply {
-  const calls = Number(r.calls);
-  const connected = Number(r.connected);
-  const talk = Number(r.talk);
-  const cost = toCredits(Number(r.charged));
-  const averageDurationSeconds = connected ? Math.round((talk / connected) * 10) / 10 : 0;
-  const failureRate = calls ? Math.round(((calls - connected) / calls) * 10_000) / 10_000 : 0;
-  const forwardingRate = connected ? Math.round((Number(r.forwarded) / connected) * 10_000) / 10_000 : 0;
+const round = (x: number, places: number) => Math.round(x * 10 ** places) / 10 ** places;
+
+function reportRow(t: SettlementTotals): CostReportRowReply {
+  const cost = toCredits(t.charged);
+  const averageDurationSeconds = t.connected ? round(t.talkSeconds / t.connected, 1) : 0;
+  const failureRate = t.calls ? round((t.calls - t.connected) / t.calls, 4) : 0;
+  const forwardingRate = t.connected ? round(t.forwarded / t.connected, 4) : 0;
   return {
-    day: r.day,
-    campaignId: r.campaign_id,
-    calls,
-    minutes: Math.round((talk / 60) * 100) / 100,
+    day: t.day,
+    campaignId: t.campaignId,
+    calls: t.calls,
+    minutes: round(t.talkSeconds / 60, 2),
     cost,
     averageDurationSeconds,
     failureRate,
     forwardingRate,
-    costPerCall: calls ? Math.round((cost / calls) * 10_000) / 10_000 : 0,
+    costPerCall: t.calls ? round(cost / t.calls, 4) : 0,
     flags: costFlags({ averageDurationSeconds, failureRate, forwardingRate }),
   };
 }
