@@ -132,6 +132,9 @@ describe('billing: reserve → settle on real Postgres and JetStream', () => {
     const s = await expectBalanced(org);
     expect(s.pending).toBe(30_000);
     expect(await h.db.query(`SELECT count(*)::int AS n FROM reservations WHERE organization_id = $1`, [org])).toEqual([{ n: 2 }]);
+    // The rule itself is the database's: no statement, whoever writes it, can hold more than is there.
+    await expect(h.db.query(`UPDATE accounts SET pending_debits = pending_debits + 90001 WHERE organization_id = $1`, [org])).rejects.toThrow(/accounts_available_not_negative/);
+    await expect(h.db.query(`UPDATE accounts SET pending_debits = pending_debits + 90000 WHERE organization_id = $1`, [org])).resolves.toBeDefined();
   });
 
   it('uses the minimum from the organization settings projection', async () => {

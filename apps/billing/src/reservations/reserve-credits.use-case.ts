@@ -49,6 +49,8 @@ export class ReserveCreditsUseCase {
       if (!account || availableOf(account) < minimum) {
         throw new DomainError('INSUFFICIENT_CREDITS', `The available balance is below the minimum of ${toCredits(minimum)} credits to start a call`);
       }
+      // Read under the row lock, so exact; the accounts CHECK enforces the same rule if this ever drifts.
+      if (availableOf(account) < amount) throw new DomainError('INSUFFICIENT_CREDITS', `The available balance does not cover the ${toCredits(amount)} credits this call may cost`);
       const after = await this.ledger.append(
         orgId,
         { kind: 'reservation', idempotencyKey: `reserve:${input.callId}:${input.attempt}`, amount, pendingDelta: amount, reservationId: id, callId: input.callId },
