@@ -147,6 +147,7 @@ describe('billing routes: api-gateway HTTP → NATS request/reply → billing', 
     const before = await billing.rowCounts();
     expectProblem(await put(a.key, { autoRechargeEnabled: true, autoRechargeAmount: 50, autoRechargeThreshold: 20 }), 422, 'VALIDATION_FAILED');
     expectProblem(await put(a.key, { lowBalanceThreshold: -1 }), 422, 'VALIDATION_FAILED');
+    expectProblem(await put(a.key, { lowBalanceThreshold: 3e-323 }), 422, 'VALIDATION_FAILED'); // not a number of credits with ≤ 4 decimals
     expect(await billing.rowCounts()).toEqual(before);
     const ok = await put(a.key, { lowBalanceThreshold: 25, autoRechargeEnabled: true, autoRechargeAmount: 50, autoRechargeThreshold: 20, stripePaymentMethodId: 'pm_card_visa' });
     expect(ok.statusCode).toBe(200);

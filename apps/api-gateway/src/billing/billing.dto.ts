@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
-import { BILLING_CURRENCIES, IsEntityId, IsTimestamp, LEDGER_ENTRY_KINDS, MAX_TOPUP_CREDITS, TOPUP_STATES, type LedgerEntryKind } from '@santral/contracts';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { BILLING_CURRENCIES, IsCreditAmount, IsEntityId, IsTimestamp, LEDGER_ENTRY_KINDS, MAX_TOPUP_CREDITS, TOPUP_STATES, type LedgerEntryKind } from '@santral/contracts';
 import { PageQueryDto } from '../common/common.dto';
 
 /** Credits on the wire: a number with at most 4 decimals (billing keeps integer ten-thousandths). */
@@ -58,7 +58,7 @@ export class LedgerPageDto {
 
 export class CreateTopupDto {
   @ApiProperty({ type: 'number', minimum: 0.01, maximum: MAX_TOPUP_CREDITS, description: 'Credits to buy (a credit is one unit of the plan currency; at most 2 decimals)', example: 100 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   amount: number;
 
   @ApiProperty({ enum: BILLING_CURRENCIES, description: "The price plan's currency", example: 'USD' })
@@ -79,7 +79,7 @@ export class TopupDto {
 
 export class GrantCreditsDto {
   @ApiProperty({ type: 'number', minimum: 0.01, maximum: MAX_TOPUP_CREDITS, example: 250 })
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   amount: number;
 
   @ApiProperty({ minLength: 1, maxLength: 500, example: 'Bank transfer 2026-12-01' })
@@ -92,7 +92,7 @@ export class GrantCreditsDto {
 export class BillingSettingsDto {
   @ApiPropertyOptional({ type: 'number', minimum: 0, maximum: MAX_TOPUP_CREDITS, description: 'Warn (billing.balance.low.v1) once each time the balance falls below this; 0 turns it off' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   @Min(0)
   @Max(MAX_TOPUP_CREDITS)
   lowBalanceThreshold?: number;
@@ -101,14 +101,14 @@ export class BillingSettingsDto {
 
   @ApiPropertyOptional({ type: 'number', minimum: 0, maximum: MAX_TOPUP_CREDITS, description: 'Recharge once each time the balance falls below this' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   @Min(0)
   @Max(MAX_TOPUP_CREDITS)
   autoRechargeThreshold?: number;
 
   @ApiPropertyOptional({ type: 'number', minimum: 0, maximum: MAX_TOPUP_CREDITS, description: 'Credits each auto-recharge buys (2 decimals at most)' })
   @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   @Min(0)
   @Max(MAX_TOPUP_CREDITS)
   autoRechargeAmount?: number;

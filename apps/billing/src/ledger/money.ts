@@ -9,7 +9,7 @@ export const UNITS_PER_CREDIT = 10_000;
 /** Credits (≤ 4 decimals) → units; a value with more decimals or out of the safe range is refused. */
 export function toUnits(credits: number, field = 'amount'): number {
   const units = Math.round(credits * UNITS_PER_CREDIT);
-  if (!Number.isSafeInteger(units) || Math.abs(units / UNITS_PER_CREDIT - credits) > 1e-9) {
+  if (!Number.isSafeInteger(units) || units / UNITS_PER_CREDIT !== credits) {
     throw DomainError.validation([{ field, message: `${field} must be a number of credits with at most 4 decimals` }]);
   }
   return units;

@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { IsArray, IsBoolean, IsIn, IsNumber, IsObject, IsOptional, ValidateNested } from 'class-validator';
-import { IsCountryCode, IsCredits, IsE164, IsEntityId, IsIntBetween, IsLocalDate, IsSeconds, IsText, IsTimestamp } from '../validation/decorators';
+import { IsCountryCode, IsCreditAmount, IsCredits, IsE164, IsEntityId, IsIntBetween, IsLocalDate, IsSeconds, IsText, IsTimestamp } from '../validation/decorators';
 import { PAYMENT_PROVIDERS, type PaymentProvider } from '../vocabulary';
 
 /** Request and reply bodies of rpc.billing.* (rpc.billing.balance.get asks with OrganizationQuery). */
@@ -120,11 +120,11 @@ export class LedgerEntryReply {
   amount: number;
 
   /** Signed change of the balance (posted credits − posted debits). */
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   balanceDelta: number;
 
   /** Signed change of the reserved (pending) credits. */
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsCreditAmount()
   reservedDelta: number;
 
   @IsOptional()
@@ -165,7 +165,7 @@ export class TopupCreateRequest {
   organizationId: string;
 
   /** Credits; zero, negative, over MAX_TOPUP_CREDITS or finer than a cent is INVALID_TOPUP_AMOUNT. */
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
+  @IsCreditAmount()
   amount: number;
 
   @IsText(3)
@@ -211,7 +211,7 @@ export class CreditsGrantRequest {
   organizationId: string;
 
   /** Credits; zero, negative, over MAX_TOPUP_CREDITS or finer than a cent is INVALID_TOPUP_AMOUNT. */
-  @IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false })
+  @IsCreditAmount()
   amount: number;
 
   @IsText(500)
