@@ -7,10 +7,12 @@ import { PaymentsRepository } from '../payments/payments.repository';
 import { balanceOf, type Account } from './account';
 import { balanceCrossings } from './balance-crossings';
 import { LedgerRepository } from './ledger.repository';
-import { toCredits, toUnits } from './money';
+import { toCredits, UNITS_PER_CREDIT } from './money';
 
 /** The minimum to start a call when the organization's plan does not say (H1). */
 export const DEFAULT_MIN_CREDITS = 10;
+/** 100 million credits: a larger minimum is a typo in a plan, and a number past it would not fit a reply. */
+const MAX_MINIMUM_UNITS = 1e12;
 
 /**
  * Runs after every change of a balance, in its transaction and under the account row's lock, so
@@ -26,9 +28,12 @@ export class BalanceWatch {
     private readonly publisher: EventPublisher,
   ) {}
 
+  /** The organization's minimum in units; whatever the gateway's plan says, rounded up to a unit and capped, never an error. */
   async minimumOf(orgId: OrgId, tx?: Tx): Promise<number> {
     const stored = await this.settings.get<{ minCreditsToStart?: number }>(orgId, tx);
-    return toUnits(stored?.settings.minCreditsToStart ?? DEFAULT_MIN_CREDITS, 'minCreditsToStart');
+    const credits = stored?.settings.minCreditsToStart;
+    if (typeof credits !== 'number' || !Number.isFinite(credits) || credits < 0) return DEFAULT_MIN_CREDITS * UNITS_PER_CREDIT;
+    return Math.min(Math.ceil(credits * UNITS_PER_CREDIT - 1e-6), MAX_MINIMUM_UNITS);
   }
 
   async afterChange(orgId: OrgId, account: Account, tx: Tx): Promise<void> {
