@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const pg = new Client({ connectionString: DATABASE_URL });
   await pg.connect();
   const env: Record<string, string> = {
-    NODE_ENV: 'production', DATABASE_URL, NATS_URL, DB_SCHEMA: tag, SUBJECT_PREFIX: tag, DB_POOL_SIZE: '10',
+    NODE_ENV: 'production', CREDIT_RESERVATIONS: 'unmetered', DATABASE_URL, NATS_URL, DB_SCHEMA: tag, SUBJECT_PREFIX: tag, DB_POOL_SIZE: '10',
     DISPATCH_INTERVAL_MS: '200', DISPATCH_MAX_ORGANIZATIONS: '200', WATCHDOG_INTERVAL_MS: '0', EVENTS_STREAM_MAX_MB: '1024',
     // The bench measures the dialer, not a provider's calls-per-second limit (Twilio's default of 1 would pace it).
     PROVIDER_CPS_DEFAULT: '1000',

@@ -5,13 +5,14 @@ import { connectNats, decodeJson, encodeJson } from '@santral/messaging';
 import { testEnv } from '@santral/testing';
 import { ADMIN_KEY, expectProblem, startGateway, TABLES, type Gateway, type RequestOptions } from '../apps/api-gateway/test/gateway-harness';
 import { startCampaignBeside, type CampaignBeside } from './support/campaign-beside';
+import { startBillingBeside, type BillingBeside } from './support/billing-beside';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
 import { multipartBody } from './support/multipart';
 import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
 import { garbage, NASTY_STRINGS, operationsOf, SchemaArbitraries, type OpenApiDocument, type Operation } from './openapi-fuzz.arbitraries';
 
 // Every operation of /openapi.json, driven with random bodies, queries, path parameters and
-// headers against the real api-gateway and the real telephony-gateway and dialer-orchestrator
+// headers against the real api-gateway and the real telephony-gateway, dialer-orchestrator and billing
 // behind it (one subject prefix): no answer is ever 5xx, and a 4xx writes nothing in any service's tables.
 // A fixed seed and a bounded count in `npm test`; FUZZ_RUNS=N (per operation) and FUZZ_SEED=S for more.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
@@ -23,6 +24,7 @@ let gw: Gateway;
 let telephony: TelephonyBeside | undefined;
 let dialer: DialerBeside | undefined;
 let campaign: CampaignBeside | undefined;
+let billing: BillingBeside | undefined;
 let nc: NatsConnection;
 let doc: OpenApiDocument;
 /** Keys the fuzzer authenticates with, and ids of real resources it may hit. */
@@ -34,6 +36,7 @@ beforeAll(async () => {
   telephony = await startTelephonyBeside(gw, 'tg_fuzz', { env: { PUBLIC_BASE_URL } });
   dialer = await startDialerBeside(gw, 'dlr_fuzz');
   campaign = await startCampaignBeside(gw, 'cmp_fuzz');
+  billing = await startBillingBeside(gw, 'bil_fuzz');
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
 
   const org = await gw.createOrg();
@@ -53,6 +56,8 @@ beforeAll(async () => {
   await dialer.knows(other.id);
   await campaign.knows(org.id);
   await campaign.knows(other.id);
+  await billing.knows(org.id);
+  await billing.knows(other.id);
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
@@ -77,6 +82,7 @@ afterAll(async () => {
   await telephony?.close();
   await campaign?.close();
   await dialer?.close();
+  await billing?.close();
   await gw?.close();
 });
 
@@ -93,7 +99,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   const [campaigns]: Array<Record<string, number>> = await campaign!.db.dataSource.query(
     `SELECT ${['agents', 'call_lists', 'import_jobs'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
-  return { ...mine, ...theirs, ...dialers, ...campaigns };
+  return { ...mine, ...theirs, ...dialers, ...campaigns, ...(await billing!.rowCounts()) };
 }
 
 /** Percent-encodes what encodeURIComponent can; a lone surrogate goes as the bytes of its (invalid) UTF-8 form. */
@@ -221,7 +227,7 @@ function describeRequest(req: FuzzRequest): string {
   return `${req.method} ${cut(req.url)} headers=${cut(JSON.stringify(req.headers))} body=${cut(JSON.stringify(req.rawBody ?? null))}`;
 }
 
-describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway, dialer-orchestrator, campaign', () => {
+describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway, dialer-orchestrator, campaign, billing', () => {
   it(
     'never answers 5xx, and writes nothing on a 4xx, for any request to any operation',
     async () => {

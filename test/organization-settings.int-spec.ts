@@ -26,7 +26,7 @@ describe('organization settings: gateway API → outbox → JetStream → dialer
       NATS_URL: testEnv.natsUrl,
       DB_SCHEMA: dialerSchema,
       SUBJECT_PREFIX: gateway.subjectPrefix,
-      NODE_ENV: 'test',
+      NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered',
       LOG_LEVEL: 'silent',
     });
     dialer = await bootTestService(dialerService, config);

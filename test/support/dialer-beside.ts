@@ -19,7 +19,7 @@ export interface DialerBeside {
 export async function startDialerBeside(gw: Gateway, prefix: string): Promise<DialerBeside> {
   const db = await createTestDatabase({ prefix, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
   const config = dialerService.loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix,
+    NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix,
   });
   const app = await bootTestService(dialerService, config);
   const nc: NatsConnection = await connectNats({ servers: testEnv.natsUrl, name: `${prefix}-probe` });

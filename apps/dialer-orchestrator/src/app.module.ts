@@ -27,7 +27,7 @@ import { SlotLeases } from './slots/slot-leases';
 import { CallRequestsMessagesController } from './tasks/call-requests.messages.controller';
 import { CallTaskRepository } from './tasks/call-task.repository';
 import { StoreCallTasksUseCase } from './tasks/store-call-tasks.use-case';
-import { CreditReservations, UnmeteredCreditReservations } from './billing/credit-reservations';
+import { creditReservationsProvider } from './billing/billing-credit-reservations';
 import { InboundCallsMessagesController } from './inbound/inbound-calls.messages.controller';
 import { MissedCallCallbacks } from './inbound/missed-call-callbacks';
 import { RecordInboundCallUseCase } from './inbound/record-inbound-call.use-case';
@@ -58,7 +58,7 @@ import { SettingsMessagesController } from './settings/settings.messages.control
     WatchdogEnding, ExpireUnansweredCallsUseCase, ExpireOverlongCallsUseCase, ExpireQueuedTasksUseCase, CallHistory, ProviderRateBuckets, PassPacer, DiagnosticsReads, GetCampaignDiagnosticsUseCase,
     RecordInboundCallUseCase,
     MissedCallCallbacks,
-    { provide: CreditReservations, useClass: UnmeteredCreditReservations },
+    creditReservationsProvider,
     // The call API (issue 10 items 8–10).
     OrganizationNumbers, CallViewsRepository, CreateCallUseCase, ListCallsUseCase, GetCallUseCase, HangupCallUseCase, TransferCallUseCase,
     { provide: ProviderAccounts, useClass: TelephonyProviderAccounts },

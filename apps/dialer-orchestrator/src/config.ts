@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { serviceConfig } from '@santral/service-kit';
 
 /** The dialer's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
@@ -68,4 +68,7 @@ export class DialerConfig extends serviceConfig('dialer-orchestrator') {
   @Min(0)
   @Max(60_000)
   OPERATOR_SWEEP_GRACE_MS: number = 30_000;
+  /** `billing`: hold credit through rpc.billing.*; `unmetered`: no billing service (dialer-only tests, bench:dialer). */
+  @IsIn(['billing', 'unmetered'])
+  CREDIT_RESERVATIONS: 'billing' | 'unmetered' = 'billing';
 }

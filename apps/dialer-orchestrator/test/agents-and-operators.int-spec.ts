@@ -48,7 +48,7 @@ describe('dialer: agent projection and stale-operator sweep', () => {
   beforeAll(async () => {
     await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
     const config = dialerService.loadConfig({
-      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent',
+      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent',
       DISPATCH_INTERVAL_MS: '0', OPERATOR_SWEEP_INTERVAL_MS: '200', OPERATOR_SWEEP_GRACE_MS: '1000',
     });
     app = await bootTestService(dialerService, config);

@@ -39,7 +39,7 @@ describe('dialer: call tasks from campaign.call.requested.v1 (real JetStream, re
 
   beforeAll(async () => {
     await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
-    const config = dialerService.loadConfig({ DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent' });
+    const config = dialerService.loadConfig({ DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent' });
     app = await bootTestService(dialerService, config);
     nc = await connectNats({ servers: testEnv.natsUrl });
     nc.subscribe(`${prefix}.${Subjects.Dialer.TaskCreated}`, { callback: (_e, msg) => void created.push(decodeJson(msg.data) as (typeof created)[number]) });

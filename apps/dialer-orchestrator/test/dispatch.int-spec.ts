@@ -46,7 +46,7 @@ describe('dialer dispatch: 3 slots, 50 tasks, two replicas (real JetStream, real
   beforeAll(async () => {
     await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
     const config = dialerService.loadConfig({
-      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '300', LEASE_GRACE_MS: '500', PROVIDER_CPS_DEFAULT: '1000',
+      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '300', LEASE_GRACE_MS: '500', PROVIDER_CPS_DEFAULT: '1000',
     });
     for (let i = 0; i < 2; i++) replicas.push(await bootTestService(dialerService, config, { rpc: i === 0 }));
     nc = await connectNats({ servers: testEnv.natsUrl });

@@ -62,7 +62,7 @@ describe('dialer: inbound calls take slots, outbound never takes the inbound res
   beforeAll(async () => {
     await migrateService({ url: testEnv.databaseUrl, schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
     const config = dialerService.loadConfig({
-      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '0',
+      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent', DISPATCH_INTERVAL_MS: '200', WATCHDOG_INTERVAL_MS: '0',
     });
     app = await bootTestService(dialerService, config, { rpc: true });
     ds = app.get(DataSource);

@@ -42,7 +42,7 @@ describe('dialer: organization settings from gateway events', () => {
       NATS_URL: testEnv.natsUrl,
       DB_SCHEMA: schema,
       SUBJECT_PREFIX: prefix,
-      NODE_ENV: 'test',
+      NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered',
       LOG_LEVEL: 'silent',
     });
     app = await bootTestService(dialerService, config);

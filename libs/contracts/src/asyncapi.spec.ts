@@ -52,8 +52,8 @@ describe('AsyncAPI catalog', () => {
     expect(document.channels.telephonyCallEndedV1[STATUS_EXTENSION]).toBe('stable');
     expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it now
     expect(document.channels.telephonyCallTransferV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it for POST /v1/calls/{id}/transfer
-    expect(document.channels.campaignAgentCreatedV1[STATUS_EXTENSION]).toBe('draft'); // no campaign service publishes it yet
-    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('draft');
+    expect(document.channels.campaignAgentCreatedV1[STATUS_EXTENSION]).toBe('stable'); // the campaign service publishes it
+    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('stable'); // billing answers it (issue 12)
   });
 
   it('wraps JetStream payloads in the CloudEvents envelope with data = the payload schema', () => {

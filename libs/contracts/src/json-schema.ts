@@ -2,7 +2,7 @@ import type { MetadataStorage as TransformerStorage } from 'class-transformer/ty
 import { IS_ISO31661_ALPHA_2, IS_TIMEZONE, ValidationTypes } from 'class-validator';
 import { MESSAGES, messageFor } from './registry/registry';
 import type { PayloadClass } from './registry/define';
-import { IS_JSON_OBJECT, IS_STRING_MAP, IS_TIMESTAMP } from './validation/decorators';
+import { IS_CREDIT_AMOUNT, IS_JSON_OBJECT, IS_STRING_MAP, IS_TIMESTAMP } from './validation/decorators';
 
 // class-transformer's storage is not a public export; its @Type metadata names nested classes.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -25,6 +25,8 @@ function generatorOptions(refPointerPrefix: string) {
       [IS_TIMEZONE]: { type: 'string' as const, description: 'IANA time zone name' },
       [IS_ISO31661_ALPHA_2]: { type: 'string' as const },
       [IS_JSON_OBJECT]: { type: 'object' as const },
+      // Its IsNumber already says `type: number`; the 4-decimal rule has no JSON Schema keyword.
+      [IS_CREDIT_AMOUNT]: {},
       [IS_STRING_MAP]: (meta: { constraints: unknown[] }) => ({
         type: 'object' as const,
         maxProperties: meta.constraints[0] as number,

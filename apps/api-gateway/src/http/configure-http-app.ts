@@ -3,6 +3,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { CALL_LIST_LIMITS, DomainError } from '@santral/contracts';
 import { SwaggerModule } from '@nestjs/swagger';
 import { refuseUnsafeBodies } from '@santral/service-kit';
+import { keepStripeRawBody } from '../billing/stripe-raw-body.hook';
 import { buildOpenApiDocument } from './openapi';
 import { registerSwaggerUi } from './swagger-ui';
 
@@ -25,6 +26,7 @@ export async function configureHttpApp(app: NestFastifyApplication): Promise<voi
   fastify.removeContentTypeParser(['text/plain', 'application/x-www-form-urlencoded']);
   refuseUnsafeBodies(fastify);
   await acceptUploads(app);
+  keepStripeRawBody(fastify);
   const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { ui: false, raw: ['json'], jsonDocumentUrl: OPENAPI_PATH });
   registerSwaggerUi(fastify, { title: 'Santral API', documentUrl: OPENAPI_PATH });

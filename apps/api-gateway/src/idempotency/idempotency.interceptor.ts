@@ -3,10 +3,11 @@ import { HTTP_CODE_METADATA } from '@nestjs/common/constants';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply } from 'fastify';
 import { catchError, from, mergeMap, Observable, of, throwError } from 'rxjs';
-import { isDomainError } from '@santral/contracts';
+import { DomainError, isDomainError } from '@santral/contracts';
 import type { AuthenticatedRequest } from '../auth/authentication.guard';
 import { bearerToken } from '../auth/bearer-token';
 import { BeginIdempotentRequestUseCase } from './begin-idempotent-request.use-case';
+import { IDEMPOTENCY_KEY_REQUIRED } from './idempotency-required';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const REPLAYED_HEADER = 'Idempotent-Replayed';
@@ -28,6 +29,9 @@ export class IdempotencyInterceptor implements NestInterceptor {
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     const header = req.headers[IDEMPOTENCY_KEY_HEADER];
+    if (header === undefined && req.principal && this.reflector.get<boolean | undefined>(IDEMPOTENCY_KEY_REQUIRED, context.getHandler())) {
+      return throwError(() => new DomainError('IDEMPOTENCY_KEY_REQUIRED', 'This request moves money: send an Idempotency-Key header (e.g. a UUID) so a retry cannot repeat it'));
+    }
     if (!req.principal || header === undefined) return next.handle();
     const status = this.reflector.get<number | undefined>(HTTP_CODE_METADATA, context.getHandler()) ?? HttpStatus.CREATED;
     const outcome = this.begin.execute({

@@ -1,15 +1,20 @@
-import { applyDecorators, createParamDecorator, ExecutionContext, UseInterceptors } from '@nestjs/common';
+import { applyDecorators, createParamDecorator, ExecutionContext, SetMetadata, UseInterceptors } from '@nestjs/common';
 import { ApiHeader } from '@nestjs/swagger';
 import { ApiProblems } from '../common/api-problems.decorator';
 import { IdempotencyInterceptor, type IdempotentRequestContext } from './idempotency.interceptor';
+import { IDEMPOTENCY_KEY_REQUIRED } from './idempotency-required';
 
-/** A mutating POST that honours `Idempotency-Key` (DESIGN §6). */
-export function Idempotent(): MethodDecorator {
+/**
+ * A mutating POST that honours `Idempotency-Key` (DESIGN §6). `required: true` (money moves:
+ * POST /v1/billing/top-ups) refuses a request without the header with 400 IDEMPOTENCY_KEY_REQUIRED.
+ */
+export function Idempotent(options: { required?: boolean } = {}): MethodDecorator {
   return applyDecorators(
+    SetMetadata(IDEMPOTENCY_KEY_REQUIRED, options.required === true),
     UseInterceptors(IdempotencyInterceptor),
     ApiHeader({
       name: 'Idempotency-Key',
-      required: false,
+      required: options.required === true,
       schema: { type: 'string', maxLength: 255 },
       description:
         'Retry-safe key (e.g. a UUID), kept 24 h per organization. The same key with the same request replays the ' +
@@ -18,7 +23,7 @@ export function Idempotent(): MethodDecorator {
         'with `Retry-After`; after that the retry reaches the service again with the same key and gets the first outcome. ' +
         'Requests refused outright (4xx, 503) are not stored.',
     }),
-    ApiProblems(409),
+    ApiProblems(409, ...(options.required ? [400] : [])),
   );
 }
 

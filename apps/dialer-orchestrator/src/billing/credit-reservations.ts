@@ -8,6 +8,8 @@ export interface ReservationRequest {
   attempt: number;
   /** Talk time to hold credit for: the call's maximum duration. */
   estimatedSeconds: number;
+  /** The callee (E.164): billing holds its country's rate when the plan has one. */
+  to?: string;
 }
 
 export type ReservationOutcome =
@@ -19,7 +21,8 @@ export type ReservationOutcome =
 /**
  * The port to billing (request/reply, idempotent on call id + attempt): `available` answers the
  * pre-dial check INSUFFICIENT_CREDITS of E4, `reserve` holds the credit of one attempt at dispatch.
- * The billing issue replaces the adapter below with one that asks rpc.billing.*.
+ * BillingCreditReservations (billing-credit-reservations.ts) asks rpc.billing.*; the adapter below
+ * stays for running the dialer without billing (CREDIT_RESERVATIONS=unmetered).
  */
 export abstract class CreditReservations {
   /** Whether the organization may start a call now (its available credit is at least its minimum). */
@@ -28,7 +31,7 @@ export abstract class CreditReservations {
 }
 
 /**
- * Until billing exists: every organization may call, and no credit is held (the outcome carries no
+ * Without billing (CREDIT_RESERVATIONS=unmetered): every organization may call, and no credit is held (the outcome carries no
  * reservation id, so nothing downstream takes it for a real hold).
  */
 @Injectable()

@@ -32,7 +32,7 @@ export class DialerReplicas {
 
   /** The environment every replica gets (DATABASE_URL, DB_SCHEMA, NATS_URL, SUBJECT_PREFIX, NODE_ENV, …). */
   static env(schema: string, prefix: string, extra: Record<string, string> = {}): Record<string, string> {
-    return { NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, ...extra };
+    return { NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent', DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: schema, SUBJECT_PREFIX: prefix, ...extra };
   }
 
   /** Creates the replicas' shared schema (before the first one starts). */

@@ -52,7 +52,7 @@ export class DialerRig {
   async start(env: Record<string, string>, replicas = 1): Promise<this> {
     await migrateService({ url: testEnv.databaseUrl, schema: this.schema, entities: serviceEntities(dialerService), migrations: serviceMigrations(dialerService) });
     const config = dialerService.loadConfig({
-      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: this.schema, SUBJECT_PREFIX: this.prefix, NODE_ENV: 'test', LOG_LEVEL: 'silent',
+      DATABASE_URL: testEnv.databaseUrl, NATS_URL: testEnv.natsUrl, DB_SCHEMA: this.schema, SUBJECT_PREFIX: this.prefix, NODE_ENV: 'test', CREDIT_RESERVATIONS: 'unmetered', LOG_LEVEL: 'silent',
       DISPATCH_INTERVAL_MS: '100', WATCHDOG_INTERVAL_MS: '300', ...env,
     });
     for (let i = 0; i < replicas; i++) this.replicas.push(await bootTestService(dialerService, config, { rpc: i === 0 }));

@@ -7,5 +7,7 @@ export const BillingErrorCode = codeEnum(
   'INVALID_TOPUP_AMOUNT',
   'PAYMENT_FAILED',
   'PAYMENT_PROVIDER_ERROR',
+  'UNSUPPORTED_CURRENCY',
+  'PAYMENT_NOT_CONFIGURED',
 );
 export type BillingErrorCode = CodesOf<typeof BillingErrorCode>;

@@ -24,6 +24,7 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   CONFLICT: { status: 409, title: 'Conflict' },
   IDEMPOTENCY_KEY_REUSED: { status: 422, title: 'Idempotency key reused with a different request' },
   IDEMPOTENCY_REQUEST_IN_PROGRESS: { status: 409, title: 'A request with this idempotency key is in progress' },
+  IDEMPOTENCY_KEY_REQUIRED: { status: 400, title: 'This request needs an Idempotency-Key header' },
   INVALID_CURSOR: { status: 400, title: 'Invalid pagination cursor' },
   RATE_LIMITED: { status: 429, title: 'Too many requests' },
   INTERNAL: { status: 500, title: 'Internal error' },
@@ -47,6 +48,8 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   INVALID_TOPUP_AMOUNT: { status: 422, title: 'Invalid top-up amount' },
   PAYMENT_FAILED: { status: 402, title: 'Payment failed' },
   PAYMENT_PROVIDER_ERROR: { status: 502, title: 'Payment provider error' },
+  UNSUPPORTED_CURRENCY: { status: 422, title: 'Currency not supported' },
+  PAYMENT_NOT_CONFIGURED: { status: 422, title: 'No payment provider or payment method configured' },
   // campaign
   CAMPAIGN_AGENT_MISSING: { status: 422, title: 'Campaign has no agent' },
   AGENT_INACTIVE: { status: 422, title: 'Agent is inactive' },

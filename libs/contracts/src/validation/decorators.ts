@@ -83,9 +83,37 @@ export function IsTimestamp(): Decorator {
   });
 }
 
-/** Credits: non-negative, at most 4 decimals (stored as numeric(18,4)). */
+/** class-validator name of the ≤ 4 decimals rule of credits. */
+export const IS_CREDIT_AMOUNT = 'isCreditAmount';
+
+/** A whole number of ten-thousandths within the safe range (billing keeps integer units of 1/10,000). */
+export function isCreditAmount(value: unknown): boolean {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return false;
+  const units = Math.round(value * 10_000);
+  // Exactly the double nearest to units / 10,000 (0.1, 1.2345 pass; 3e-323 and 0.00001 do not).
+  return Number.isSafeInteger(units) && units / 10_000 === value;
+}
+
+/**
+ * Credits of any sign, at most 4 decimals. Not class-validator's `maxDecimalPlaces`: it throws a
+ * TypeError on a number printed in exponent form (`3e-323`), which turned such input into a 500.
+ */
+export function IsCreditAmount(): Decorator {
+  return compose(
+    IsNumber({ allowNaN: false, allowInfinity: false }),
+    ValidateBy({
+      name: IS_CREDIT_AMOUNT,
+      validator: {
+        validate: isCreditAmount,
+        defaultMessage: buildMessage((prefix) => `${prefix}$property must be a number of credits with at most 4 decimals`),
+      },
+    }),
+  );
+}
+
+/** Credits: non-negative, at most 4 decimals (billing stores integer ten-thousandths). */
 export function IsCredits(): Decorator {
-  return compose(IsNumber({ maxDecimalPlaces: 4, allowNaN: false, allowInfinity: false }), Min(0));
+  return compose(IsCreditAmount(), Min(0));
 }
 
 /** A whole, non-negative number of seconds. */

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Subjects } from '@santral/contracts';
+import { EventPublisher } from '@santral/messaging';
+import type { OrgId, Tx } from '@santral/persistence';
+import { OrganizationSettingsRepository } from '@santral/service-kit';
+import { PaymentsRepository } from '../payments/payments.repository';
+import { balanceOf, type Account } from './account';
+import { balanceCrossings } from './balance-crossings';
+import { LedgerRepository } from './ledger.repository';
+import { toCredits, UNITS_PER_CREDIT } from './money';
+
+/** The minimum to start a call when the organization's plan does not say (H1). */
+export const DEFAULT_MIN_CREDITS = 10;
+/** 100 million credits: a larger minimum is a typo in a plan, and a number past it would not fit a reply. */
+const MAX_MINIMUM_UNITS = 1e12;
+
+/**
+ * Runs after every change of a balance, in its transaction and under the account row's lock, so
+ * each crossing is seen by exactly one transaction (with any number of billing replicas): the
+ * low warning, the exhaustion that pauses campaigns, and the auto-recharge payment request.
+ */
+@Injectable()
+export class BalanceWatch {
+  constructor(
+    private readonly ledger: LedgerRepository,
+    private readonly settings: OrganizationSettingsRepository,
+    private readonly payments: PaymentsRepository,
+    private readonly publisher: EventPublisher,
+  ) {}
+
+  /** The organization's minimum in units; whatever the gateway's plan says, rounded up to a unit and capped, never an error. */
+  async minimumOf(orgId: OrgId, tx?: Tx): Promise<number> {
+    const stored = await this.settings.get<{ minCreditsToStart?: number }>(orgId, tx);
+    const credits = stored?.settings.minCreditsToStart;
+    if (typeof credits !== 'number' || !Number.isFinite(credits) || credits < 0) return DEFAULT_MIN_CREDITS * UNITS_PER_CREDIT;
+    return Math.min(Math.ceil(credits * UNITS_PER_CREDIT - 1e-6), MAX_MINIMUM_UNITS);
+  }
+
+  async afterChange(orgId: OrgId, account: Account, tx: Tx): Promise<void> {
+    const minimum = await this.minimumOf(orgId, tx);
+    const c = balanceCrossings(account, minimum);
+    const meta = { orgid: orgId, subject: orgId, manager: tx };
+    const balance = toCredits(balanceOf(account));
+    if (c.low) await this.publisher.publish(Subjects.Billing.BalanceLow, { organizationId: orgId, balance, threshold: toCredits(account.lowBalanceThreshold) }, meta);
+    if (c.exhausted) await this.publisher.publish(Subjects.Billing.BalanceExhausted, { organizationId: orgId, balance, minCreditsToStart: toCredits(minimum) }, meta);
+    if (c.recharge) await this.payments.requestAutoRecharge(orgId, account.autoRechargeAmount, tx);
+    if (c.flags.lowWarned !== account.lowWarned || c.flags.exhausted !== account.exhausted || c.flags.rechargeArmed !== account.rechargeArmed) {
+      await this.ledger.setFlags(orgId, c.flags, tx);
+    }
+  }
+}
