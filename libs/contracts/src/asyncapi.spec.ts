@@ -52,7 +52,8 @@ describe('AsyncAPI catalog', () => {
     expect(document.channels.telephonyCallEndedV1[STATUS_EXTENSION]).toBe('stable');
     expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it now
     expect(document.channels.telephonyCallTransferV1[STATUS_EXTENSION]).toBe('draft');
-    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('draft');
+    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('stable'); // the campaign service asks it at start (D3)
+    expect(document.channels.billingBalanceExhaustedV1[STATUS_EXTENSION]).toBe('draft');
   });
 
   it('wraps JetStream payloads in the CloudEvents envelope with data = the payload schema', () => {

@@ -62,6 +62,7 @@ export const billingMessages = {
   }),
   [BillingRpc.HealthPing]: healthPing('billing'),
   [BillingRpc.BalanceGet]: request('query', OrganizationQuery, BalanceReply, {
+    status: 'stable',
     producers: ['api-gateway', 'campaign'],
     consumer: 'billing',
     description: 'Balance, reserved and available credits of an organization.',
