@@ -5,6 +5,7 @@ import { ApiKeysModule } from './api-keys/api-keys.module';
 import { AgentsModule } from './agents/agents.module';
 import { AuthModule } from './auth/auth.module';
 import { CallListsModule } from './call-lists/call-lists.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { DncModule } from './dnc/dnc.module';
@@ -19,7 +20,7 @@ import { ProviderAccountsModule } from './provider-accounts/provider-accounts.mo
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, AgentsModule, CallListsModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, AgentsModule, CallListsModule, CampaignsModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

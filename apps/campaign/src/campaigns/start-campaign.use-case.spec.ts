@@ -21,8 +21,8 @@ describe('start a campaign: the D3 checks in order, then campaign.campaign.start
   const breaks: Array<[string, (w: ReturnType<typeof campaignWorld>) => void, Record<string, unknown>]> = [
     ['INSUFFICIENT_CREDITS', (w) => (w.credits.standing_ = { available: 4.5, minCreditsToStart: 5 }), { available: 4.5, minCreditsToStart: 5 }],
     ['CAMPAIGN_SCHEDULE_OVER', (w) => (w.clock.at = new Date('2026-12-11T00:00:00Z')), {}],
-    ['CAMPAIGN_LIST_EMPTY', (w) => (w.sources.lists.get(`${ORG_A}|${LIST}`)!.contacts = []), { callListId: LIST }],
     ['CAMPAIGN_UNKNOWN_VARIABLE', (w) => w.sources.agents.set(`${ORG_A}|${AGENT}`, completeAgent({ usedVariables: ['name', 'sehir', 'plaka'] })), { variables: ['plaka'] }],
+    ['CAMPAIGN_LIST_EMPTY', (w) => (w.sources.lists.get(`${ORG_A}|${LIST}`)!.contacts = []), { callListId: LIST }],
     ['AGENT_INCOMPLETE', (w) => w.sources.agents.set(`${ORG_A}|${AGENT}`, completeAgent({ missingFields: ['voice', 'language'], usedVariables: ['plaka'] })), { missingFields: ['voice', 'language'] }],
     ['AGENT_INACTIVE', (w) => w.sources.agents.set(`${ORG_A}|${AGENT}`, completeAgent({ active: false, missingFields: ['voice'] })), { agentId: AGENT }],
     ['CAMPAIGN_AGENT_MISSING', (w) => w.sources.agents.delete(`${ORG_A}|${AGENT}`), {}],

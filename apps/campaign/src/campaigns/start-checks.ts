@@ -23,13 +23,13 @@ export class CampaignStartChecks {
     if (agent.missingFields.length > 0) {
       throw new DomainError('AGENT_INCOMPLETE', `Agent ${c.agentId} is missing ${agent.missingFields.join(', ')}`, { agentId: c.agentId, missingFields: agent.missingFields });
     }
+    const contacts = await this.sources.contactCount(orgId, c.callListId, tx);
+    if (contacts === 0) throw new DomainError('CAMPAIGN_LIST_EMPTY', `Call list ${c.callListId} has no contacts`, { callListId: c.callListId });
     const known = new Set([...CONTACT_FIELDS, ...(await this.sources.listVariables(orgId, c.callListId, tx))]);
     const unknown = agent.usedVariables.filter((v) => !known.has(v));
     if (unknown.length > 0) {
       throw new DomainError('CAMPAIGN_UNKNOWN_VARIABLE', `The agent uses ${unknown.map((v) => `{{${v}}}`).join(', ')}, which the call list's contacts do not have`, { variables: unknown });
     }
-    const contacts = await this.sources.contactCount(orgId, c.callListId, tx);
-    if (contacts === 0) throw new DomainError('CAMPAIGN_LIST_EMPTY', `Call list ${c.callListId} has no contacts`, { callListId: c.callListId });
     if (c.endsAt.getTime() <= now.getTime()) throw new DomainError('CAMPAIGN_SCHEDULE_OVER', `The campaign ended at ${c.endsAt.toISOString()}; move endsAt to start it`, { endsAt: c.endsAt.toISOString() });
     const standing = await this.credits.standing(orgId);
     if (standing.available < standing.minCreditsToStart) {

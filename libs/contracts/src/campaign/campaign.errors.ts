@@ -27,8 +27,8 @@ export const CAMPAIGN_START_CHECK_ORDER: readonly CampaignErrorCode[] = [
   CampaignErrorCode.CAMPAIGN_AGENT_MISSING,
   CampaignErrorCode.AGENT_INACTIVE,
   CampaignErrorCode.AGENT_INCOMPLETE,
-  CampaignErrorCode.CAMPAIGN_UNKNOWN_VARIABLE,
   CampaignErrorCode.CAMPAIGN_LIST_EMPTY,
+  CampaignErrorCode.CAMPAIGN_UNKNOWN_VARIABLE,
   CampaignErrorCode.CAMPAIGN_SCHEDULE_OVER,
   CampaignErrorCode.INSUFFICIENT_CREDITS,
 ];
