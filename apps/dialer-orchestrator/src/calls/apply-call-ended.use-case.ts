@@ -84,7 +84,7 @@ export class ApplyCallEndedUseCase {
       window: windowPolicyOf(plan),
       zones: zonesOf(task, stored?.settings.timeZone),
     });
-    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
+    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}), ...(task.contactId ? { contactId: task.contactId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
     if (decision.action === 'retry') {
       await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
