@@ -1,35 +1,27 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { tenantQuery, type OrgId, type Tx } from '@santral/persistence';
+import type { AgentFirstMessageMode } from '@santral/contracts';
+import type { AgentVoice } from '../agents/agent';
+import { missingFields, templateVariables } from '../agents/agent-rules';
 import type { CampaignAgent, ReleasedContact } from './campaign';
 import { CampaignSourcesPort } from './campaigns.port';
-
-const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 interface AgentRow {
   id: string;
   active: boolean;
-  first_message_mode: string;
+  first_message_mode: AgentFirstMessageMode;
   greeting_message: string | null;
   system_instruction: string | null;
-  voice: unknown;
+  voice: AgentVoice | null;
   language: string | null;
 }
 
-/** C2 completeness as the agents feature defines it (apps/campaign/src/agents/agent-rules.ts `missingFields`). */
-function missing(a: AgentRow): string[] {
-  const fields: string[] = [];
-  if (a.first_message_mode === 'agent_first' && !a.greeting_message?.trim()) fields.push('greetingMessage');
-  if (!a.system_instruction?.trim()) fields.push('systemInstruction');
-  if (!a.voice) fields.push('voice');
-  if (!a.language) fields.push('language');
-  return fields;
-}
-
-function used(...texts: Array<string | null>): string[] {
-  const names = new Set<string>();
-  for (const text of texts) for (const m of (text ?? '').matchAll(PLACEHOLDER)) names.add(m[1]!);
-  return [...names];
+/** C2 completeness and the `{{variables}}` its texts use, by the agents feature's own rules. */
+function asCampaignAgent(a: AgentRow): CampaignAgent {
+  const fields = { firstMessageMode: a.first_message_mode, greetingMessage: a.greeting_message, systemInstruction: a.system_instruction, voice: a.voice, language: a.language };
+  const used = new Set([...templateVariables(a.greeting_message).names, ...templateVariables(a.system_instruction).names]);
+  return { id: a.id, active: a.active, missingFields: missingFields(fields), usedVariables: [...used] };
 }
 
 /** Reads the agents, call_lists and contacts tables of the agents / call-lists features. */
@@ -41,7 +33,7 @@ export class CampaignSourcesRepository extends CampaignSourcesPort {
 
   async agent(orgId: OrgId, agentId: string, tx?: Tx): Promise<CampaignAgent | null> {
     const [row] = await tenantQuery<AgentRow>(tx ?? this.db, orgId, `SELECT id, active, first_message_mode, greeting_message, system_instruction, voice, language FROM agents WHERE organization_id = $1 AND id = $2`, [agentId]);
-    return row ? { id: row.id, active: row.active, missingFields: missing(row), usedVariables: used(row.greeting_message, row.system_instruction) } : null;
+    return row ? asCampaignAgent(row) : null;
   }
 
   async callListExists(orgId: OrgId, callListId: string, tx?: Tx): Promise<boolean> {

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@santral/contracts';
 import type { OrgId, Tx } from '@santral/persistence';
+import { CONTACT_FIELDS } from '../agents/agent-rules';
 import type { Campaign } from './campaign';
 import { CampaignSourcesPort, CreditBalance } from './campaigns.port';
-
-/** Contact fields every call list has, so `{{name}}` etc. are always known. */
-const CONTACT_FIELDS = ['name', 'phone', 'timeZone'];
 
 /** The D3 start checks, in CAMPAIGN_START_CHECK_ORDER; the first that fails is thrown as its named error. */
 @Injectable()
