@@ -71,8 +71,10 @@ beforeAll(async () => {
   const upload = multipartBody({ bytes: 'telefon;ad\n0555 123 45 67;Ayşe\n' });
   const started = await gw.app.inject({ method: 'POST', url: `/v1/call-lists/${callList.id}/imports`, headers: { authorization: `Bearer ${org.key}`, 'content-type': upload.contentType }, payload: upload.payload });
   if (started.statusCode !== 202) throw new Error(`import: ${started.statusCode} ${started.body}`);
+  const campaignDraft = await gw.request({ method: 'POST', url: '/v1/campaigns', key: org.key, body: { name: 'Fuzz campaign', agentId: agent.agentId, callListId: callList.id, startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z' } });
+  if (campaignDraft.statusCode !== 201) throw new Error(`/v1/campaigns: ${campaignDraft.statusCode} ${campaignDraft.body}`);
   keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
-  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id);
+  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId);
 
   doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
 }, 60_000);
@@ -97,7 +99,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   );
   // Contacts and rejected rows are written later by the import job a 202 started, so they are not counted here.
   const [campaigns]: Array<Record<string, number>> = await campaign!.db.dataSource.query(
-    `SELECT ${['agents', 'call_lists', 'import_jobs'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
+    `SELECT ${['agents', 'call_lists', 'import_jobs', 'campaigns'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
   return { ...mine, ...theirs, ...dialers, ...campaigns, ...(await billing!.rowCounts()) };
 }

@@ -20,4 +20,16 @@ export class CampaignConfig extends serviceConfig('campaign') {
   @Min(1)
   @Max(10_000_000)
   IMPORT_MAX_ROWS: number = 2_000_000;
+
+  /** Contacts one release transaction requests from the dialer (campaign.call.requested.v1, ≤ 500 an event). */
+  @IsInt()
+  @Min(1)
+  @Max(50_000)
+  CAMPAIGN_RELEASE_CHUNK: number = 5000;
+
+  /** How often the campaign job looks for contacts to request and for campaigns past their end; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  CAMPAIGN_JOB_INTERVAL_MS: number = 1000;
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Rpc, Subjects, validatePayload, validateReply, type CampaignDiagnosticsReply } from '@santral/contracts';
+import { Rpc, Subjects, validatePayload, validateReply, type DialerCampaignDiagnosticsReply } from '@santral/contracts';
 import { waitFor } from '@santral/testing';
 import { asOrgId } from '@santral/persistence';
 import { CreditReservations, type ReservationRequest } from '../src/billing/credit-reservations';
@@ -34,7 +34,7 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     (await rig.db.query(`SELECT call_id, to_number, reservation_id, created_at FROM calls WHERE organization_id = $1 ORDER BY created_at`, [org])) as Array<{
       call_id: string; to_number: string; reservation_id: string | null; created_at: Date;
     }>;
-  const diagnose = (org: string, campaign: string) => rig.rpc.request(Rpc.Dialer.CampaignDiagnostics, { organizationId: org, campaignId: campaign }) as Promise<CampaignDiagnosticsReply>;
+  const diagnose = (org: string, campaign: string) => rig.rpc.request(Rpc.Dialer.CampaignDiagnostics, { organizationId: org, campaignId: campaign }) as Promise<DialerCampaignDiagnosticsReply>;
   const settle = () => new Promise((r) => setTimeout(r, 800)); // several dispatch passes (every 100 ms)
 
   it("two replicas share one provider account's calls-per-second bucket: never more than the limit over any window", async () => {

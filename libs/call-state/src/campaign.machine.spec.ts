@@ -34,9 +34,9 @@ const SAMPLE: { [type in CampaignEventType]: CampaignEvent } = {
 const EXPECTED: { [state in (typeof STATES)[number]]: string } = {
   //          schedule  start  pause         resume all_done  end_date                 credits                      cancel    edit
   draft:     'scheduled active .             .      .         .                        .                            cancelled draft',
-  scheduled: '.         active .             .      .         paused:end_date_reached  .                            cancelled scheduled',
-  active:    '.         .      paused:manual .      completed paused:end_date_reached  paused:insufficient_credits  cancelled active',
-  paused:    '.         active .             active completed .                        .                            cancelled paused',
+  scheduled: '.         active .             .      .         completed                .                            cancelled scheduled',
+  active:    '.         .      paused:manual .      completed completed                paused:insufficient_credits  cancelled active',
+  paused:    '.         active .             active completed completed                .                            cancelled paused',
   completed: '.         .      .             .      .         .                        .                            .         .',
   cancelled: '.         .      .             .      .         .                        .                            .         .',
 };
@@ -141,4 +141,18 @@ describe('campaign machine: rules', () => {
       expect(spec.effects.includes('set_pause_reason')).toBe(spec.to === 'paused' && from !== 'paused');
     },
   );
+});
+
+describe('campaign machine: the end date (issue 11)', () => {
+  it.each(['scheduled', 'active', 'paused'] as const)('past the end a %s campaign completes, with no pause reason left', (state) => {
+    const { next, effects } = accepted(transitionCampaign(state, { type: 'end_date_reached' }));
+    expect(next).toBe('completed');
+    expect(effects.filter((e) => e.type === 'set_pause_reason')).toEqual([]);
+    expect(effects.some((e) => e.type === 'clear_pause_reason')).toBe(state === 'paused');
+  });
+
+  it('a finished sample pauses with sample_completed and starts again by hand (D6)', () => {
+    expect(accepted(transitionCampaign('active', { type: 'pause', reason: 'sample_completed' })).effects).toContainEqual({ type: 'set_pause_reason', reason: 'sample_completed' });
+    expect(accepted(transitionCampaign('paused', { type: 'start' })).next).toBe('active');
+  });
 });

@@ -24,15 +24,15 @@ export const CAMPAIGN_TABLE: TransitionTable<CampaignState, CampaignEventType, C
   },
   scheduled: {
     start: { to: 'active', effects: [RT, 'start_dispatch'] },
-    // The window passed before it ever started: say so instead of waiting forever.
-    end_date_reached: { to: 'paused', effects: [RT, 'set_pause_reason'], pauseReason: 'end_date_reached' },
+    // The window passed before it ever started: it is over, with the reason.
+    end_date_reached: { to: 'completed', effects: [RT] },
     cancel: { to: 'cancelled', effects: [RT] },
     edit: edit('scheduled'),
   },
   active: {
     pause: { to: 'paused', effects: PAUSE },
     all_contacts_done: { to: 'completed', effects: [RT, 'stop_dispatch'] },
-    end_date_reached: { to: 'paused', effects: PAUSE, pauseReason: 'end_date_reached' },
+    end_date_reached: { to: 'completed', effects: [RT, 'stop_dispatch'] },
     credits_exhausted: { to: 'paused', effects: PAUSE, pauseReason: 'insufficient_credits' },
     cancel: { to: 'cancelled', effects: [RT, 'stop_dispatch', 'cancel_queued_calls'] },
     edit: edit('active'),
@@ -42,6 +42,8 @@ export const CAMPAIGN_TABLE: TransitionTable<CampaignState, CampaignEventType, C
     resume: START_FROM_PAUSE,
     // Calls in flight when it was paused may finish the last contacts.
     all_contacts_done: { to: 'completed', effects: [RT, 'clear_pause_reason'] },
+    // Past the end date nothing can be dialled any more: completed with end_date_reached (issue 11).
+    end_date_reached: { to: 'completed', effects: [RT, 'clear_pause_reason'] },
     cancel: { to: 'cancelled', effects: [RT, 'clear_pause_reason', 'cancel_queued_calls'] },
     edit: edit('paused'),
   },
@@ -62,7 +64,7 @@ export const CAMPAIGN_MACHINE: MachineDefinition<
   table: CAMPAIGN_TABLE,
   effectDocs: {
     record_transition: 'Store the transition with its time and the event',
-    set_pause_reason: 'Store why the campaign is paused (manual, insufficient_credits, end_date_reached, agent_inactive)',
+    set_pause_reason: 'Store why the campaign is paused (manual, insufficient_credits, agent_inactive, sample_completed)',
     clear_pause_reason: 'Forget the pause reason',
     start_dispatch: "The dialer may claim this campaign's call tasks (subject to windows, slots, caps)",
     stop_dispatch: 'The dialer stops claiming new tasks; calls in flight finish normally',

@@ -12,7 +12,7 @@ export type TerminalCampaignState = (typeof TERMINAL_CAMPAIGN_STATES)[number];
  * pause: the campaign stays active and the dialer just does not dispatch (D5 diagnostics),
  * because a paused campaign only resumes by a manual start.
  */
-export const PAUSE_REASONS = ['manual', 'insufficient_credits', 'end_date_reached', 'agent_inactive'] as const;
+export const PAUSE_REASONS = ['manual', 'insufficient_credits', 'end_date_reached', 'agent_inactive', 'sample_completed'] as const;
 export type PauseReason = (typeof PAUSE_REASONS)[number];
 
 export const CAMPAIGN_EVENT_TYPES = [

@@ -83,7 +83,7 @@ describe('isTerminal and allowedEvents', () => {
   });
 
   it('lists the events a state accepts, in event order', () => {
-    expect(allowedEvents(MACHINES.campaign, 'paused')).toEqual(['start', 'resume', 'all_contacts_done', 'cancel', 'edit']);
+    expect(allowedEvents(MACHINES.campaign, 'paused')).toEqual(['start', 'resume', 'all_contacts_done', 'end_date_reached', 'cancel', 'edit']);
     expect(allowedEvents(MACHINES.call, 'ended')).toEqual(['leg_ended']);
     expect(allowedEvents(MACHINES.ticket, 'closed')).toEqual(['callback_unanswered', 'callback_answered', 'call_attached', 'reopen']);
   });

@@ -53,7 +53,7 @@ describe('AsyncAPI catalog', () => {
     expect(document.channels.telephonyCallOriginateV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it now
     expect(document.channels.telephonyCallTransferV1[STATUS_EXTENSION]).toBe('stable'); // the dialer sends it for POST /v1/calls/{id}/transfer
     expect(document.channels.campaignAgentCreatedV1[STATUS_EXTENSION]).toBe('stable'); // the campaign service publishes it
-    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('stable'); // billing answers it (issue 12)
+    expect(document.components.messages.rpcBillingBalanceGetReply[STATUS_EXTENSION]).toBe('stable'); // billing answers it (issue 12); the campaign service asks it at start (D3)
   });
 
   it('wraps JetStream payloads in the CloudEvents envelope with data = the payload schema', () => {

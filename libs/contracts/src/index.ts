@@ -24,6 +24,7 @@ export * from './gateway/gateway.events';
 export * from './campaign/campaign.events';
 export * from './campaign/agent.events';
 export * from './campaign/campaign.rpc';
+export * from './campaign/campaigns.rpc';
 export * from './campaign/agent.rpc';
 export * from './campaign/call-list.rpc';
 export * from './dialer/dialer.events';

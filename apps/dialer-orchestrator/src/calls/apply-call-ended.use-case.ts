@@ -99,7 +99,7 @@ export class ApplyCallEndedUseCase {
       window: windowPolicyOf(plan),
       zones: zonesOf(task, stored?.settings.timeZone),
     });
-    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}) };
+    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}), ...(task.contactId ? { contactId: task.contactId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
     // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
     const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';

@@ -1,5 +1,5 @@
 import { Controller } from '@nestjs/common';
-import { CampaignDiagnosticsRequest, Rpc } from '@santral/contracts';
+import { DialerCampaignDiagnosticsRequest, Rpc } from '@santral/contracts';
 import { RpcHandler } from '@santral/messaging';
 import { GetCampaignDiagnosticsUseCase } from './get-campaign-diagnostics.use-case';
 
@@ -9,7 +9,7 @@ export class DiagnosticsMessagesController {
   constructor(private readonly diagnose: GetCampaignDiagnosticsUseCase) {}
 
   @RpcHandler(Rpc.Dialer.CampaignDiagnostics)
-  campaign(input: CampaignDiagnosticsRequest) {
+  campaign(input: DialerCampaignDiagnosticsRequest) {
     return this.diagnose.execute(input);
   }
 }

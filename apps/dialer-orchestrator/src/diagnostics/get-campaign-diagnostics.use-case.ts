@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DomainError, type CampaignDiagnosticsReply, type CampaignDiagnosticsRequest, type DiagnosticZoneV1 } from '@santral/contracts';
+import { DomainError, type DialerCampaignDiagnosticsReply, type DialerCampaignDiagnosticsRequest, type DiagnosticZoneV1 } from '@santral/contracts';
 import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository, SERVICE_CONFIG } from '@santral/service-kit';
 import { CreditReservations } from '../billing/credit-reservations';
@@ -32,7 +32,7 @@ export class GetCampaignDiagnosticsUseCase {
     @Inject(SERVICE_CONFIG) private readonly config: Pick<DialerConfig, 'PROVIDER_CPS_DEFAULT'>,
   ) {}
 
-  async execute(input: CampaignDiagnosticsRequest): Promise<CampaignDiagnosticsReply> {
+  async execute(input: DialerCampaignDiagnosticsRequest): Promise<DialerCampaignDiagnosticsReply> {
     const orgId = asOrgId(input.organizationId);
     const facts = await this.tx.run((tx) => this.gather(tx, orgId, input.campaignId));
     const { reasons, dialable } = diagnoseCampaign(facts);

@@ -175,6 +175,8 @@ export class DispatchCallsUseCase {
     // Click-to-call (E6, E8): the operator is busy with the call being dialled (see OperatorCalls).
     if (task.operator_user_id) await this.operators.markDialling(orgId, task.operator_user_id, callId, tx);
     const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
+    // The campaign's progress (D4) follows its contacts by this id.
+    const contact = task.contact_id ? { contactId: task.contact_id } : {};
     const who = {
       ...(agentId ? { agentId } : {}),
       ...(task.operator_user_id ? { operatorUserId: task.operator_user_id } : {}),
@@ -200,7 +202,7 @@ export class DispatchCallsUseCase {
           type: Subjects.Dialer.CallDialing,
           data: {
             organizationId: orgId, callId, attempt, direction: 'outbound', kind: task.kind, state: 'dialing', from: plan.fromNumber, to: task.to_number,
-            taskId: task.id, ...campaign, ...who, providerAccountId: plan.providerAccountId,
+            taskId: task.id, ...campaign, ...contact, ...who, providerAccountId: plan.providerAccountId,
           },
         },
       ],
@@ -215,7 +217,7 @@ export class DispatchCallsUseCase {
     const named = isErrorCode(reason) ? { errorCode: reason } : (CALL_END_REASONS as readonly string[]).includes(reason) ? { lastEndReason: reason as CallEndReason } : {};
     await this.publisher.publish(
       Subjects.Dialer.TaskFinished,
-      { organizationId: orgId, taskId: task.id, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}), outcome, attempts: task.attempt, ...named },
+      { organizationId: orgId, taskId: task.id, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}), ...(task.contact_id ? { contactId: task.contact_id } : {}), outcome, attempts: task.attempt, ...named },
       { orgid: orgId, subject: task.id, manager: tx },
     );
   }

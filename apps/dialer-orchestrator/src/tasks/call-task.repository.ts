@@ -24,6 +24,8 @@ export interface ReadyTask {
   organization_id: string;
   kind: TaskKind;
   campaign_id: string | null;
+  /** The campaign's contact (null for direct tasks' customers, which travel as their own fields). */
+  contact_id: string | null;
   to_number: string;
   time_zone: string | null;
   attempt: number;
@@ -119,7 +121,7 @@ export class CallTaskRepository {
     return tenantQuery<ReadyTask>(
       db,
       orgId,
-      `SELECT t.id, t.organization_id, t.kind, t.campaign_id, t.to_number, t.time_zone, t.attempt, t.variables,
+      `SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
               coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint
          FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
         WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
@@ -153,18 +155,18 @@ export class CallTaskRepository {
   }
 
   /** The task of an ended call, with what the retry matrix needs. */
-  async forRetry(db: Queryable, orgId: OrgId, taskId: string): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; endReasons: string[] } | null> {
-    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; reasons: string[] }>(
+  async forRetry(db: Queryable, orgId: OrgId, taskId: string): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; contactId: string | null; endReasons: string[] } | null> {
+    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; contact_id: string | null; reasons: string[] }>(
       db,
       orgId,
-      `SELECT t.to_number, t.time_zone, t.campaign_id,
+      `SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id,
               coalesce(array_agg(c.end_reason->>'reason' ORDER BY c.attempt) FILTER (WHERE c.end_reason IS NOT NULL), '{}') AS reasons
          FROM call_tasks t LEFT JOIN calls c ON c.task_id = t.id AND c.organization_id = t.organization_id
         WHERE t.id = $2 AND t.organization_id = $1
         GROUP BY t.id`,
       [taskId],
     );
-    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, endReasons: row.reasons } : null;
+    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, contactId: row.contact_id, endReasons: row.reasons } : null;
   }
 
   /**

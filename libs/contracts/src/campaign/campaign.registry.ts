@@ -34,6 +34,18 @@ import {
   ImportStartRequest,
 } from './call-list.rpc';
 import { CampaignActionReply, CampaignActionRequest, CampaignStartRequest } from './campaign.rpc';
+import {
+  CampaignContactPageReply,
+  CampaignContactsRequest,
+  CampaignCreateRequest,
+  CampaignDiagnosticsReply,
+  CampaignListRequest,
+  CampaignPageReply,
+  CampaignProgressReply,
+  CampaignReply,
+  CampaignRequest,
+  CampaignUpdateRequest,
+} from './campaigns.rpc';
 
 /** JetStream subjects of the campaign context: the events it publishes and the commands it receives. */
 export const CampaignSubjects = {
@@ -56,6 +68,13 @@ export const CampaignRpc = {
   CampaignPause: 'rpc.campaign.campaign.pause',
   CampaignResume: 'rpc.campaign.campaign.resume',
   CampaignCancel: 'rpc.campaign.campaign.cancel',
+  CampaignCreate: 'rpc.campaign.campaign.create',
+  CampaignUpdate: 'rpc.campaign.campaign.update',
+  CampaignGet: 'rpc.campaign.campaign.get',
+  CampaignList: 'rpc.campaign.campaign.list',
+  CampaignProgress: 'rpc.campaign.campaign.progress',
+  CampaignContacts: 'rpc.campaign.campaign.contacts',
+  CampaignDiagnostics: 'rpc.campaign.campaign.diagnostics',
   AgentCreate: 'rpc.campaign.agent.create',
   AgentUpdate: 'rpc.campaign.agent.update',
   AgentGet: 'rpc.campaign.agent.get',
@@ -75,36 +94,43 @@ const fromGateway = ['api-gateway'] as const;
 /** What travels on each subject above; a subject without its entry does not compile. */
 export const campaignMessages = {
   [CampaignSubjects.CampaignStarted]: event(CampaignStartedV1, {
+    status: 'stable',
     description: 'A campaign passed its start checks (D3) and is active; carries the whole dial plan.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CampaignUpdated]: event(CampaignUpdatedV1, {
+    status: 'stable',
     description: 'A campaign was edited (schedule, windows, caps), possibly while active; full dial plan.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CampaignPaused]: event(CampaignPausedV1, {
+    status: 'stable',
     description: 'A campaign was paused (manually, for insufficient credits, end date, …); the dialer stops dispatching it.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CampaignResumed]: event(CampaignResumedV1, {
+    status: 'stable',
     description: 'A paused campaign was started again.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CampaignCompleted]: event(CampaignCompletedV1, {
+    status: 'stable',
     description: 'Every contact reached a final outcome, or the end date passed.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CampaignCancelled]: event(CampaignCancelledV1, {
+    status: 'stable',
     description: 'A campaign was cancelled; its pending tasks are dropped.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
   }),
   [CampaignSubjects.CallRequested]: event(CallRequestedV1, {
+    status: 'stable',
     description: 'A batch of up to 500 contacts to dial for a campaign; the dialer stores one task per contact.',
     producer: 'campaign',
     consumers: ['dialer-orchestrator'],
@@ -130,26 +156,31 @@ export const campaignMessages = {
   }),
   [CampaignRpc.HealthPing]: healthPing('campaign'),
   [CampaignRpc.CampaignStart]: request('command', CampaignStartRequest, CampaignActionReply, {
+    status: 'stable',
     producers: fromGateway,
     consumer: 'campaign',
     description: 'Start (or start again) a campaign; fails with the first D3 check that does not pass.',
   }),
   [CampaignRpc.CampaignPause]: request('command', CampaignActionRequest, CampaignActionReply, {
+    status: 'stable',
     producers: fromGateway,
     consumer: 'campaign',
     description: 'Pause an active campaign.',
   }),
   [CampaignRpc.CampaignResume]: request('command', CampaignActionRequest, CampaignActionReply, {
+    status: 'stable',
     producers: fromGateway,
     consumer: 'campaign',
     description: 'Resume a paused campaign.',
   }),
   [CampaignRpc.CampaignCancel]: request('command', CampaignActionRequest, CampaignActionReply, {
+    status: 'stable',
     producers: fromGateway,
     consumer: 'campaign',
     description: 'Cancel a campaign.',
   }),
   ...agentAndCallListMessages(),
+  ...campaignCrudMessages(),
 } satisfies EntriesOf<typeof CampaignSubjects & typeof CampaignRpc>;
 
 /** /v1/agents, /v1/call-lists and /v1/imports of the gateway (C1–C3, B3). */
@@ -171,5 +202,19 @@ function agentAndCallListMessages() {
     }),
     [CampaignRpc.ImportGet]: request('query', ImportRequest, ImportJobReply, { ...stable, description: 'An import job: state and counts (rows read, accepted, rejected, duplicates, on DNC).' }),
     [CampaignRpc.ImportRejectedRows]: request('query', ImportRejectedRowsRequest, ImportRejectedRowsReply, { ...stable, description: 'The rows an import did not take, in line order, with their reason.' }),
+  };
+}
+
+/** /v1/campaigns of the gateway (D1, D4, D5). */
+function campaignCrudMessages() {
+  const stable = { producers: fromGateway, consumer: 'campaign', status: 'stable' } as const;
+  return {
+    [CampaignRpc.CampaignCreate]: request('command', CampaignCreateRequest, CampaignReply, { ...stable, description: 'Create a draft campaign: agent, call list, schedule, windows, retry matrix, caps (D1).' }),
+    [CampaignRpc.CampaignUpdate]: request('command', CampaignUpdateRequest, CampaignReply, { ...stable, description: 'Edit a campaign; while active or paused the dialer gets the whole new dial plan (campaign.campaign.updated.v1).' }),
+    [CampaignRpc.CampaignGet]: request('query', CampaignRequest, CampaignReply, { ...stable, description: 'One campaign with its state and pause reason.' }),
+    [CampaignRpc.CampaignList]: request('query', CampaignListRequest, CampaignPageReply, { ...stable, description: "The organization's campaigns, newest first." }),
+    [CampaignRpc.CampaignProgress]: request('query', CampaignRequest, CampaignProgressReply, { ...stable, description: 'Totals per contact state, success rate, average talk time and cost so far (D4).' }),
+    [CampaignRpc.CampaignContacts]: request('query', CampaignContactsRequest, CampaignContactPageReply, { ...stable, description: 'Per-contact progress of a campaign, in contact order (D4).' }),
+    [CampaignRpc.CampaignDiagnostics]: request('query', CampaignRequest, CampaignDiagnosticsReply, { ...stable, description: 'Why a campaign dials nothing (or little), as sentences and structured reasons (D5).' }),
   };
 }

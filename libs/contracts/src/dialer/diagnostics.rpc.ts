@@ -23,7 +23,7 @@ export const CAMPAIGN_DIAGNOSTIC_REASONS = [
 ] as const;
 export type CampaignDiagnosticReason = (typeof CAMPAIGN_DIAGNOSTIC_REASONS)[number];
 
-export class CampaignDiagnosticsRequest {
+export class DialerCampaignDiagnosticsRequest {
   @IsEntityId()
   organizationId: string;
 
@@ -141,7 +141,7 @@ export class CampaignTaskTotalsV1 {
   cancelled: number;
 }
 
-export class CampaignDiagnosticsReply {
+export class DialerCampaignDiagnosticsReply {
   @IsEntityId()
   organizationId: string;
 

@@ -20,7 +20,7 @@ import {
   CreateCallRequest,
   DialerSettingsReply,
 } from './dialer.rpc';
-import { CampaignDiagnosticsReply, CampaignDiagnosticsRequest } from './diagnostics.rpc';
+import { DialerCampaignDiagnosticsReply, DialerCampaignDiagnosticsRequest } from './diagnostics.rpc';
 import {
   DncAddReply,
   DncAddRequest,
@@ -168,7 +168,7 @@ export const dialerMessages = {
     status: 'stable',
     description: 'One call with its transitions (time and cause), end reason, provider code and SIP cause (CALL_NOT_FOUND).',
   }),
-  [DialerRpc.CampaignDiagnostics]: request('query', CampaignDiagnosticsRequest, CampaignDiagnosticsReply, {
+  [DialerRpc.CampaignDiagnostics]: request('query', DialerCampaignDiagnosticsRequest, DialerCampaignDiagnosticsReply, {
     producers: ['api-gateway', 'campaign'],
     status: 'stable',
     consumer: 'dialer-orchestrator',
