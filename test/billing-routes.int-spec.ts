@@ -46,12 +46,7 @@ describe('billing routes: api-gateway HTTP → NATS request/reply → billing', 
 
   async function org(): Promise<Org> {
     const o = await gw.createOrg();
-    const keyOf = async (role: string) => {
-      const res = await gw.request({ method: 'POST', url: '/v1/api-keys', key: o.key, body: { name: role, role } });
-      expect(res.statusCode).toBe(201);
-      return res.json<{ key: string }>().key;
-    };
-    const [supervisor, operator] = [await keyOf('supervisor'), await keyOf('operator')];
+    const { supervisor, operator } = await gw.roleKeys(o.key);
     await billing.knows(o.id);
     return { id: o.id, key: o.key, supervisor, operator };
   }

@@ -62,8 +62,7 @@ describe('call lists and imports: gateway → object store → campaign service 
 
   async function org(): Promise<Org> {
     const o = await gw.createOrg();
-    const keyOf = async (role: string) => (await gw.request({ method: 'POST', url: '/v1/api-keys', key: o.key, body: { name: role, role } })).json<{ key: string }>().key;
-    const [supervisor, operator] = [await keyOf('supervisor'), await keyOf('operator')];
+    const { supervisor, operator } = await gw.roleKeys(o.key);
     await campaign.knows(o.id);
     await dialer.knows(o.id);
     return { id: o.id, key: o.key, supervisor, operator };

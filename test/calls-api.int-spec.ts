@@ -65,8 +65,7 @@ describe('the call API: api-gateway → dialer-orchestrator → telephony-gatewa
   /** An organization the dialer knows, with a hotline, a simulator account, an active complete agent and an operator user. */
   async function org(simulator: Record<string, unknown> = { talkSeconds: { min: 60, max: 90 } }, overrides: Record<string, unknown> = {}): Promise<Org> {
     const o = await gw.createOrg({ timeZone: 'Etc/GMT', ...overrides });
-    const keyOf = async (role: string) => (await post(o.key, '/v1/api-keys', { name: role, role })).json<{ key: string }>().key;
-    const [supervisor, operator] = [await keyOf('supervisor'), await keyOf('operator')];
+    const { supervisor, operator } = await gw.roleKeys(o.key);
     const user = (await post(o.key, '/v1/users', { name: 'Ayşe', email: `ayse${++seq}@example.com`, role: 'operator' })).json<{ id: string }>();
     const account = await post(o.key, '/v1/provider-accounts', {
       type: 'simulator', name: 'Sim', settings: { timeScale: 60, ringSeconds: { min: 1, max: 2 }, ...simulator }, secrets: { apiKey: 'sk_calls', signingSecret: SIGNING_SECRET },

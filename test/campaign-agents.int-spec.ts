@@ -1,5 +1,7 @@
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { startCampaignBeside, type CampaignBeside } from './support/campaign-beside';
+import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
+import { waitFor } from '@santral/testing';
 
 // /v1/agents end to end: the real api-gateway (auth, roles, validation, problem+json) asks the real
 // campaign service over NATS; the agent and its campaign.agent.* event commit together (outbox).
@@ -15,25 +17,23 @@ interface Org {
 describe('agents: api-gateway HTTP → NATS request/reply → campaign service', () => {
   let gw: Gateway;
   let campaign: CampaignBeside;
+  let dialer: DialerBeside;
 
   beforeAll(async () => {
     gw = await startGateway('gw_agents', { RPC_TIMEOUT_MS: '5000' });
     campaign = await startCampaignBeside(gw, 'cmp_agents');
+    dialer = await startDialerBeside(gw, 'dlr_agents');
   });
 
   afterAll(async () => {
+    await dialer?.close();
     await campaign?.close();
     await gw?.close();
   });
 
   async function org(): Promise<Org> {
     const o = await gw.createOrg();
-    const keyOf = async (role: string) => {
-      const res = await gw.request({ method: 'POST', url: '/v1/api-keys', key: o.key, body: { name: role, role } });
-      expect(res.statusCode).toBe(201);
-      return res.json<{ key: string }>().key;
-    };
-    return { id: o.id, key: o.key, supervisor: await keyOf('supervisor'), operator: await keyOf('operator') };
+    return { id: o.id, key: o.key, ...(await gw.roleKeys(o.key)) };
   }
 
   const outbox = async (agentId: string) =>
@@ -141,5 +141,24 @@ describe('agents: api-gateway HTTP → NATS request/reply → campaign service',
     const second = (await gw.request({ method: 'GET', url: `/v1/agents?limit=2&cursor=${first.nextCursor}`, key: a.key })).json<{ items: Array<{ name: string }>; nextCursor: null }>();
     expect(second).toEqual({ items: [expect.objectContaining({ name: 'A' })], nextCursor: null });
     expectProblem(await gw.request({ method: 'GET', url: '/v1/agents?cursor=WyJ4Iiwibm9wZSJd', key: a.key }), 400, 'INVALID_CURSOR');
+  });
+
+  it('POST /v1/agents/{id}/test-call goes through the dialer and its E4 checks: incomplete → AGENT_INCOMPLETE, no caller number → FROM_NUMBER_NOT_FOUND; nothing queued; another organization\'s agent is 404, an operator 403', async () => {
+    const a = await org();
+    const b = await org();
+    await dialer.knows(a.id);
+    const testCall = (key: string, agentId: string, body: unknown = { to: '0555 123 45 05' }) => gw.request({ method: 'POST', url: `/v1/agents/${agentId}/test-call`, key, body });
+    const incomplete = (await gw.request({ method: 'POST', url: '/v1/agents', key: a.key, body: { name: 'Taslak' } })).json<{ agentId: string }>().agentId;
+    const ready = (await gw.request({ method: 'POST', url: '/v1/agents', key: a.key, body: complete })).json<{ agentId: string }>().agentId;
+    // The dialer learns the agents from campaign.agent.created.v1 (outbox → JetStream → its projection).
+    const projected = (id: string) => dialer.db.dataSource.query('SELECT 1 FROM dialer_agents WHERE agent_id = $1', [id]).then((r: unknown[]) => r.length === 1);
+    await waitFor(async () => (await projected(incomplete)) && (await projected(ready)), 20_000, 'the dialer knows both agents');
+    const refusedIncomplete = expectProblem(await testCall(a.key, incomplete), 422, 'AGENT_INCOMPLETE');
+    expect(JSON.stringify(refusedIncomplete)).toMatch(/greetingMessage/);
+    expectProblem(await testCall(a.key, ready), 422, 'FROM_NUMBER_NOT_FOUND');
+    expectProblem(await testCall(b.key, ready), 404, 'NOT_FOUND');
+    expectProblem(await testCall(a.operator, ready), 403, 'FORBIDDEN');
+    expectProblem(await testCall(a.key, ready, { to: '' }), 422, 'VALIDATION_FAILED');
+    await expect(dialer.db.dataSource.query('SELECT count(*)::int AS n FROM call_tasks')).resolves.toEqual([{ n: 0 }]);
   });
 });

@@ -69,8 +69,7 @@ describe('campaigns: api-gateway → campaign service → dialer-orchestrator', 
 
   async function org(): Promise<Org> {
     const o = await gw.createOrg();
-    const keyOf = async (role: string) => (await gw.request({ method: 'POST', url: '/v1/api-keys', key: o.key, body: { name: role, role } })).json<{ key: string }>().key;
-    const org = { id: o.id, key: o.key, supervisor: await keyOf('supervisor'), operator: await keyOf('operator') };
+    const org = { id: o.id, key: o.key, ...(await gw.roleKeys(o.key)) };
     await campaign.knows(o.id);
     await dialer.knows(o.id);
     return org;

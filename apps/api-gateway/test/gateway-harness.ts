@@ -19,6 +19,8 @@ export interface Gateway {
   request(opts: RequestOptions): Promise<LightMyRequestResponse>;
   /** Creates an organization with the admin key; returns it and its first admin key. */
   createOrg(overrides?: Record<string, unknown>): Promise<{ id: string; key: string; keyId: string; body: OrgBody }>;
+  /** A supervisor's and an operator's API key of the organization whose admin key is `orgKey` (for the per-role tests). */
+  roleKeys(orgKey: string): Promise<{ supervisor: string; operator: string }>;
   rowCounts(): Promise<Record<string, number>>;
   close(): Promise<void>;
 }
@@ -84,6 +86,14 @@ export async function startGateway(prefix: string, env: Record<string, string> =
       if (res.statusCode !== 201) throw new Error(`createOrg: ${res.statusCode} ${res.body}`);
       const body = res.json<OrgBody>();
       return { id: body.organization.id, key: body.apiKey, keyId: body.apiKeyInfo.id, body };
+    },
+    async roleKeys(orgKey) {
+      const keyOf = async (role: string) => {
+        const res = await request({ method: 'POST', url: '/v1/api-keys', key: orgKey, body: { name: role, role } });
+        if (res.statusCode !== 201) throw new Error(`api key ${role}: ${res.statusCode} ${res.body}`);
+        return res.json<{ key: string }>().key;
+      };
+      return { supervisor: await keyOf('supervisor'), operator: await keyOf('operator') };
     },
     async rowCounts() {
       const counts: Record<string, number> = {};

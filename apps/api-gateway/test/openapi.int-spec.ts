@@ -31,6 +31,7 @@ describe('OpenAPI', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/v1/agents',
       '/v1/agents/{id}',
+      '/v1/agents/{id}/test-call',
       '/v1/api-keys',
       '/v1/api-keys/test',
       '/v1/api-keys/{id}',

@@ -107,3 +107,14 @@ export class AgentPageDto {
   @ApiProperty({ type: [AgentDto] }) items: AgentDto[];
   @ApiProperty({ type: String, nullable: true }) nextCursor: string | null;
 }
+
+export class TestCallDto {
+  @ApiProperty({ minLength: 1, maxLength: 64, example: '0555 123 45 67', description: 'The number the agent calls, in any form the organization writes it' })
+  @IsText(64)
+  to: string;
+
+  @ApiPropertyOptional({ minLength: 1, maxLength: 64, example: '+902120000000', description: 'A caller number (hotline) of the organization; absent: its oldest one that may call out' })
+  @IsOptional()
+  @IsText(64)
+  from?: string;
+}

@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Rpc, type AgentReply } from '@santral/contracts';
 import { DEFAULT_PAGE_SIZE, type OrgId } from '@santral/persistence';
 import { CurrentOrg } from '../auth/current-principal.decorator';
@@ -8,7 +8,9 @@ import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
 import { ServiceRpc } from '../common/service-rpc';
 import { IdempotencyKeyId, Idempotent } from '../idempotency/idempotent.decorator';
-import { AgentDto, AgentPageDto, CreateAgentDto, UpdateAgentDto } from './agent.dto';
+import { CallAcceptedDto } from '../calls/calls.dto';
+import { AgentDto, AgentPageDto, CreateAgentDto, TestCallDto, UpdateAgentDto } from './agent.dto';
+import { PlaceTestCallUseCase } from './place-test-call.use-case';
 
 const toDto = ({ organizationId: _org, ...agent }: AgentReply): AgentDto => agent;
 
@@ -17,7 +19,10 @@ const toDto = ({ organizationId: _org, ...agent }: AgentReply): AgentDto => agen
 @Controller('v1/agents')
 @ApiProblems(503, 504)
 export class AgentsHttpController {
-  constructor(private readonly campaign: ServiceRpc) {}
+  constructor(
+    private readonly campaign: ServiceRpc,
+    private readonly testCalls: PlaceTestCallUseCase,
+  ) {}
 
   @Post()
   @Roles('admin', 'supervisor')
@@ -72,4 +77,23 @@ export class AgentsHttpController {
   async remove(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto): Promise<void> {
     await this.campaign.request(Rpc.Campaign.AgentDelete, { organizationId: orgId, agentId: params.id });
   }
+
+  @Post(':id/test-call')
+  @HttpCode(202)
+  @Roles('admin', 'supervisor')
+  @Idempotent()
+  @ApiOperation({
+    operationId: 'placeAgentTestCall',
+    summary: 'Have the agent call one number now (a test call, C4)',
+    description:
+      'Accepted (202) with the call id and state `queued`, dialled as soon as a slot is free; follow it with GET /v1/calls/{id}. ' +
+      "The dialer's pre-dial checks apply in their order (E4): an inactive agent is AGENT_INACTIVE, an incomplete one AGENT_INCOMPLETE naming the fields it misses.",
+  })
+  @ApiAcceptedResponse({ type: CallAcceptedDto })
+  @ApiBodyProblems()
+  @ApiProblems(402, 404)
+  testCall(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Body() body: TestCallDto, @IdempotencyKeyId() idempotencyKey: string | undefined): Promise<CallAcceptedDto> {
+    return this.testCalls.execute(orgId, params.id, { ...body, ...(idempotencyKey ? { idempotencyKey } : {}) });
+  }
 }
+
