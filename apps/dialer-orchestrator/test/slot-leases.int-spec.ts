@@ -117,6 +117,28 @@ describe('slot leases over real Postgres', () => {
     await expect(a.held(org)).resolves.toEqual([expect.objectContaining({ slotNo: 1, callId: next })]);
   });
 
+  it("one dispatch pass per organization at a time across replicas: the second is told at once, another organization is not held, and it frees at commit", async () => {
+    const org = asOrgId(randomUUID());
+    const other = asOrgId(randomUUID());
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const first = db.dataSource.transaction(async (tx) => {
+      expect(await a.tryLockOrganization(tx, org)).toBe(true);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await replicaB.transaction(async (tx) => {
+      expect(await b.tryLockOrganization(tx, org)).toBe(false);
+      expect(await b.tryLockOrganization(tx, other)).toBe(true);
+    });
+    release();
+    await first;
+    await replicaB.transaction(async (tx) => expect(await b.tryLockOrganization(tx, org)).toBe(true));
+  });
+
   it('keeps organizations apart', async () => {
     const one = { slots: 1, reservedInbound: 0 };
     const x = asOrgId(randomUUID());

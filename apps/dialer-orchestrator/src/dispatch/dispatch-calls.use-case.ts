@@ -25,6 +25,12 @@ interface OrgPass {
   callerRefusals: Map<string, string | undefined>;
 }
 
+/** What one pass did: calls dispatched, and organizations it left because another pass held them. */
+export interface DispatchPass {
+  dispatched: number;
+  busy: number;
+}
+
 /** Organizations a pass dispatches at once (each holds one pooled connection meanwhile). */
 const PARALLEL_ORGANIZATIONS = 4;
 
@@ -62,21 +68,30 @@ export class DispatchCallsUseCase {
     private readonly operators: OperatorCalls,
   ) {}
 
-  async execute(maxOrganizations = 100): Promise<number> {
+  async execute(maxOrganizations = 100): Promise<DispatchPass> {
     let dispatched = 0;
+    let busy = 0;
     // One small transaction per organization with free slots, a few at once: replicas work side by
     // side, and a busy organization never holds back the others.
     const queue = await this.slots.freeAcrossOrganizations(maxOrganizations);
     const worker = async () => {
-      for (let next = queue.shift(); next; next = queue.shift()) dispatched += await this.dispatchOrganization(next.organizationId, next.free);
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const n = await this.dispatchOrganization(next.organizationId, next.free);
+        if (n === null) busy++;
+        else dispatched += n;
+      }
     };
     await Promise.all(Array.from({ length: PARALLEL_ORGANIZATIONS }, worker));
     if (dispatched) this.logger.debug(`dispatched ${dispatched} call(s)`);
-    return dispatched;
+    return { dispatched, busy };
   }
 
-  private dispatchOrganization(orgId: OrgId, free: number): Promise<number> {
+  /** Null when another pass (this replica's or another's) is dispatching the organization right now. */
+  private dispatchOrganization(orgId: OrgId, free: number): Promise<number | null> {
     return this.tx.run(async (tx) => {
+      // One pass per organization at a time, across replicas: two would wait on each other's slot
+      // rows (measured: the slot insert then took 9 ms on average, 68 % of the dialer's Postgres time).
+      if (!(await this.slots.tryLockOrganization(tx, orgId))) return null;
       const tasks = await this.tasks.claimReady(tx, orgId, free);
       if (tasks.length === 0) return 0;
       // Read once per organization and pass: its capacity, and what its caller numbers allow.

@@ -8,6 +8,10 @@ import { DispatchCallsUseCase } from './dispatch-calls.use-case';
  * else every DISPATCH_INTERVAL_MS (0 turns the dispatcher off), and again while passes are full.
  * One pass at a time per replica; replicas share the work through SKIP LOCKED.
  */
+/** After a pass that found only organizations another pass held: look again this soon, this often. */
+const BUSY_RETRY_MS = 5;
+const BUSY_RETRIES = 20;
+
 @Injectable()
 export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(Dispatcher.name);
@@ -42,8 +46,17 @@ export class Dispatcher implements OnApplicationBootstrap, OnApplicationShutdown
     do {
       this.again = false;
       try {
-        // Again while passes dispatch: slots freed meanwhile are taken at once.
-        while (!this.stopped && (await this.dispatch.execute(this.config.DISPATCH_MAX_ORGANIZATIONS)) > 0);
+        // Again while passes dispatch: slots freed meanwhile are taken at once. An organization another
+        // pass held (another replica's) may have had a slot freed for this one: look again shortly.
+        for (let busyRetries = 0; !this.stopped; ) {
+          const pass = await this.dispatch.execute(this.config.DISPATCH_MAX_ORGANIZATIONS);
+          if (pass.dispatched > 0) {
+            busyRetries = 0;
+            continue;
+          }
+          if (pass.busy === 0 || busyRetries++ >= BUSY_RETRIES) break;
+          await new Promise((r) => setTimeout(r, BUSY_RETRY_MS));
+        }
       } catch (err) {
         this.logger.warn(`dispatch pass failed: ${(err as Error).message}`);
       }

@@ -33,6 +33,16 @@ export class SlotLeases {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
+   * Takes the organization's dispatch lock for the caller's transaction (released at its end), or
+   * answers false at once when another transaction holds it: one dispatch pass per organization at a
+   * time, whatever the number of replicas.
+   */
+  async tryLockOrganization(tx: Queryable, orgId: OrgId): Promise<boolean> {
+    const [row] = await tenantQuery<{ locked: boolean }>(tx, orgId, `SELECT pg_try_advisory_xact_lock(hashtextextended('dispatch:' || $1::text, 0)) AS locked`);
+    return row?.locked === true;
+  }
+
+  /**
    * Leases a free slot for the call (or returns the one it holds already): its number, or null when
    * every usable slot is held by a live lease.
    */
