@@ -21,6 +21,21 @@ export class CampaignConfig extends serviceConfig('campaign') {
   @Max(10_000_000)
   IMPORT_MAX_ROWS: number = 2_000_000;
 
+  /**
+   * An import job queued this long without starting, or running without a heartbeat this long (its
+   * process died), is run again from the start — by any replica (an import is all or nothing).
+   */
+  @IsInt()
+  @Min(1000)
+  @Max(3_600_000)
+  IMPORT_STALE_MS: number = 120_000;
+
+  /** How often a replica looks for such jobs; 0 turns it off. */
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  IMPORT_RECOVERY_INTERVAL_MS: number = 30_000;
+
   /** Contacts one release transaction requests from the dialer (campaign.call.requested.v1, ≤ 500 an event). */
   @IsInt()
   @Min(1)

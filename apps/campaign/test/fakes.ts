@@ -148,6 +148,10 @@ export class InMemoryImportJobs extends ImportJobsPort {
     job.state = 'running';
     return true;
   }
+  /** Every unfinished job (the fake keeps no heartbeat: staleness is the repository's, tested on Postgres). */
+  async orphaned(limit: number): Promise<ImportJob[]> {
+    return [...this.jobs.values()].filter((j) => j.state === 'queued' || j.state === 'running').slice(0, limit).map((j) => ({ ...j }));
+  }
   async opened(_orgId: OrgId, id: string, shape: FileShape): Promise<void> {
     Object.assign(this.jobs.get(id)!, { format: shape.format, encoding: shape.encoding, delimiter: shape.delimiter });
   }

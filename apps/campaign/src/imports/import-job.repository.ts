@@ -1,6 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { tenantQuery, type OrgId } from '@santral/persistence';
+import { SERVICE_CONFIG } from '@santral/service-kit';
+import type { CampaignConfig } from '../config';
 import type { ImportMappingV1, ImportRowRejection, ImportState } from '@santral/contracts';
 import type { FileShape } from './file-records';
 import type { ImportJob, RejectedRow } from './import-job';
@@ -20,7 +22,10 @@ const toJob = (r: JobRow): ImportJob => ({
 
 @Injectable()
 export class ImportJobRepository extends ImportJobsPort {
-  constructor(private readonly db: DataSource) {
+  constructor(
+    private readonly db: DataSource,
+    @Inject(SERVICE_CONFIG) private readonly config: Pick<CampaignConfig, 'IMPORT_STALE_MS'>,
+  ) {
     super();
   }
 
@@ -33,13 +38,32 @@ export class ImportJobRepository extends ImportJobsPort {
     );
   }
 
+  async orphaned(limit: number): Promise<ImportJob[]> {
+    const rows = (await this.db.query(
+      `SELECT * FROM import_jobs
+        WHERE state IN ('queued', 'running') AND coalesce(heartbeat_at, created_at) < clock_timestamp() - $1 * interval '1 millisecond'
+        ORDER BY created_at LIMIT $2`,
+      [this.config.IMPORT_STALE_MS, limit],
+    )) as JobRow[];
+    return rows.map(toJob);
+  }
+
   async find(orgId: OrgId, id: string): Promise<ImportJob | null> {
     const rows = await tenantQuery<JobRow>(this.db, orgId, `SELECT * FROM import_jobs WHERE organization_id = $1 AND id = $2`, [id]);
     return rows[0] ? toJob(rows[0]) : null;
   }
 
   async claim(orgId: OrgId, id: string): Promise<boolean> {
-    const rows = await tenantQuery(this.db, orgId, `UPDATE import_jobs SET state = 'running' WHERE organization_id = $1 AND id = $2 AND state IN ('queued', 'failed') RETURNING id`, [id]);
+    // A running job is taken over only once its heartbeat is stale (its process died); the update is atomic, so one replica wins.
+    const rows = await tenantQuery(
+      this.db,
+      orgId,
+      `UPDATE import_jobs SET state = 'running', heartbeat_at = clock_timestamp()
+        WHERE organization_id = $1 AND id = $2
+          AND (state IN ('queued', 'failed') OR (state = 'running' AND coalesce(heartbeat_at, created_at) < clock_timestamp() - $3 * interval '1 millisecond'))
+        RETURNING id`,
+      [id, this.config.IMPORT_STALE_MS],
+    );
     return rows.length > 0;
   }
 
@@ -48,7 +72,7 @@ export class ImportJobRepository extends ImportJobsPort {
   }
 
   async progress(orgId: OrgId, id: string, rowsRead: number): Promise<void> {
-    await tenantQuery(this.db, orgId, `UPDATE import_jobs SET rows_read = $3 WHERE organization_id = $1 AND id = $2 AND state = 'running'`, [id, rowsRead]);
+    await tenantQuery(this.db, orgId, `UPDATE import_jobs SET rows_read = $3, heartbeat_at = clock_timestamp() WHERE organization_id = $1 AND id = $2 AND state = 'running'`, [id, rowsRead]);
   }
 
   async fail(orgId: OrgId, id: string, code: string, message: string, rowsRead: number): Promise<void> {

@@ -19,6 +19,8 @@ export abstract class ImportJobsPort {
   abstract find(orgId: OrgId, id: string): Promise<ImportJob | null>;
   /** Takes a queued job (or, re-run, a failed one); false when another run holds it. */
   abstract claim(orgId: OrgId, id: string): Promise<boolean>;
+  /** Platform sweep: jobs whose process died — queued and never started, or running without a heartbeat — for any replica to run again. */
+  abstract orphaned(limit: number): Promise<ImportJob[]>;
   abstract opened(orgId: OrgId, id: string, shape: FileShape): Promise<void>;
   abstract progress(orgId: OrgId, id: string, rowsRead: number): Promise<void>;
   abstract fail(orgId: OrgId, id: string, code: string, message: string, rowsRead: number): Promise<void>;
