@@ -204,7 +204,7 @@ describe('the call API: api-gateway → dialer-orchestrator → telephony-gatewa
 
   it('hangs up a queued call at once, and transfers then hangs up a call in progress; an ended call answers CALL_ALREADY_ENDED', async () => {
     const a = await org({ talkSeconds: { min: 900, max: 1200 } }, { limits: { concurrentSlots: 1 } });
-    const long = (await post(a.key, '/v1/calls', { kind: 'single', to: '0555 123 40 05', agentId: a.agentId })).json<{ callId: string }>().callId;
+    const long = (await post(a.key, '/v1/calls', { kind: 'single', to: '0555 124 00 05', agentId: a.agentId })).json<{ callId: string }>().callId;
     expectProblem(await post(a.key, `/v1/calls/${long}/transfer`, { target: '+905551234567' }), 409, 'CALL_NOT_IN_PROGRESS');
     await waitFor(async () => (await stateOf(a.key, long)) === 'in_progress', 30_000, 'in progress');
     expectProblem(await post(a.key, `/v1/calls/${long}/transfer`, { target: 'sip:nobody' }), 422, 'INVALID_TRANSFER_TARGET');
@@ -220,7 +220,7 @@ describe('the call API: api-gateway → dialer-orchestrator → telephony-gatewa
     expectProblem(await post(a.key, `/v1/calls/${long}/transfer`, { target: 'sip:100@pbx.example.com' }), 409, 'CALL_NOT_IN_PROGRESS');
 
     // While the only slot is held by a long call, a second call stays queued: hanging it up cancels it at once, never dialled.
-    const first = (await post(a.key, '/v1/calls', { kind: 'single', to: '0555 123 41 05', agentId: a.agentId })).json<{ callId: string }>().callId;
+    const first = (await post(a.key, '/v1/calls', { kind: 'single', to: '0555 125 00 05', agentId: a.agentId })).json<{ callId: string }>().callId;
     await waitFor(async () => (await stateOf(a.key, first)) === 'in_progress', 30_000, 'slot taken');
     const queued = (await post(a.key, '/v1/calls', { kind: 'single', to: '0555 123 42 05', agentId: a.agentId })).json<{ callId: string }>().callId;
     expect(await stateOf(a.key, queued)).toBe('queued');
