@@ -8,3 +8,4 @@ export * from './organization-settings';
 export * from './idempotent-commands';
 export * from './clock';
 export * from './http';
+export * from './bench-replica';
