@@ -99,11 +99,33 @@ export class DialerRig {
     const mode = this.telephony.get(cmd.organizationId) ?? 'completes';
     if (mode === 'silent') return;
     const org = cmd.organizationId;
-    void this.publish(org, Subjects.Telephony.CallRinging, this.fact(cmd));
+    void this.play(cmd, mode);
+  }
+
+  /**
+   * The facts in the order a provider sends them, each one after the one before it was applied:
+   * the dialer reads each fact kind on its own consumer, so facts 25 ms apart may be applied in
+   * any order on a loaded machine (tests of out-of-order facts publish them by hand).
+   */
+  private async play(cmd: OriginateCallV1, mode: string): Promise<void> {
+    const org = cmd.organizationId;
+    await this.publish(org, Subjects.Telephony.CallRinging, this.fact(cmd));
     if (mode === 'rings_forever') return;
-    setTimeout(() => void this.publish(org, Subjects.Telephony.CallAnswered, { ...this.fact(cmd), answeredBy: 'human' }), 5);
+    await this.reached(cmd.callId, ['ringing', 'in_progress']);
+    await this.publish(org, Subjects.Telephony.CallAnswered, { ...this.fact(cmd), answeredBy: 'human' });
     if (mode === 'talks_forever') return;
-    setTimeout(() => void this.publish(org, Subjects.Telephony.CallEnded, this.ended(cmd)), 30);
+    await this.reached(cmd.callId, ['in_progress']);
+    await this.publish(org, Subjects.Telephony.CallEnded, this.ended(cmd));
+  }
+
+  /** Resolves once the call is in one of `states` (or after 5 s: the test then sees what happened). */
+  private async reached(callId: string, states: string[]): Promise<void> {
+    const until = Date.now() + 5_000;
+    while (Date.now() < until) {
+      const rows: Array<{ state: string }> = await this.db.query('SELECT state FROM calls WHERE call_id = $1', [callId]).catch(() => []);
+      if (rows.length && states.includes(rows[0].state)) return;
+      await new Promise((r) => setTimeout(r, 5));
+    }
   }
 
   /**
