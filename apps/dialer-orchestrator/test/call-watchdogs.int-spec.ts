@@ -66,6 +66,44 @@ describe('dialer call progress events and watchdogs (real JetStream, real Postgr
     for (const e of rig.events.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });
   });
 
+  it('the end comes before the answer (talk time, answered fact still in flight): the answer it implies is stored and published once, before the end; the late answer is rejected', async () => {
+    const { org, campaign } = await rig.organizationWithCampaign();
+    rig.telephony.set(org, 'silent');
+    await rig.request(org, campaign, numbers(2500, 1));
+    await waitFor(() => rig.originates.some((o) => o.organizationId === org), 20_000, 'dialled');
+    const cmd = rig.originates.find((o) => o.organizationId === org)!;
+    await rig.publish(org, Subjects.Telephony.CallRinging, rig.fact(cmd));
+    await waitFor(async () => (await callOf(org))?.state === 'ringing', 10_000, 'ringing');
+    await rig.publish(org, Subjects.Telephony.CallEnded, rig.ended(cmd));
+    await waitFor(async () => (await callOf(org))?.ended_at !== null, 10_000, 'ended');
+    await rig.publish(org, Subjects.Telephony.CallAnswered, { ...rig.fact(cmd), answeredBy: 'human' });
+    await rig.publish(org, Subjects.Telephony.CallEnded, rig.ended(cmd));
+    const history = async () => (await rig.db.query(`SELECT from_state, to_state, cause FROM call_transitions WHERE call_id = $1 ORDER BY seq`, [cmd.callId])) as Array<{ from_state: string | null; to_state: string; cause: string }>;
+    await waitFor(async () => (await history()).some((t) => t.cause === 'rejected:telephony:answered'), 10_000, 'the late answer kept as rejected');
+    await settle(300);
+    expect((await history()).filter((t) => !t.cause.startsWith('rejected:')).map((t) => `${t.from_state}→${t.to_state}`)).toEqual(['null→dialing', 'dialing→ringing', 'ringing→in_progress', 'in_progress→ended']);
+    expect(rig.mine(org, Subjects.Dialer.CallAnswered).map((e) => e.data)).toEqual([expect.objectContaining({ callId: cmd.callId, state: 'in_progress', previousState: 'ringing' })]);
+    expect(rig.mine(org, Subjects.Dialer.CallEnded).map((e) => e.data)).toEqual([expect.objectContaining({ state: 'ended', previousState: 'in_progress', talkSeconds: 12 })]);
+    for (const e of rig.events.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });
+  });
+
+  it('an end without talk time from ringing implies no answer', async () => {
+    const { org, campaign } = await rig.organizationWithCampaign();
+    rig.telephony.set(org, 'silent');
+    await rig.request(org, campaign, numbers(2600, 1));
+    await waitFor(() => rig.originates.some((o) => o.organizationId === org), 20_000, 'dialled');
+    const cmd = rig.originates.find((o) => o.organizationId === org)!;
+    await rig.publish(org, Subjects.Telephony.CallRinging, rig.fact(cmd));
+    await waitFor(async () => (await callOf(org))?.state === 'ringing', 10_000, 'ringing');
+    await rig.publish(org, Subjects.Telephony.CallEnded, {
+      ...rig.ended(cmd), talkSeconds: 0, totalSeconds: 20, waitSeconds: 20, endReason: { status: 'no_answer', reason: 'no_answer', fault: 'customer', billable: false },
+    });
+    await waitFor(async () => (await callOf(org))?.ended_at !== null, 10_000, 'ended');
+    await settle(300);
+    expect(rig.mine(org, Subjects.Dialer.CallAnswered)).toEqual([]);
+    expect(rig.mine(org, Subjects.Dialer.CallEnded).map((e) => e.data)).toEqual([expect.objectContaining({ state: 'no_answer', previousState: 'ringing' })]);
+  });
+
   it('ringing past the ring timeout: ended once as no_answer, hung up, slot freed; a late answer, a late end and another sweep change nothing', async () => {
     const { org, campaign } = await rig.organizationWithCampaign({}, { ringTimeoutSeconds: 5 });
     rig.telephony.set(org, 'rings_forever');

@@ -77,8 +77,21 @@ export class ApplyCallEndedUseCase {
     const taskEvent = ended.taskId
       ? await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason)
       : await this.callbacks.afterInbound(tx, orgId, callId, ended, endReason, isLost);
+    // An answer the end implied is announced before the end, as if its fact had come in time.
+    const answeredEvent: OutgoingEvent | undefined = ended.answeredFrom
+      ? {
+          type: Subjects.Dialer.CallAnswered,
+          orgid: orgId,
+          subject: callId,
+          data: {
+            organizationId: orgId, callId, attempt: ended.attempt, direction: ended.direction, kind: ended.kind, state: 'in_progress', previousState: ended.answeredFrom as CallState,
+            to: ended.to, ...(ended.from ? { from: ended.from } : {}), ...(ended.taskId ? { taskId: ended.taskId } : {}), ...(ended.campaignId ? { campaignId: ended.campaignId } : {}),
+            ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
+          },
+        }
+      : undefined;
     // The call's one end and what it means for its task, in one statement.
-    await this.publisher.publishMany(taskEvent ? [endedEvent, taskEvent] : [endedEvent], { manager: tx });
+    await this.publisher.publishMany([answeredEvent, endedEvent, taskEvent].filter((e): e is OutgoingEvent => e !== undefined), { manager: tx });
     await this.slots.release(orgId, callId, tx);
     return true;
   }

@@ -3,7 +3,12 @@ import { DataSource } from 'typeorm';
 import type { CallKind, TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 
+/** States from which an end with talk time implies the answer nobody reported (see `end`). */
+const IMPLIED_ANSWER_FROM = ['dialing', 'ringing'];
+
 export interface EndedCall {
+  /** Set when the end implied an answer that was never applied: the state it was answered from. */
+  answeredFrom?: string;
   /** Null for an inbound call (it has no task). */
   taskId: string | null;
   direction: 'outbound' | 'inbound';
@@ -116,9 +121,16 @@ export class CallRepository {
       [callId, status, JSON.stringify(endReason), facts.talkSeconds ?? null, facts.waitSeconds ?? null, facts.totalSeconds ?? null, facts.forwardedSeconds ?? null, facts.providerCallId ?? null],
     );
     if (!row) return null;
-    await this.transition(db, orgId, callId, row.prev, status, cause);
+    // The provider's end says the call was talked on, but its `answered` fact has not been applied
+    // (each fact kind has its own consumer, and providers themselves send them out of order): the
+    // answer it implies is stored before the end, so the call's history and events stay whole.
+    const answeredFrom = status === 'ended' && (facts.talkSeconds ?? 0) > 0 && IMPLIED_ANSWER_FROM.includes(row.prev) ? row.prev : undefined;
+    if (answeredFrom) await this.transition(db, orgId, callId, answeredFrom, 'in_progress', 'implied:telephony:ended');
+    const prev = answeredFrom ? 'in_progress' : row.prev;
+    await this.transition(db, orgId, callId, prev, status, cause);
     return {
-      taskId: row.task_id, direction: row.direction, previousState: row.prev, attempt: row.attempt, campaignId: row.campaign_id,
+      ...(answeredFrom ? { answeredFrom } : {}),
+      taskId: row.task_id, direction: row.direction, previousState: prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
       kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id, reservationId: row.reservation_id,
     };
