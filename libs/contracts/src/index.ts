@@ -62,3 +62,4 @@ export * from './ticketing/ticketing.errors';
 export * from './errors/error-codes';
 export * from './errors/problems';
 export * from './errors/domain-error';
+export * from './errors/unavailable';

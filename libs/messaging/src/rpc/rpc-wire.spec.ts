@@ -18,6 +18,12 @@ describe('toRpcWireError', () => {
     expect(toRpcWireError(copy)).toMatchObject({ code: 'NOT_FOUND', message: 'gone', status: 404 });
   });
 
+  it('an unreachable database (the pool timed out, the server refused) is SERVICE_UNAVAILABLE 503: nothing ran, the caller may retry', () => {
+    expect(toRpcWireError(new Error('timeout exceeded when trying to connect'))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(toRpcWireError(Object.assign(new Error('sorry, too many clients already'), { code: '53300' }))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(toRpcWireError(new Error('Connection terminated unexpectedly'))).toEqual(INTERNAL);
+  });
+
   it.each([
     ['a pg error with its SQLSTATE code', Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021', severity: 'ERROR' })],
     ['an error with a string code and a status', Object.assign(new Error('no such campaign'), { code: 'CAMPAIGN_NOT_FOUND', status: 404 })],

@@ -1,4 +1,4 @@
-import { DomainError, isErrorCode, problemFor } from '@santral/contracts';
+import { databaseUnavailable, DomainError, isDatabaseUnreachable, isErrorCode, problemFor } from '@santral/contracts';
 
 /**
  * What crosses the wire for core NATS request/reply (DESIGN §2 "commands and queries").
@@ -91,7 +91,7 @@ function wiredForm(err: unknown): unknown {
  * '22021', a framework error), is INTERNAL with nothing of it on the wire; NatsRpcServer logs it.
  */
 export function toRpcWireError(err: unknown): RpcWireError {
-  const wired = wiredForm(err);
+  const wired = isDatabaseUnreachable(err) ? databaseUnavailable().toWire() : wiredForm(err);
   if (!DomainError.isWire(wired)) return { ...INTERNAL_WIRE };
   const status = isErrorCode(wired.code) ? problemFor(wired.code).status : 500;
   const message = typeof wired.detail === 'string' && wired.detail.length > 0 ? wired.detail : wired.code;

@@ -20,6 +20,12 @@ describe('toDomainError', () => {
     expect(toDomainError(error)).toMatchObject({ code, status });
   });
 
+  it('turns an unreachable database into SERVICE_UNAVAILABLE (503), a connection lost mid-transaction stays INTERNAL', () => {
+    expect(toDomainError(new Error('timeout exceeded when trying to connect'))).toMatchObject({ code: 'SERVICE_UNAVAILABLE', status: 503 });
+    expect(toDomainError(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' }))).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+    expect(toDomainError(new Error('Connection terminated unexpectedly'))).toMatchObject({ code: 'INTERNAL' });
+  });
+
   it('turns anything else into INTERNAL without its message', () => {
     const problem = toDomainError(new Error('password=hunter2 at db.ts:12')).toProblem('/v1/x');
     expect(problem).toMatchObject({ code: 'INTERNAL', status: 500 });

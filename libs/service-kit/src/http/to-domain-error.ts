@@ -1,5 +1,5 @@
 import { HttpException } from '@nestjs/common';
-import { DomainError, isDomainError, type ErrorCode } from '@santral/contracts';
+import { databaseUnavailable, DomainError, isDatabaseUnreachable, isDomainError, type ErrorCode } from '@santral/contracts';
 
 /** Fastify's own request errors (body parsing, content type), by their stable `code`. */
 const FASTIFY_CODES: Record<string, ErrorCode> = {
@@ -47,6 +47,7 @@ interface FrameworkError {
  */
 export function toDomainError(error: unknown): DomainError {
   if (isDomainError(error)) return error;
+  if (isDatabaseUnreachable(error)) return databaseUnavailable();
   if (error instanceof HttpException) return fromStatus(error.getStatus());
   const fw = (typeof error === 'object' && error !== null ? error : {}) as FrameworkError;
   const known = typeof fw.code === 'string' ? FASTIFY_CODES[fw.code] : undefined;

@@ -1,0 +1,30 @@
+import { isDatabaseUnreachable } from './unavailable';
+
+const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code, severity: 'FATAL' });
+
+describe('isDatabaseUnreachable', () => {
+  it.each([
+    ['the pool timing out', new Error('timeout exceeded when trying to connect')],
+    ['a connect timeout', new Error('Connection terminated due to connection timeout')],
+    ['too many connections', pgError('53300', 'sorry, too many clients already')],
+    ['the server starting up', pgError('57P03', 'the database system is starting up')],
+    ['a refused socket', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['TypeORM wrapping a refused connection', Object.assign(new Error('query failed'), { driverError: pgError('53300') })],
+    ['every address refused', Object.assign(new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNREFUSED' })]), {})],
+  ])('%s: nothing ran, retry (503)', (_label, error) => {
+    expect(isDatabaseUnreachable(error)).toBe(true);
+  });
+
+  it.each([
+    ['a lost connection mid-transaction (its commit may have happened)', new Error('Connection terminated unexpectedly')],
+    ['an admin shutdown mid-query', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a constraint violation', pgError('23505', 'duplicate key')],
+    ['a bad byte', pgError('22021')],
+    ['a plain error', new Error('boom')],
+    ['one address refused, another reset mid-query', new AggregateError([Object.assign(new Error('a'), { code: 'ECONNREFUSED' }), Object.assign(new Error('b'), { code: 'ECONNRESET' })])],
+    ['null', null],
+    ['a string', 'timeout exceeded when trying to connect'],
+  ])('%s: not one of them', (_label, error) => {
+    expect(isDatabaseUnreachable(error)).toBe(false);
+  });
+});
