@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError, Subjects, type ReserveCreditsReply, type ReserveCreditsRequest } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId, TransactionRunner } from '@santral/persistence';
+import { asOrgId, TransactionRunner, type Tx } from '@santral/persistence';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { BillingConfig } from '../config';
 import { availableOf } from '../ledger/account';
@@ -41,7 +41,7 @@ export class ReserveCreditsUseCase {
     return this.tx.run(async (tx) => {
       const id = uuidv7();
       const held = await this.reservations.insert(orgId, { id, callId: input.callId, attempt: input.attempt, amount, ttlSeconds: input.estimatedSeconds + this.config.RESERVATION_GRACE_SECONDS }, tx);
-      if (!held) return this.existing(orgId, input);
+      if (!held) return this.existing(orgId, input, tx);
       if (await this.reservations.settled(orgId, input.callId, input.attempt, tx)) {
         throw new DomainError('RESERVATION_ALREADY_SETTLED', 'This call attempt has ended and was settled already');
       }
@@ -67,10 +67,12 @@ export class ReserveCreditsUseCase {
   }
 
   /** A retried request: the reservation it made, as it stands. */
-  private async existing(orgId: ReturnType<typeof asOrgId>, input: ReserveCreditsRequest): Promise<ReserveCreditsReply> {
-    const r = (await this.reservations.findByCall(orgId, input.callId, input.attempt)) as Reservation;
+  private async existing(orgId: ReturnType<typeof asOrgId>, input: ReserveCreditsRequest, tx: Tx): Promise<ReserveCreditsReply> {
+    // In the transaction it was found in: a second pooled connection taken while this one is held
+    // could wait for ever once every connection is held by such a request (pool starvation).
+    const r = (await this.reservations.findByCall(orgId, input.callId, input.attempt, tx)) as Reservation;
     if (r.state !== 'pending') throw new DomainError('RESERVATION_ALREADY_SETTLED', `This call attempt's reservation is ${r.state}`);
-    const account = await this.ledger.find(orgId);
+    const account = await this.ledger.find(orgId, tx);
     return { reservationId: r.id, amount: toCredits(r.amount), availableAfter: toCredits(account ? availableOf(account) : 0), expiresAt: r.expiresAt.toISOString() };
   }
 }
