@@ -140,6 +140,34 @@ describe('call lists and imports: gateway → object store → campaign service 
       [9, 'INVALID_TIME_ZONE', '05321112233'],
       [10, 'MISSING_PHONE', null],
     ]);
+    // Exported as CSV for Excel: a BOM, the formula-looking name escaped (stored unchanged above),
+    // the numbers as E.164, one column per variable; a supervisor may export too.
+    const exported = await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/export`, key: a.supervisor });
+    expect(exported.statusCode).toBe(200);
+    expect(exported.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(exported.headers['content-disposition']).toBe(`attachment; filename="Liste.csv"; filename*=UTF-8''Liste.csv`);
+    expect(exported.body.startsWith('\uFEFFphone,name,time_zone,on_dnc,line,sehir,other_variables\r\n')).toBe(true);
+    const lines = exported.body.slice(1).trimEnd().split('\r\n').slice(1).sort();
+    expect(lines).toEqual([
+      `+902125551212,"'=HYPERLINK(""http://evil"")",,false,7,Antalya,`,
+      '+905320000007,Yasak,,true,8,Konya,',
+      '+905321234567,Çağrı Öztürk,,false,3,İzmir,',
+      '+905551234567,Ayşe Yılmaz,Europe/Istanbul,false,2,İstanbul,',
+    ]);
+  });
+
+  it('exports a list longer than one page in full, and an empty list as its header only', async () => {
+    const a = await org();
+    const listId = await list(a.key, { name: 'Büyük liste' });
+    const rows = Array.from({ length: 250 }, (_, i) => `05551${String(i).padStart(6, '0')},Kişi ${i}`);
+    expect((await imported(a.key, listId, ['phone,name', ...rows].join('\n'))).accepted).toBe(250);
+    const res = await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/export`, key: a.key });
+    expect(res.headers['content-disposition']).toBe(`attachment; filename="Buyuk_liste.csv"; filename*=UTF-8''${encodeURIComponent('Büyük liste.csv')}`);
+    const lines = res.body.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe('phone,name,time_zone,on_dnc,line,other_variables');
+    expect(new Set(lines.slice(1).map((l) => l.split(',')[0])).size).toBe(250);
+    const empty = await list(a.key, { name: 'Boş' });
+    expect((await gw.request({ method: 'GET', url: `/v1/call-lists/${empty}/export`, key: a.key })).body).toBe('\uFEFFphone,name,time_zone,on_dnc,line,other_variables\r\n');
   });
 
   it('reads UTF-8 with a BOM (`,`), UTF-16 LE and BE with a BOM (Excel "Unicode text", tab) and UTF-8 without one, header aliases in any case', async () => {
@@ -306,6 +334,8 @@ describe('call lists and imports: gateway → object store → campaign service 
     const job = await imported(a.key, listId, 'phone\n05551234567\n');
     expectProblem(await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}`, key: b.key }), 404, 'NOT_FOUND');
     expectProblem(await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/contacts`, key: b.key }), 404, 'NOT_FOUND');
+    expectProblem(await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/export`, key: b.key }), 404, 'NOT_FOUND');
+    expectProblem(await gw.request({ method: 'GET', url: `/v1/call-lists/${MISSING}/export`, key: a.key }), 404, 'NOT_FOUND');
     expectProblem(await upload(b.key, listId, 'phone\n05551234568\n'), 404, 'NOT_FOUND');
     expectProblem(await gw.request({ method: 'GET', url: `/v1/imports/${job.id}`, key: b.key }), 404, 'NOT_FOUND');
     expectProblem(await gw.request({ method: 'GET', url: `/v1/imports/${job.id}/rejected-rows`, key: b.key }), 404, 'NOT_FOUND');
@@ -323,6 +353,7 @@ describe('call lists and imports: gateway → object store → campaign service 
       { method: 'GET', url: '/v1/call-lists' },
       { method: 'GET', url: `/v1/call-lists/${listId}` },
       { method: 'GET', url: `/v1/call-lists/${listId}/contacts` },
+      { method: 'GET', url: `/v1/call-lists/${listId}/export` },
       { method: 'GET', url: `/v1/imports/${job.id}` },
       { method: 'GET', url: `/v1/imports/${job.id}/rejected-rows` },
     ] as const;

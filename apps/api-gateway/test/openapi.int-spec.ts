@@ -45,6 +45,7 @@ describe('OpenAPI', () => {
       '/v1/call-lists',
       '/v1/call-lists/{id}',
       '/v1/call-lists/{id}/contacts',
+      '/v1/call-lists/{id}/export',
       '/v1/call-lists/{id}/imports',
       '/v1/calls',
       '/v1/calls/{id}',

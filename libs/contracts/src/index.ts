@@ -27,6 +27,7 @@ export * from './campaign/campaign.rpc';
 export * from './campaign/campaigns.rpc';
 export * from './campaign/agent.rpc';
 export * from './campaign/call-list.rpc';
+export * from './campaign/spreadsheet-cells';
 export * from './dialer/dialer.events';
 export * from './dialer/dialer.rpc';
 export * from './dialer/dialing-rules.rpc';

@@ -1,14 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Rpc, type ImportJobReply } from '@santral/contracts';
 import { DEFAULT_PAGE_SIZE, type OrgId } from '@santral/persistence';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentOrg } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
 import { PageQueryDto, UuidParamDto } from '../common/common.dto';
 import { ServiceRpc } from '../common/service-rpc';
 import { CallListDto, CallListPageDto, ContactPageDto, CreateCallListDto, ImportJobDto, RejectedRowPageDto } from './call-list.dto';
+import { ExportCallListUseCase } from './export-call-list.use-case';
 import { ImportUploads } from './import-uploads';
 
 const nullable = <T extends { nextCursor?: string | null }>(page: T) => ({ ...page, nextCursor: page.nextCursor ?? null });
@@ -21,6 +23,7 @@ export class CallListsHttpController {
   constructor(
     private readonly campaign: ServiceRpc,
     private readonly uploads: ImportUploads,
+    private readonly exports: ExportCallListUseCase,
   ) {}
 
   @Post('call-lists')
@@ -58,6 +61,21 @@ export class CallListsHttpController {
   async contacts(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Query() query: PageQueryDto): Promise<ContactPageDto> {
     const page = await this.campaign.request(Rpc.Campaign.CallListContacts, { organizationId: orgId, callListId: params.id, limit: query.limit ?? DEFAULT_PAGE_SIZE, cursor: query.cursor });
     return { items: page.items.map((c) => ({ ...c, name: c.name ?? null, timeZone: c.timeZone ?? null })), nextCursor: page.nextCursor ?? null };
+  }
+
+  @Get('call-lists/:id/export')
+  @Roles('admin', 'supervisor')
+  @ApiOperation({
+    operationId: 'exportCallList',
+    summary: "A call list's contacts as CSV (UTF-8 with BOM for Excel; formula-looking cells escaped with a leading ')",
+  })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ schema: { type: 'string' }, description: 'phone, name, time_zone, on_dnc, line, one column per variable, other_variables' })
+  @ApiProblems(404, 422, 500)
+  async export(@CurrentOrg() orgId: OrgId, @Param() params: UuidParamDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<StreamableFile> {
+    const file = await this.exports.execute(orgId, params.id);
+    void reply.header('Content-Type', 'text/csv; charset=utf-8').header('Content-Disposition', `attachment; filename="${file.fileName}"; filename*=UTF-8''${encodeURIComponent(file.utf8FileName)}`);
+    return new StreamableFile(Readable.from(file.lines));
   }
 
   @Post('call-lists/:id/imports')
