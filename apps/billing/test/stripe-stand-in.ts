@@ -22,6 +22,12 @@ export interface StripeStandIn {
   created: StandInIntent[];
   /** Idempotency-Key of every request, replays included. */
   keys: string[];
+  /** Holds every request until the returned function is called (a slow provider). */
+  stall(): () => void;
+  /** Requests that arrived while stalled and wait. */
+  waiting(): number;
+  /** The next `n` requests get their connection closed with no answer (an unreachable provider). */
+  dropNext(n: number): void;
   /** A webhook body and its Stripe-Signature header, signed as Stripe signs them. */
   signedEvent(type: string, intent: StandInIntent, secret: string): { payload: string; signature: string };
   close(): Promise<void>;
@@ -48,10 +54,22 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
   const created: StandInIntent[] = [];
   const keys: string[] = [];
   const replies = new Map<string, { status: number; body: string }>();
+  let gate: Promise<void> | undefined;
+  let waiting = 0;
+  let drop = 0;
   const server: Server = createServer((req, res) => {
     let body = '';
     req.on('data', (c: Buffer) => (body += c.toString('utf8')));
-    req.on('end', () => {
+    req.on('end', async () => {
+      if (drop > 0) {
+        drop -= 1;
+        return void req.socket.destroy();
+      }
+      if (gate) {
+        waiting += 1;
+        await gate;
+        waiting -= 1;
+      }
       const send = (status: number, json: unknown) => {
         const text = JSON.stringify(json);
         res.writeHead(status, { 'content-type': 'application/json', 'request-id': `req_${randomBytes(6).toString('hex')}` }).end(text);
@@ -92,6 +110,18 @@ export async function startStripeStandIn(): Promise<StripeStandIn> {
     url: `http://127.0.0.1:${port}`,
     created,
     keys,
+    stall() {
+      let open!: () => void;
+      gate = new Promise<void>((r) => (open = r));
+      return () => {
+        gate = undefined;
+        open();
+      };
+    },
+    waiting: () => waiting,
+    dropNext(n) {
+      drop = n;
+    },
     signedEvent(type, intent, secret) {
       const payload = JSON.stringify({ id: `evt_${randomBytes(8).toString('hex')}`, object: 'event', type, api_version: '2025-01-27', created: Math.floor(Date.now() / 1000), data: { object: intent } });
       const t = Math.floor(Date.now() / 1000);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Rpc, type TopupCreateRequest, type TopupReply } from '@santral/contracts';
-import { asOrgId } from '@santral/persistence';
+import { asOrgId, TransactionRunner } from '@santral/persistence';
 import { IdempotentCommands } from '@santral/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { LedgerRepository } from '../ledger/ledger.repository';
@@ -12,7 +12,8 @@ import { PaymentsRepository } from './payments.repository';
 import { checkCurrency, topupUnits } from './topup-amount';
 
 /**
- * POST /v1/billing/top-ups (H4): a payment through the provider, once per idempotency key. With
+ * POST /v1/billing/top-ups (H4): a payment through the provider, once per idempotency key, the
+ * provider asked outside any transaction. With
  * Stripe it is a PaymentIntent for the organization's checkout to confirm (`clientSecret`); the
  * credits arrive with its `payment_intent.succeeded` webhook. With the manual adapter it waits
  * for the platform admin. Nothing is credited before the payment succeeded.
@@ -21,6 +22,7 @@ import { checkCurrency, topupUnits } from './topup-amount';
 export class CreateTopupUseCase {
   constructor(
     private readonly commands: IdempotentCommands,
+    private readonly tx: TransactionRunner,
     private readonly plans: PricePlansRepository,
     private readonly payments: PaymentsRepository,
     private readonly ledger: LedgerRepository,
@@ -32,20 +34,37 @@ export class CreateTopupUseCase {
     const orgId = asOrgId(input.organizationId);
     const amount = topupUnits(input.amount);
     const currency = checkCurrency(input.currency, (await this.plans.get(orgId)).currency);
-    return this.commands.run(orgId, Rpc.Billing.TopupCreate, input.idempotencyKey, async (tx) => {
+    // The payment is claimed once per idempotency key and committed before the provider is asked:
+    // a provider's latency must never hold a pooled connection. A retry with the same key finds the
+    // same payment and, while it is still `charging`, asks again (the payment id is the provider's
+    // idempotency key, so it is the same charge).
+    const claimed = await this.commands.run<Claimed | TopupReply>(orgId, Rpc.Billing.TopupCreate, input.idempotencyKey, async (tx) => {
       const account = await this.ledger.find(orgId, tx);
       const payment = await this.payments.create(orgId, { purpose: 'top_up', amount, currency, state: 'charging', key: `topup:${input.idempotencyKey ?? uuidv7()}` }, tx);
-      const charged = await this.gateway.charge({ paymentId: payment.id, organizationId: orgId, amount, currency, offSession: false, customerId: account?.stripeCustomerId });
-      const now = (await this.outcome.execute(orgId, payment.id, charged, tx))!;
-      return {
-        topupId: payment.id,
-        state: now.state === 'succeeded' || now.state === 'failed' ? now.state : 'pending',
-        amount: toCredits(amount),
-        currency,
-        paymentProvider: payment.provider,
-        ...(now.providerReference ? { paymentReference: now.providerReference } : {}),
-        ...(charged.clientSecret ? { clientSecret: charged.clientSecret } : {}),
-      };
+      return { paymentId: payment.id, customerId: account?.stripeCustomerId ?? null };
     });
+    if ('topupId' in claimed) return claimed; // answered whole by an earlier version, inside its transaction
+    let payment = (await this.payments.get(orgId, claimed.paymentId))!;
+    if (payment.state === 'charging') {
+      // A provider that cannot be reached throws: the payment stays `charging`, never credited, and
+      // the caller's retry with its key charges it again.
+      const charged = await this.gateway.charge({ paymentId: payment.id, organizationId: orgId, amount: payment.amount, currency: payment.currency, offSession: false, customerId: claimed.customerId ?? undefined });
+      payment = (await this.tx.run((tx) => this.outcome.execute(orgId, claimed.paymentId, charged, tx)))!;
+    }
+    return {
+      topupId: payment.id,
+      state: payment.state === 'succeeded' || payment.state === 'failed' ? payment.state : 'pending',
+      amount: toCredits(payment.amount),
+      currency: payment.currency,
+      paymentProvider: payment.provider,
+      ...(payment.providerReference ? { paymentReference: payment.providerReference } : {}),
+      ...(payment.clientSecret ? { clientSecret: payment.clientSecret } : {}),
+    };
   }
+}
+
+/** What the idempotent claim stores: the payment, and who pays (Stripe's customer). */
+interface Claimed {
+  paymentId: string;
+  customerId: string | null;
 }

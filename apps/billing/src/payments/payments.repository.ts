@@ -65,6 +65,11 @@ export class PaymentsRepository {
     await this.create(orgId, { purpose: 'auto_recharge', amount, currency: plan?.currency ?? 'USD', state: 'requested', key: `auto:${uuidv7()}` }, tx);
   }
 
+  async get(orgId: OrgId, id: string): Promise<Payment | null> {
+    const [row] = await tenantQuery<PaymentRow>(this.db, orgId, `SELECT ${COLUMNS} FROM payments WHERE organization_id = $1 AND id = $2`, [id]);
+    return row ? paymentOf(row) : null;
+  }
+
   async lock(orgId: OrgId, id: string, tx: Tx): Promise<Payment | null> {
     const [row] = await tenantQuery<PaymentRow>(tx, orgId, `SELECT ${COLUMNS} FROM payments WHERE organization_id = $1 AND id = $2 FOR UPDATE`, [id]);
     return row ? paymentOf(row) : null;
