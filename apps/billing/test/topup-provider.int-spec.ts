@@ -61,6 +61,7 @@ describe('billing top-ups with a slow or unreachable provider (real Postgres, NA
     stripe.dropNext(3); // the first try and the client's two network retries
     const failed = await topUp(org, key).then(() => undefined, (e: unknown) => e);
     expect(failed).toBeInstanceOf(RpcRemoteError);
+    expect((failed as RpcRemoteError).wire.code).toBe('PAYMENT_PROVIDER_ERROR');
     const payments = async () => (await h.db.query(`SELECT id, state FROM payments WHERE organization_id = $1 AND purpose = 'top_up' AND provider = 'stripe'`, [org])) as Array<{ id: string; state: string }>;
     expect((await payments()).map((p) => p.state)).toEqual(['charging']);
     const retried = await topUp(org, key);
