@@ -279,7 +279,7 @@ describe('campaigns: api-gateway → campaign service → dialer-orchestrator', 
     await waitFor(async () => (await get(o, c.campaignId)).state === 'completed', 15_000, 'completed');
     expect(await get(o, c.campaignId)).toMatchObject({ completionReason: 'all_contacts_done' });
     const completed = (await campaign.db.dataSource.query(`SELECT envelope->'data' AS data FROM outbox WHERE envelope->>'subject' = $1 AND envelope->>'type' = $2`, [c.campaignId, Subjects.Campaign.CampaignCompleted])) as Array<{ data: unknown }>;
-    expect(completed).toEqual([{ data: { organizationId: o.id, campaignId: c.campaignId, reason: 'all_contacts_done', counts: { contacts: 2, succeeded: 1, failed: 0, exhausted: 1 } } }]);
+    expect(completed).toEqual([{ data: { organizationId: o.id, campaignId: c.campaignId, reason: 'all_contacts_done', counts: { contacts: 2, succeeded: 1, failed: 0, exhausted: 1, blocked: 0, cancelled: 0 } } }]);
     await waitFor(async () => (await dialerView(c.campaignId))?.state === 'completed', 10_000, 'dialer sees it completed');
   }, 60_000);
 

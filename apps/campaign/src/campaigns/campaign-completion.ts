@@ -41,6 +41,6 @@ export class CampaignCompletion {
 
   async counts(orgId: OrgId, c: Campaign, tx: Tx): Promise<CampaignCountsV1> {
     const t = await this.progress.totals(orgId, c.id, tx);
-    return { contacts: c.release.requested, succeeded: t.succeeded, failed: t.failed + t.blocked, exhausted: t.exhausted };
+    return { contacts: c.release.requested, succeeded: t.succeeded, failed: t.failed + t.blocked, exhausted: t.exhausted, blocked: t.blocked, cancelled: t.cancelled };
   }
 }

@@ -53,8 +53,18 @@ describe('release of contacts and progress (D4, issue 11 item 6)', () => {
     expect(w.events.types()).not.toContain('completed');
     await fact(b, 'exhausted', FINAL_RANK, 3);
     await fact(b, 'exhausted', FINAL_RANK, 3);
-    expect(w.events.events.filter((e) => e.type === 'completed')).toEqual([{ type: 'completed', campaignId: id, reason: 'all_contacts_done', counts: { contacts: 2, succeeded: 1, failed: 0, exhausted: 1 } }]);
+    expect(w.events.events.filter((e) => e.type === 'completed')).toEqual([{ type: 'completed', campaignId: id, reason: 'all_contacts_done', counts: { contacts: 2, succeeded: 1, failed: 0, exhausted: 1, blocked: 0, cancelled: 0 } }]);
     expect(await w.campaigns.find(ORG_A, id)).toMatchObject({ state: 'completed', completionReason: 'all_contacts_done' });
+  });
+
+  it('counts a contact stopped by a pre-dial check as blocked, within failed', async () => {
+    const { w, id } = await started(3);
+    while (await w.release.execute(ORG_A, id, 10));
+    const [a, b, c] = contacts(3).map((x) => x.id) as [string, string, string];
+    await w.fact.execute(ORG_A, id, { contactId: a, state: 'succeeded', rank: FINAL_RANK, attempts: 1 }, TX);
+    await w.fact.execute(ORG_A, id, { contactId: b, state: 'blocked', rank: FINAL_RANK, attempts: 0 }, TX);
+    await w.fact.execute(ORG_A, id, { contactId: c, state: 'failed', rank: FINAL_RANK, attempts: 1 }, TX);
+    expect(w.events.events.filter((e) => e.type === 'completed').map((e) => e.counts)).toEqual([{ contacts: 3, succeeded: 1, failed: 2, exhausted: 0, blocked: 1, cancelled: 0 }]);
   });
 
   it('does not complete while contacts are still to be requested', async () => {

@@ -196,6 +196,7 @@ export class CampaignResumedV1 extends CampaignRefV1 {
   actorUserId?: string;
 }
 
+/** A finished campaign's contacts by outcome. */
 export class CampaignCountsV1 {
   @IsIntBetween(0, 100_000_000)
   contacts: number;
@@ -203,11 +204,22 @@ export class CampaignCountsV1 {
   @IsIntBetween(0, 100_000_000)
   succeeded: number;
 
+  /** Failed, the `blocked` ones included (v1 counted them together; `blocked` says how many). */
   @IsIntBetween(0, 100_000_000)
   failed: number;
 
   @IsIntBetween(0, 100_000_000)
   exhausted: number;
+
+  /** Of `failed`: never dialled, stopped by a pre-dial check (DNC, invalid number, …). Absent from events of older versions. */
+  @IsOptional()
+  @IsIntBetween(0, 100_000_000)
+  blocked?: number;
+
+  /** Ended by the campaign's cancellation before they were final. Absent from events of older versions. */
+  @IsOptional()
+  @IsIntBetween(0, 100_000_000)
+  cancelled?: number;
 }
 
 /** campaign.campaign.completed.v1 */
