@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import { CALL_END_REASONS, isErrorCode, Subjects, type CallEndReason } from '@santral/contracts';
-import { EventPublisher } from '@santral/messaging';
+import { EventPublisher, type OutgoingEvent } from '@santral/messaging';
 import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
 import { Clock, OrganizationSettingsRepository, SERVICE_CONFIG } from '@santral/service-kit';
 import type { DialerConfig } from '../config';
@@ -101,19 +101,18 @@ export class DispatchCallsUseCase {
       const admitted = await this.admit(tx, orgId, tasks, stored.settings);
       // Taken and given back in statements of their own: the bucket's row is never locked for this transaction.
       const tokens = await this.pacer.takeTokens(orgId, admitted);
-      let n = 0;
+      const chosen: ReadyTask[] = [];
       for (const task of admitted) {
         const held = tokens.get(task.plan.providerAccountId!)!;
         if (held.left === 0) continue; // the account's calls per second are spent: ready for the next pass
-        const outcome = await this.dispatch(tx, orgId, task, org);
-        if (outcome === 'no_slot' || outcome === 'no_credit') break;
-        if (outcome === 'dispatched') {
-          held.left--;
-          n++;
-        }
+        held.left--;
+        chosen.push(task);
       }
+      const dispatched = await this.dispatchAll(tx, orgId, chosen, org);
+      // A token taken for a task that was not dialled goes back to its bucket.
+      for (const task of chosen) if (!dispatched.has(task.id)) tokens.get(task.plan.providerAccountId!)!.left++;
       await this.pacer.giveBack(tokens);
-      return n;
+      return dispatched.size;
     });
   }
 
@@ -155,75 +154,94 @@ export class DispatchCallsUseCase {
   }
 
   /**
-   * One admitted task: the pre-dial checks (DNC, caller number), then a slot, then the credit
-   * reservation. `no_slot` and `no_credit` stop this organization for the pass.
+   * The admitted tasks of one pass, set-based (a few statements per pass, not per call): the
+   * pre-dial checks (DNC, caller number) in their order, then a slot for each in turn until none is
+   * free, then the credit reservations; then the tasks, calls and first transitions, and every
+   * call's `telephony.call.originate.v1` and `dialer.call.dialing.v1` in one outbox statement.
+   * Returns the ids of the tasks dialled; the others stay ready (no slot, no credit) or finished
+   * (refused).
    */
-  private async dispatch(tx: Tx, orgId: OrgId, task: ReadyTask, org: OrgPass): Promise<'dispatched' | 'no_slot' | 'no_credit' | 'refused'> {
+  private async dispatchAll(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], org: OrgPass): Promise<Set<string>> {
+    const dialled = new Set<string>();
+    if (tasks.length === 0) return dialled;
     const settings = org.settings!;
-    const plan = task.plan;
-    if (!plan.providerAccountId || !plan.fromNumber) return 'no_slot';
-    const refusal = await this.refusal(orgId, task.to_number, plan.fromNumber, org);
-    if (refusal) {
-      await this.finish(tx, orgId, task, 'blocked', refusal);
-      return 'refused';
+    const listed = new Set(await this.dnc.listedAmong(orgId, [...new Set(tasks.map((t) => t.to_number))]));
+    const callable: Array<{ task: ReadyTask; callId: string; attempt: number }> = [];
+    for (const task of tasks) {
+      const refusal = listed.has(task.to_number) ? 'dnc_blocked' : await this.callerRefusalOf(orgId, task.plan.fromNumber!, org);
+      if (refusal) await this.finish(tx, orgId, task, 'blocked', refusal);
+      // A direct task's first attempt dials under the id its API caller was given.
+      else callable.push({ task, callId: task.attempt === 0 && task.first_call_id ? task.first_call_id : uuidv7(), attempt: task.attempt + 1 });
     }
-    // A direct task's first attempt dials under the id its API caller was given.
-    const callId = task.attempt === 0 && task.first_call_id ? task.first_call_id : uuidv7();
-    const agentId = task.agent_id ?? plan.agentId;
     const capacity = { slots: settings.concurrentSlots, reservedInbound: settings.reservedInboundSlots };
-    const slotNo = await this.slots.acquireNew(orgId, callId, 'outbound', capacity, plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS, tx);
-    if (slotNo === null) return 'no_slot';
-    const attempt = task.attempt + 1;
-    const credit = await this.credits.reserve({ organizationId: orgId, callId, attempt, estimatedSeconds: plan.maxCallSeconds ?? this.config.RESERVATION_DEFAULT_SECONDS });
-    if (!credit.ok) {
-      // Nothing dialled and the task stays pending: billing's exhausted event pauses the campaign.
-      await this.slots.release(orgId, callId, tx);
-      return 'no_credit';
+    const slots = await this.slots.acquireNewMany(
+      orgId, callable.map((c) => ({ callId: c.callId, ttlMs: c.task.plan.ringTimeoutSeconds * 1000 + this.config.LEASE_GRACE_MS })), 'outbound', capacity, tx,
+    );
+    const slotted = callable.filter((c) => slots.has(c.callId));
+    // Billing's answers are awaited together; a refused one frees its slot, and its task stays pending
+    // (billing's exhausted event pauses the campaign).
+    const credits = await Promise.all(
+      slotted.map((c) => this.credits.reserve({ organizationId: orgId, callId: c.callId, attempt: c.attempt, estimatedSeconds: c.task.plan.maxCallSeconds ?? this.config.RESERVATION_DEFAULT_SECONDS })),
+    );
+    const go: Array<{ task: ReadyTask; callId: string; attempt: number; slotNo: number; reservationId?: string }> = [];
+    for (const [i, c] of slotted.entries()) {
+      const credit = credits[i]!;
+      if (credit.ok) go.push({ ...c, slotNo: slots.get(c.callId)!, ...(credit.reservationId ? { reservationId: credit.reservationId } : {}) });
+      else await this.slots.release(orgId, c.callId, tx);
     }
-    const reservation = credit.reservationId ? { reservationId: credit.reservationId } : {};
-    await this.tasks.markDialing(tx, orgId, task.id, attempt);
-    await this.calls.insertDialing(tx, orgId, {
-      callId, taskId: task.id, kind: task.kind, campaignId: task.campaign_id, attempt, to: task.to_number, from: plan.fromNumber, providerAccountId: plan.providerAccountId, slotNo,
-      agentId: agentId ?? null, operatorUserId: task.operator_user_id, reservationId: credit.reservationId ?? null,
-      ringTimeoutSeconds: plan.ringTimeoutSeconds, maxCallSeconds: plan.maxCallSeconds ?? null,
-    });
+    if (go.length === 0) return dialled;
+    await this.tasks.markDialingMany(tx, orgId, go.map((c) => ({ taskId: c.task.id, attempt: c.attempt })));
+    await this.calls.insertDialingMany(
+      tx,
+      orgId,
+      go.map(({ task, callId, attempt, slotNo, reservationId }) => ({
+        callId, taskId: task.id, kind: task.kind, campaignId: task.campaign_id, attempt, to: task.to_number, from: task.plan.fromNumber!, providerAccountId: task.plan.providerAccountId!, slotNo,
+        agentId: task.agent_id ?? task.plan.agentId ?? null, operatorUserId: task.operator_user_id, reservationId: reservationId ?? null,
+        ringTimeoutSeconds: task.plan.ringTimeoutSeconds, maxCallSeconds: task.plan.maxCallSeconds ?? null,
+      })),
+    );
     // Click-to-call (E6, E8): the operator is busy with the call being dialled (see OperatorCalls).
-    if (task.operator_user_id) await this.operators.markDialling(orgId, task.operator_user_id, callId, tx);
+    for (const c of go) if (c.task.operator_user_id) await this.operators.markDialling(orgId, c.task.operator_user_id, c.callId, tx);
+    await this.publisher.publishMany(go.flatMap((c) => this.dialEvents(orgId, c)), { manager: tx });
+    for (const c of go) dialled.add(c.task.id);
+    return dialled;
+  }
+
+  /** The command that dials the call and the dialer's own fact that it is dialling. */
+  private dialEvents(orgId: OrgId, c: { task: ReadyTask; callId: string; attempt: number; reservationId?: string }): OutgoingEvent[] {
+    const { task, callId, attempt } = c;
+    const plan = task.plan;
+    // Admitted only with both (see `admit`).
+    const providerAccountId = plan.providerAccountId!;
+    const from = plan.fromNumber!;
+    const agentId = task.agent_id ?? plan.agentId;
     const campaign = task.campaign_id ? { campaignId: task.campaign_id } : {};
     // The campaign's progress (D4) follows its contacts by this id.
     const contact = task.contact_id ? { contactId: task.contact_id } : {};
-    const who = {
-      ...(agentId ? { agentId } : {}),
-      ...(task.operator_user_id ? { operatorUserId: task.operator_user_id } : {}),
-    };
-    // The command and the dialer's own fact in one statement.
+    const who = { ...(agentId ? { agentId } : {}), ...(task.operator_user_id ? { operatorUserId: task.operator_user_id } : {}) };
     const meta = { orgid: orgId, subject: callId };
-    await this.publisher.publishMany(
-      [
-        {
-          ...meta,
-          type: Subjects.Telephony.OriginateCall,
-          data: {
-            organizationId: orgId, callId, attempt, kind: task.kind, providerAccountId: plan.providerAccountId, from: plan.fromNumber, to: task.to_number,
-            ...(agentId ? { agentId } : {}), ...campaign, ...reservation, ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
-            ...(plan.maxCallSeconds ? { maxDurationSeconds: plan.maxCallSeconds } : {}),
-            // Click-to-call (E6): the operator's phone rings first, then the customer's.
-            ...(task.operator_user_id && task.operator_endpoint ? { operatorLeg: { userId: task.operator_user_id, endpoint: task.operator_endpoint } } : {}),
-            ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
-          },
+    return [
+      {
+        ...meta,
+        type: Subjects.Telephony.OriginateCall,
+        data: {
+          organizationId: orgId, callId, attempt, kind: task.kind, providerAccountId, from, to: task.to_number,
+          ...(agentId ? { agentId } : {}), ...campaign, ...(c.reservationId ? { reservationId: c.reservationId } : {}), ringTimeoutSeconds: plan.ringTimeoutSeconds, record: true,
+          ...(plan.maxCallSeconds ? { maxDurationSeconds: plan.maxCallSeconds } : {}),
+          // Click-to-call (E6): the operator's phone rings first, then the customer's.
+          ...(task.operator_user_id && task.operator_endpoint ? { operatorLeg: { userId: task.operator_user_id, endpoint: task.operator_endpoint } } : {}),
+          ...(Object.keys(task.variables).length ? { variables: task.variables } : {}),
         },
-        {
-          ...meta,
-          type: Subjects.Dialer.CallDialing,
-          data: {
-            organizationId: orgId, callId, attempt, direction: 'outbound', kind: task.kind, state: 'dialing', from: plan.fromNumber, to: task.to_number,
-            taskId: task.id, ...campaign, ...contact, ...who, providerAccountId: plan.providerAccountId,
-          },
+      },
+      {
+        ...meta,
+        type: Subjects.Dialer.CallDialing,
+        data: {
+          organizationId: orgId, callId, attempt, direction: 'outbound', kind: task.kind, state: 'dialing', from, to: task.to_number,
+          taskId: task.id, ...campaign, ...contact, ...who, providerAccountId,
         },
-      ],
-      { manager: tx },
-    );
-    return 'dispatched';
+      },
+    ];
   }
 
   /** A task that will not be dialled: stored, and `dialer.task.finished.v1` with the named code. */
@@ -237,9 +255,8 @@ export class DispatchCallsUseCase {
     );
   }
 
-  /** E4's pre-dial refusals that apply to a campaign call, with their named codes; nothing is dialled or reserved. */
-  private async refusal(orgId: OrgId, to: string, from: string, org: OrgPass): Promise<string | undefined> {
-    if (await this.dnc.isOnDnc(orgId, to)) return 'dnc_blocked';
+  /** E4's refusal for the caller number (cached for the pass), with its named code; undefined when allowed. */
+  private async callerRefusalOf(orgId: OrgId, from: string, org: OrgPass): Promise<string | undefined> {
     if (!org.callerRefusals.has(from)) org.callerRefusals.set(from, await this.callerRefusal(orgId, from));
     return org.callerRefusals.get(from);
   }

@@ -83,6 +83,44 @@ export class SlotLeases {
   }
 
   /**
+   * `acquireNew` for several call ids minted just now, in one statement per attempt: each call in
+   * order gets the lowest free slot left, until none is free. Returns call id → slot number for the
+   * calls that got one (a call without one is not dialled this pass). Every lease obeys the rule of
+   * `take` (an expired lease frees its slot only once its call ended).
+   */
+  async acquireNewMany(orgId: OrgId, calls: ReadonlyArray<{ callId: string; ttlMs: number }>, kind: SlotKind, capacity: SlotCapacity, db: Queryable = this.dataSource): Promise<Map<string, number>> {
+    const usable = usableSlots(capacity, kind);
+    const got = new Map<string, number>();
+    if (usable === 0 || calls.length === 0) return got;
+    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS && got.size < calls.length; attempt++) {
+      const left = calls.filter((c) => !got.has(c.callId));
+      const rows = await tenantQuery<{ slot_no: number; call_id: string }>(
+        db,
+        orgId,
+        `WITH free AS (
+           SELECT s, row_number() OVER (ORDER BY s) AS rn
+             FROM generate_series(1, $5::int) AS s
+            WHERE NOT EXISTS (SELECT 1 FROM slot_leases x WHERE x.organization_id = $1 AND x.slot_no = s AND (x.expires_at > now() OR ${OPEN_CALL('x')}))
+            ORDER BY s LIMIT cardinality($2::uuid[])
+         ), wanted AS (
+           SELECT c, ttl, ord FROM unnest($2::uuid[], $4::int[]) WITH ORDINALITY AS u(c, ttl, ord)
+         )
+         INSERT INTO slot_leases AS l (organization_id, slot_no, call_id, kind, expires_at)
+         SELECT $1, f.s, w.c, $3, now() + w.ttl * interval '1 millisecond' FROM free f JOIN wanted w ON w.ord = f.rn
+         ON CONFLICT (organization_id, slot_no) DO UPDATE
+            SET call_id = EXCLUDED.call_id, kind = EXCLUDED.kind, leased_at = now(), expires_at = EXCLUDED.expires_at
+          WHERE l.expires_at <= now() AND NOT ${OPEN_CALL('l')}
+         RETURNING slot_no, call_id`,
+        [left.map((c) => c.callId), kind, left.map((c) => Math.round(c.ttlMs)), usable],
+      );
+      for (const r of rows) got.set(r.call_id, r.slot_no);
+      // Fewer than asked: every usable slot is held, or another transaction took one in the same instant.
+      if (got.size < calls.length && (await this.live(db, orgId, usable)) >= usable) break;
+    }
+    return got;
+  }
+
+  /**
    * Takes a free slot in one statement; null when another replica got there first or none is free.
    * An expired lease frees its slot only once its call ended (the watchdog ends a silent one and
    * releases the lease in one transaction): a new call never starts beside one not yet ended, so

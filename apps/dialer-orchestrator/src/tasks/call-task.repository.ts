@@ -139,6 +139,19 @@ export class CallTaskRepository {
     await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
   }
 
+  /** `markDialing` for the tasks of one dispatch pass, in one statement. */
+  async markDialingMany(db: Queryable, orgId: OrgId, tasks: ReadonlyArray<{ taskId: string; attempt: number }>): Promise<void> {
+    if (tasks.length === 0) return;
+    await tenantQuery(
+      db,
+      orgId,
+      `UPDATE call_tasks t SET state = 'dialing', attempt = u.attempt, updated_at = now()
+         FROM unnest($2::uuid[], $3::int[]) AS u(id, attempt)
+        WHERE t.id = u.id AND t.organization_id = $1`,
+      [tasks.map((t) => t.taskId), tasks.map((t) => t.attempt)],
+    );
+  }
+
   /** Not dialled again: `outcome` as dialer.task.finished.v1 says it, `reason` the end reason or refusal code. */
   async markFinished(db: Queryable, orgId: OrgId, taskId: string, outcome: string, reason: string | null): Promise<void> {
     await tenantQuery(
