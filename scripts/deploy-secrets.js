@@ -43,8 +43,8 @@ function openssl(dir, args) {
   if (res.status !== 0) throw new Error(`openssl ${args[0]} failed: ${res.stderr}`);
 }
 
-/** A private CA and the NATS server's certificate (every name compose and the k8s Service use). */
-function certificates(dir = tlsDir, names = ['nats', 'nats-1', 'nats-2', 'nats-3', 'localhost']) {
+/** A private CA and the NATS server's certificate: the names compose and the Helm chart's client Service (nats) and route Service (nats-0.nats-headless, …) use. */
+function certificates(dir = tlsDir, names = ['nats', 'nats-headless', '*.nats-headless', 'localhost']) {
   if (fs.existsSync(path.join(dir, 'server.pem'))) return false;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
