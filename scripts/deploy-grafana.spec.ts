@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parser } from '@prometheus-io/lezer-promql';
 import { parse } from 'yaml';
+import { MessagingMetrics } from '../libs/messaging/src';
 import { MetricsService } from '../libs/observability/src';
 
 // deploy/grafana/santral.json: every panel's PromQL parses, and every metric it names is one a
-// service really registers. The names come from prom-client's registry as a service builds it
-// (MetricsService: the default process/Node metrics and http_request_duration_seconds), not from
-// grep. A metric defined elsewhere joins this list by constructing its owner here.
+// service really registers. The names come from prom-client's registry as a service builds it,
+// not from grep: MetricsService (the default process/Node metrics, http_request_duration_seconds)
+// and, on the same registry as MessagingModule puts them (libs/messaging/test/metrics.int-spec.ts),
+// the event bus's MessagingMetrics. A metric defined elsewhere joins by constructing its owner here.
 const root = path.resolve(__dirname, '..');
 const dashboard = JSON.parse(fs.readFileSync(path.join(root, 'deploy/grafana/santral.json'), 'utf8'));
 
@@ -26,20 +28,46 @@ interface Panel {
 const panels: Panel[] = dashboard.panels;
 const exprs = panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.title, expr: t.expr })));
 
-/** The series names prom-client exposes for what the registry holds (a histogram is _bucket, _sum, _count). */
-async function registeredSeries(): Promise<Set<string>> {
-  const metrics = await new MetricsService('test').registry.getMetricsAsJSON();
-  const suffixes: Record<string, string[]> = { histogram: ['_bucket', '_sum', '_count'], summary: ['', '_sum', '_count'] };
-  return new Set(metrics.flatMap((m) => (suffixes[String(m.type)] ?? ['']).map((s) => `${m.name}${s}`)));
+/**
+ * The series prom-client exposes for what the registry holds (a histogram is _bucket, _sum,
+ * _count), each with the labels it can carry: its own, the registry's default `service`, and
+ * `le` / `quantile` where prom-client adds them.
+ */
+async function registeredSeries(): Promise<Map<string, Set<string>>> {
+  const service = new MetricsService('test');
+  new MessagingMetrics(service.registry);
+  const metrics = await service.registry.getMetricsAsJSON();
+  const out = new Map<string, Set<string>>();
+  for (const m of metrics) {
+    const own = (service.registry.getSingleMetric(m.name) as unknown as { labelNames?: string[] }).labelNames ?? [];
+    const labels = (...extra: string[]) => new Set([...own, 'service', ...extra]);
+    const type = String(m.type);
+    if (type === 'histogram') {
+      out.set(`${m.name}_bucket`, labels('le'));
+      for (const s of ['_sum', '_count']) out.set(`${m.name}${s}`, labels());
+    } else if (type === 'summary') {
+      out.set(m.name, labels('quantile'));
+      for (const s of ['_sum', '_count']) out.set(`${m.name}${s}`, labels());
+    } else {
+      out.set(m.name, labels());
+    }
+  }
+  return out;
 }
 
 /** Grafana's variables ($__rate_interval, $service) as Prometheus would see them after substitution. */
 const substitute = (expr: string): string => expr.replace(/\$__rate_interval/g, '5m').replace(/\$(\w+)/g, '.*');
 
-/** Metric names of a PromQL expression: the Identifier of each VectorSelector; parse errors thrown. */
-function metricNames(expr: string): string[] {
+interface Selector {
+  metric: string;
+  /** The label names its matchers use. */
+  labels: string[];
+}
+
+/** The selectors of a PromQL expression: each VectorSelector's metric and matcher labels; parse errors thrown. */
+function selectors(expr: string): Selector[] {
   const text = substitute(expr);
-  const names: string[] = [];
+  const found: Selector[] = [];
   const errors: number[] = [];
   parser.parse(text).iterate({
     enter: (node) => {
@@ -47,16 +75,19 @@ function metricNames(expr: string): string[] {
       if (node.name === 'VectorSelector') {
         const id = node.node.getChild('Identifier');
         if (!id) throw new Error(`a selector without a metric name (use the name, not {__name__=…}) in ${expr}`);
-        names.push(text.slice(id.from, id.to));
+        found.push({ metric: text.slice(id.from, id.to), labels: [] });
       }
+      // A matcher's label (LabelMatchers > UnquotedLabelMatcher > LabelName) belongs to the selector just entered.
+      if (node.name === 'LabelName' && node.node.parent?.parent?.name === 'LabelMatchers') found[found.length - 1].labels.push(text.slice(node.from, node.to));
     },
   });
   if (errors.length) throw new Error(`PromQL does not parse at ${errors.join(', ')}: ${expr}`);
-  return names;
+  return found;
 }
+const metricNames = (expr: string): string[] => selectors(expr).map((s) => s.metric);
 
 describe('deploy/grafana/santral.json', () => {
-  let series: Set<string>;
+  let series: Map<string, Set<string>>;
   beforeAll(async () => {
     series = await registeredSeries();
   });
@@ -64,15 +95,20 @@ describe('deploy/grafana/santral.json', () => {
   it('reads the registry (so the check below can fail)', () => {
     expect(series.has('http_request_duration_seconds_bucket')).toBe(true);
     expect(series.has('process_resident_memory_bytes')).toBe(true);
+    expect(series.has('santral_event_consumer_lag_seconds_bucket')).toBe(true);
     expect(series.has('santral_no_such_metric')).toBe(false);
     expect(() => metricNames('rate(foo[5m]')).toThrow(/does not parse/);
     expect(metricNames('sum by (service) (rate(a_total{x="1"}[5m])) / on() group_left b')).toEqual(['a_total', 'b']);
+    expect(selectors('rate(a_total{x="1", route=~"/w.*"}[5m]) + b{y!=""}')).toEqual([{ metric: 'a_total', labels: ['x', 'route'] }, { metric: 'b', labels: ['y'] }]);
+    expect(series.get('http_request_duration_seconds_bucket')).toEqual(new Set(['method', 'route', 'status', 'service', 'le']));
+    expect(series.get('santral_events_consumed_total')).toEqual(new Set(['consumer', 'subject', 'outcome', 'service']));
   });
 
-  it.each(exprs)('$panel: every metric its query names is registered', ({ expr }) => {
-    const names = metricNames(expr);
-    expect(names.length).toBeGreaterThan(0);
-    expect(names.filter((n) => !series.has(n))).toEqual([]);
+  it.each(exprs)('$panel: every metric its query names is registered, with the labels it matches on', ({ expr }) => {
+    const found = selectors(expr);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.filter((s) => !series.has(s.metric)).map((s) => s.metric)).toEqual([]);
+    expect(found.flatMap((s) => s.labels.filter((l) => !series.get(s.metric)!.has(l)).map((l) => `${s.metric}{${l}}`))).toEqual([]);
   });
 
   it('has unique panel ids and refIds, and every panel a query on the dashboard’s data source', () => {
