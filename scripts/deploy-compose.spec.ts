@@ -53,13 +53,20 @@ describe('docker-compose.yml against the Compose Specification', () => {
     );
   });
 
-  // `docker compose config` needs only the client and its compose plugin, no engine; CI does not
-  // install the plugin (no system package is added), so the schema above is what always runs.
-  const plugin = spawnSync('docker', ['compose', 'version'], { encoding: 'utf8' }).status === 0;
-  (plugin ? it : it.skip)('is what `docker compose config -q` accepts', () => {
+  // `docker compose config` (or compose v1's `docker-compose config`) needs no engine, only the
+  // client; CI installs neither (no system package is added for it), so the schema above is what
+  // always runs, and this runs where one is installed.
+  const cli = [['docker', 'compose'], ['docker-compose']].find(([bin, ...args]) => spawnSync(bin, [...args, 'version'], { encoding: 'utf8' }).status === 0);
+  (cli ? it : it.skip)('is what `docker compose config -q` accepts, and it refuses a wrong condition', () => {
+    const [bin, ...args] = cli!;
     const env = { ...process.env, ...Object.fromEntries([...text.matchAll(/\$\{([A-Z0-9_]+):\?/g)].map((m) => [m[1], 'x'])) };
-    const res = spawnSync('docker', ['compose', '-f', 'docker-compose.yml', 'config', '-q'], { cwd: root, encoding: 'utf8', env });
-    expect({ status: res.status, stderr: res.stderr }).toEqual({ status: 0, stderr: '' });
+    const config = (file: string) => spawnSync(bin, [...args, '-f', file, 'config', '-q'], { cwd: root, encoding: 'utf8', env });
+    expect(config('docker-compose.yml')).toMatchObject({ status: 0, stderr: '' });
+    const dir = fs.mkdtempSync(path.join(require('node:os').tmpdir(), 'compose-'));
+    fs.writeFileSync(path.join(dir, 'docker-compose.yml'), text.replace('service_completed_successfully', 'service_done'));
+    const broken = spawnSync(bin, [...args, '-f', path.join(dir, 'docker-compose.yml'), 'config', '-q'], { cwd: root, encoding: 'utf8', env });
+    expect(broken.status).not.toBe(0);
+    expect(broken.stderr).toContain('service_done');
   });
 });
 
