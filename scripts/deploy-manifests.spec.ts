@@ -21,7 +21,7 @@ const entry = (s: Entry): string => `dist/apps/${s.name}/src/main.js`;
 const runCommand = (s: Entry): string[] => ['node', ...s.nodeFlags, entry(s)];
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
+type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } } };
 type Probe = { httpGet?: { path?: string; port?: number | string } };
 interface Container {
   name: string;
@@ -230,6 +230,11 @@ describe('what only some services get in deploy/k8s/base', () => {
 
   it('turns the simulated provider off in the telephony-gateway', () => {
     expect(envOf(containerOf('telephony-gateway'), 'SIMULATOR_ENABLED')).toBe('false');
+  });
+
+  it('builds the telephony-gateway’s webhook URLs on the PUBLIC_BASE_URL the operator sets, never on a default', () => {
+    const env = containerOf('telephony-gateway').env ?? [];
+    expect(env.find((e) => e.name === 'PUBLIC_BASE_URL')).toEqual({ name: 'PUBLIC_BASE_URL', valueFrom: { configMapKeyRef: { name: 'santral-telephony-gateway', key: 'PUBLIC_BASE_URL' } } });
   });
 
   it('gives the telephony-gateway alone its at-rest key and the private sealing key, the api-gateway alone the admin key', () => {
