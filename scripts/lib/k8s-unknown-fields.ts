@@ -8,10 +8,18 @@ import ts from 'typescript';
  * ships for the same OpenAPI document (I<Kind> in kubernetes-models/<group>/<version>/<Kind>.d.ts)
  * and names every key the interface lacks. Maps (labels, annotations, resources) are free-form.
  */
+const programs = new Map<string, ts.Program>();
+
 export function unknownFields(objects: { apiVersion: string; kind: string; metadata?: { name?: string } }[]): string[] {
   const root = path.dirname(require.resolve('kubernetes-models/package.json', { paths: [process.cwd()] }));
-  const files = [...new Set(objects.map((o) => declarationFile(root, o.apiVersion, o.kind)))];
-  const program = ts.createProgram(files, { noEmit: true, skipLibCheck: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+  const files = [...new Set(objects.map((o) => declarationFile(root, o.apiVersion, o.kind)))].sort();
+  const key = files.join('\n');
+  // Type-checking the declarations takes a second or two: one program per set of kinds.
+  let program = programs.get(key);
+  if (!program) {
+    program = ts.createProgram(files, { noEmit: true, skipLibCheck: true, moduleResolution: ts.ModuleResolutionKind.Bundler, module: ts.ModuleKind.ESNext });
+    programs.set(key, program);
+  }
   const checker = program.getTypeChecker();
   const found: string[] = [];
 
