@@ -92,14 +92,40 @@ describe('the order `docker compose up` starts things in', () => {
   });
 
   it('builds one image that every service and the migration run', () => {
-    const images = new Set(Object.entries(s).filter(([n]) => n !== 'postgres' && n !== 'nats').map(([, v]) => v.image));
+    const images = new Set(Object.entries(s).filter(([n]) => !['postgres', 'nats', 'prometheus', 'grafana'].includes(n)).map(([, v]) => v.image));
     expect(images).toEqual(new Set(['santral:local']));
     expect(s.postgres.image).toMatch(/^postgres:\d+$/);
     expect(s.nats.image).toMatch(/^nats:\d+\.\d+$/);
   });
 
-  it('publishes only the api-gateway (the API) and the telephony-gateway (provider webhooks) on the host', () => {
+  it('publishes only the api-gateway (the API), the telephony-gateway (provider webhooks) and Grafana on the host', () => {
     const published = Object.entries(s).filter(([, v]) => v.ports).map(([n]) => n);
-    expect(published.sort()).toEqual(['api-gateway', 'telephony-gateway']);
+    expect(published.sort()).toEqual(['api-gateway', 'grafana', 'telephony-gateway']);
+  });
+});
+
+describe('docker compose --profile observability', () => {
+  const s = compose.services;
+  const prometheus = parse(fs.readFileSync(path.join(root, 'deploy/prometheus/prometheus.yml'), 'utf8'));
+
+  it('starts Prometheus and Grafana only with the profile, so `docker compose up` stays the seven services', () => {
+    const profiled = Object.entries(s).filter(([, v]) => v.profiles).map(([n, v]) => [n, v.profiles]);
+    expect(profiled).toEqual([['prometheus', ['observability']], ['grafana', ['observability']]]);
+  });
+
+  it('scrapes /metrics of every service of the registry on its port, and nothing else', () => {
+    expect(prometheus.scrape_configs).toHaveLength(1);
+    const [job] = prometheus.scrape_configs;
+    expect(job.metrics_path).toBe('/metrics');
+    expect(job.static_configs.flatMap((c: { targets: string[] }) => c.targets)).toEqual(registry.map((x) => `${x.name}:${x.port}`));
+    expect(s.prometheus.volumes).toContain('./deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro');
+  });
+
+  it('gives Grafana the dashboard where the provisioning file looks, and Prometheus as its data source', () => {
+    const provisioning = parse(fs.readFileSync(path.join(root, 'deploy/grafana/provisioning/dashboards/santral.yaml'), 'utf8'));
+    const dir = provisioning.providers[0].options.path;
+    expect(s.grafana.volumes).toEqual(['./deploy/grafana/provisioning:/etc/grafana/provisioning:ro', `./deploy/grafana/santral.json:${dir}/santral.json:ro`]);
+    expect(s.grafana.environment.PROMETHEUS_URL).toBe('http://prometheus:9090');
+    expect(fs.readFileSync(path.join(root, 'deploy/grafana/provisioning/datasources/prometheus.yaml'), 'utf8')).toContain('url: ${PROMETHEUS_URL}');
   });
 });

@@ -54,10 +54,10 @@ function probeTarget(c: Container, probe: Probe | undefined): { path?: string; p
 }
 
 describe('services.json as docker-compose.yml has it', () => {
-  const infra = ['postgres', 'nats', 'migrate'];
+  const infra = ['postgres', 'nats', 'migrate', 'prometheus', 'grafana'];
   const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
 
-  it('runs every service of the registry and nothing else beside Postgres, NATS and the migrations', () => {
+  it('runs every service of the registry and nothing else beside Postgres, NATS, the migrations and (profile observability) Prometheus and Grafana', () => {
     const app = Object.keys(compose.services).filter((n) => !infra.includes(n));
     expect(sorted(app)).toEqual(sorted(names));
   });

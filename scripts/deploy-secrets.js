@@ -23,6 +23,8 @@ function generated() {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('x25519');
   return {
     POSTGRES_PASSWORD: random(24),
+    // Grafana's admin (docker compose --profile observability).
+    GRAFANA_ADMIN_PASSWORD: random(24),
     SANTRAL_ADMIN_KEY: `sk_admin_${random(24)}`,
     SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
     TELEPHONY_SEALING_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
