@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import registry from '../libs/contracts/src/services/services.json';
 
-// docker-compose.yml, deploy/k8s and deploy/Dockerfile are YAML/Docker and cannot read
+// docker-compose.yml, deploy/k8s/base and deploy/Dockerfile are YAML/Docker and cannot read
 // services.json, so this holds them to it: every service, its port, DB_SCHEMA, node flags and
 // health probes, and no service the registry does not list.
 const root = path.resolve(__dirname, '..');
@@ -21,7 +21,7 @@ const entry = (s: Entry): string => `dist/apps/${s.name}/src/main.js`;
 const runCommand = (s: Entry): string[] => ['node', ...s.nodeFlags, entry(s)];
 const sorted = (xs: Iterable<string>): string[] => [...xs].sort();
 
-type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string } } };
+type EnvVar = { name: string; value?: string; valueFrom?: { secretKeyRef?: { name: string; key: string }; configMapKeyRef?: { name: string; key: string } } };
 type Probe = { httpGet?: { path?: string; port?: number | string } };
 interface Container {
   name: string;
@@ -54,10 +54,10 @@ function probeTarget(c: Container, probe: Probe | undefined): { path?: string; p
 }
 
 describe('services.json as docker-compose.yml has it', () => {
-  const infra = ['postgres', 'nats', 'migrate'];
+  const infra = ['postgres', 'nats', 'migrate', 'prometheus', 'grafana'];
   const compose = parse(read('docker-compose.yml'), { merge: true }) as { services: Record<string, any> };
 
-  it('runs every service of the registry and nothing else beside Postgres, NATS and the migrations', () => {
+  it('runs every service of the registry and nothing else beside Postgres, NATS, the migrations and (profile observability) Prometheus and Grafana', () => {
     const app = Object.keys(compose.services).filter((n) => !infra.includes(n));
     expect(sorted(app)).toEqual(sorted(names));
   });
@@ -123,17 +123,22 @@ describe('services.json as docker-compose.yml has it', () => {
   });
 });
 
-describe('services.json as deploy/k8s has it', () => {
-  const dir = 'deploy/k8s';
-  const files = fs.readdirSync(path.join(root, dir)).filter((f) => /\.ya?ml$/.test(f));
+describe('services.json as deploy/k8s/base has it', () => {
+  const dir = 'deploy/k8s/base';
+  const files = fs.readdirSync(path.join(root, dir)).filter((f) => /\.ya?ml$/.test(f) && f !== 'kustomization.yaml');
   const docsOf = (file: string): K8sDoc[] => parseAllDocuments(read(path.join(dir, file))).map((d) => d.toJS() as K8sDoc);
   const all = files.flatMap(docsOf);
   const named = (kind: string): string[] => all.filter((d) => d.kind === kind).map((d) => d.metadata.name);
 
   it('has one manifest per service of the registry, and no other', () => {
     expect(sorted(files)).toEqual(sorted(names.map((n) => `${n}.yaml`)));
-    for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler']) expect(sorted(named(kind))).toEqual(sorted(names));
-    expect(sorted(new Set(all.map((d) => d.kind)))).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'Service']);
+    for (const kind of ['Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget']) expect(sorted(named(kind))).toEqual(sorted(names));
+    expect(sorted(new Set(all.map((d) => d.kind)))).toEqual(['Deployment', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Service']);
+  });
+
+  it('lists every service file in its kustomization, in the registry order', () => {
+    const k = parse(read(`${dir}/kustomization.yaml`)) as { resources: string[] };
+    expect(k.resources).toEqual(names.map((n) => `${n}.yaml`));
   });
 
   describe.each(services)('$name', (s) => {
@@ -156,6 +161,13 @@ describe('services.json as deploy/k8s has it', () => {
       expect(deployment().spec.template.metadata.labels.service).toBe(s.name);
       expect(doc('Service').spec.selector.service).toBe(s.name);
       expect(doc('HorizontalPodAutoscaler').spec.scaleTargetRef).toMatchObject({ kind: 'Deployment', name: s.name });
+      expect(doc('PodDisruptionBudget').spec).toEqual({ maxUnavailable: 1, selector: { matchLabels: { service: s.name } } });
+    });
+
+    it('asks for CPU and memory and is held to a memory limit', () => {
+      const r = (container() as Container & { resources?: { requests?: Record<string, string>; limits?: Record<string, string> } }).resources;
+      expect(r?.requests).toEqual({ cpu: expect.any(String), memory: expect.any(String) });
+      expect(r?.limits?.memory).toEqual(expect.any(String));
     });
 
     it('runs its entry with its node flags', () => {
@@ -178,6 +190,11 @@ describe('services.json as deploy/k8s has it', () => {
       expect(doc('Service').spec.ports).toEqual([{ port: s.port, targetPort: 'http', name: 'http' }]);
     });
 
+    it('takes DATABASE_URL from the santral-env Secret, in the migration and in the service', () => {
+      const init = ((deployment().spec.template.spec.initContainers as Container[]) ?? []).find((c) => c.name === 'migrate');
+      for (const c of [container(), init]) expect(c?.env?.find((e) => e.name === 'DATABASE_URL')).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'santral-env', key: 'DATABASE_URL' } } });
+    });
+
     it('takes every secret from a Secret, never a literal; reaches NATS over TLS as its own user', () => {
       const env = container().env ?? [];
       for (const e of env.filter((x) => SECRET_NAME.test(x.name))) {
@@ -191,8 +208,9 @@ describe('services.json as deploy/k8s has it', () => {
       const mount = (container() as Container & { volumeMounts?: { name: string; mountPath: string }[] }).volumeMounts?.find((m) => ca?.startsWith(`${m.mountPath}/`));
       const volume = (deployment().spec.template.spec.volumes as { name: string; secret?: { secretName: string } }[] | undefined)?.find((v) => v.name === mount?.name);
       expect(volume?.secret?.secretName).toBe('santral-nats-tls');
+      // Every variable by name: no envFrom that would hand a container a whole Secret.
       for (const c of [container(), ...((deployment().spec.template.spec.initContainers as Container[]) ?? [])]) {
-        expect((c as Container & { envFrom?: unknown[] }).envFrom ?? []).toEqual([{ secretRef: { name: 'santral-env' } }]);
+        expect((c as Container & { envFrom?: unknown[] }).envFrom).toBeUndefined();
       }
     });
 
@@ -203,15 +221,20 @@ describe('services.json as deploy/k8s has it', () => {
   });
 });
 
-describe('what only some services get in deploy/k8s', () => {
+describe('what only some services get in deploy/k8s/base', () => {
   const containerOf = (name: string): Container => {
-    const dep = parseAllDocuments(read(`deploy/k8s/${name}.yaml`)).map((d) => d.toJS() as K8sDoc).find((d) => d.kind === 'Deployment')!;
+    const dep = parseAllDocuments(read(`deploy/k8s/base/${name}.yaml`)).map((d) => d.toJS() as K8sDoc).find((d) => d.kind === 'Deployment')!;
     return (dep.spec.template.spec.containers as Container[]).find((c) => c.name === name)!;
   };
   const secretRefs = (c: Container) => Object.fromEntries((c.env ?? []).filter((e) => e.valueFrom).map((e) => [e.name, e.valueFrom?.secretKeyRef]));
 
   it('turns the simulated provider off in the telephony-gateway', () => {
     expect(envOf(containerOf('telephony-gateway'), 'SIMULATOR_ENABLED')).toBe('false');
+  });
+
+  it('builds the telephony-gateway’s webhook URLs on the PUBLIC_BASE_URL the operator sets, never on a default', () => {
+    const env = containerOf('telephony-gateway').env ?? [];
+    expect(env.find((e) => e.name === 'PUBLIC_BASE_URL')).toEqual({ name: 'PUBLIC_BASE_URL', valueFrom: { configMapKeyRef: { name: 'santral-telephony-gateway', key: 'PUBLIC_BASE_URL' } } });
   });
 
   it('gives the telephony-gateway alone its at-rest key and the private sealing key, the api-gateway alone the admin key', () => {
@@ -228,16 +251,10 @@ describe('what only some services get in deploy/k8s', () => {
       expect(Object.keys(secretRefs(containerOf(s.name)))).not.toContain('SECRETS_KEY');
     }
   });
-
-  it('runs the NATS cluster with TLS for clients and routes and the generated users', () => {
-    const conf = read('deploy/nats/nats.conf');
-    expect(conf).toMatch(/^include \.\/authorization\.conf$/m);
-    expect(conf.match(/tls \{/g)).toHaveLength(2);
-  });
 });
 
 describe('no default secret anywhere', () => {
-  it.each(['docker-compose.yml', '.env.example', 'deploy/nats/nats.conf', 'deploy/nats/compose.conf', 'deploy/Dockerfile'])('%s holds no secret value', (file) => {
+  it.each(['docker-compose.yml', '.env.example', 'deploy/k8s/nats/values.yaml', 'deploy/nats/compose.conf', 'deploy/Dockerfile'])('%s holds no secret value', (file) => {
     const text = read(file);
     expect(text).not.toMatch(/change-me/i);
     for (const m of text.matchAll(/^([A-Z0-9_]*(KEY|PASSWORD|SECRET|TOKEN))=(.*)$/gm)) expect({ variable: m[1], value: m[3] }).toEqual({ variable: m[1], value: '' });

@@ -23,6 +23,8 @@ function generated() {
   const { publicKey, privateKey } = crypto.generateKeyPairSync('x25519');
   return {
     POSTGRES_PASSWORD: random(24),
+    // Grafana's admin (docker compose --profile observability).
+    GRAFANA_ADMIN_PASSWORD: random(24),
     SANTRAL_ADMIN_KEY: `sk_admin_${random(24)}`,
     SECRETS_KEY: crypto.randomBytes(32).toString('base64'),
     TELEPHONY_SEALING_PRIVATE_KEY: privateKey.export({ type: 'pkcs8', format: 'der' }).toString('base64'),
@@ -43,8 +45,8 @@ function openssl(dir, args) {
   if (res.status !== 0) throw new Error(`openssl ${args[0]} failed: ${res.stderr}`);
 }
 
-/** A private CA and the NATS server's certificate (every name compose and the k8s Service use). */
-function certificates(dir = tlsDir, names = ['nats', 'nats-1', 'nats-2', 'nats-3', 'localhost']) {
+/** A private CA and the NATS server's certificate: the names compose and the Helm chart's client Service (nats) and route Service (nats-0.nats-headless, …) use. */
+function certificates(dir = tlsDir, names = ['nats', 'nats-headless', '*.nats-headless', 'localhost']) {
   if (fs.existsSync(path.join(dir, 'server.pem'))) return false;
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   const ec = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];

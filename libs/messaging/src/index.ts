@@ -25,6 +25,7 @@ export * from './consumer/dead-letter-publisher';
 export * from './consumer/inbox-processor';
 export * from './consumer/event-consumer';
 export * from './dlq/dead-letters';
+export * from './metrics/messaging-metrics';
 export * from './nest/on-event.decorator';
 export * from './nest/event-bus.lifecycle';
 export * from './nest/rpc-handler.decorator';

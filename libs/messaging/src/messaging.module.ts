@@ -1,10 +1,12 @@
 import { DynamicModule, Module, Provider } from '@nestjs/common';
 import { DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { DataSource } from 'typeorm';
+import { MetricsService } from '@santral/observability';
 import { natsInboxPrefix, NatsConnectionProvider } from './connection/nats-connection.provider';
 import { DeadLetters } from './dlq/dead-letters';
 import { EventBus } from './events/event-bus';
 import { MESSAGING_OPTIONS, MessagingModuleOptions } from './messaging.options';
+import { MessagingMetrics } from './metrics/messaging-metrics';
 import { EventBusLifecycle } from './nest/event-bus.lifecycle';
 import { EventPublisher } from './outbox/event-publisher';
 import { NatsRpcClient } from './rpc/nats-rpc.client';
@@ -15,14 +17,16 @@ function eventProviders(options: MessagingModuleOptions): Provider[] {
   return [
     {
       provide: EventBus,
-      useFactory: (conn: NatsConnectionProvider, dataSource: DataSource) =>
+      useFactory: (conn: NatsConnectionProvider, dataSource: DataSource, metrics?: MetricsService) =>
         new EventBus({
           connection: conn.connection,
           dataSource,
           serviceName: options.serviceName,
           options: { subjectPrefix: options.subjectPrefix, ...events },
+          // On the service's /metrics (deploy/grafana) when the process has a MetricsModule.
+          metrics: metrics ? new MessagingMetrics(metrics.registry, options.subjectPrefix) : undefined,
         }),
-      inject: [NatsConnectionProvider, DataSource],
+      inject: [NatsConnectionProvider, DataSource, { token: MetricsService, optional: true }],
     },
     { provide: EventPublisher, useFactory: (bus: EventBus) => bus.publisher, inject: [EventBus] },
     { provide: DeadLetters, useFactory: (bus: EventBus) => bus.deadLetters, inject: [EventBus] },

@@ -10,4 +10,6 @@ export interface ConsumerOutcome {
   /** For `retry`: the nak delay. */
   delayMs?: number;
   error?: string;
+  /** When the stream stored the message (ms since the epoch): the consumer's lag is now minus this. */
+  storedAtMs?: number;
 }

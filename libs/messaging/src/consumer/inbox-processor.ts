@@ -202,6 +202,9 @@ export class InboxProcessor {
   }
 
   private report(msg: JsMsg, eventId: string | null, kind: OutcomeKind, extra: Partial<ConsumerOutcome> = {}): void {
-    this.cfg.onOutcome?.({ consumer: this.cfg.consumer, subject: msg.subject, eventId, deliveryCount: msg.info.deliveryCount, kind, ...extra });
+    if (!this.cfg.onOutcome) return;
+    const info = msg.info;
+    const storedAtMs = info.timestampNanos / 1e6;
+    this.cfg.onOutcome({ consumer: this.cfg.consumer, subject: msg.subject, eventId, deliveryCount: info.deliveryCount, kind, storedAtMs, ...extra });
   }
 }

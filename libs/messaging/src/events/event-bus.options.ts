@@ -83,6 +83,8 @@ export interface OutboxRelayOptions {
   retryDelayMs?: number;
   /** Test hook: runs after the batch is published, before it is marked sent. */
   afterPublish?: (eventIds: string[]) => void | Promise<void>;
+  /** Observes each committed pass: the NATS subjects of the rows it published (metrics). */
+  onPublished?: (subjects: string[]) => void;
 }
 
 export interface EventBusOptions {

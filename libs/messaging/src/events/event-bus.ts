@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { jetstream, JetStreamClient, jetstreamManager, JetStreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { DataSource } from 'typeorm';
+import type { ConsumerOutcome } from '../consumer/consumer-outcome';
 import { EventConsumer } from '../consumer/event-consumer';
 import { DeadLetterPublisher } from '../consumer/dead-letter-publisher';
 import { EventBatchHandlerFn, EventHandlerFn, HandlerSpec, InboxProcessor } from '../consumer/inbox-processor';
@@ -11,6 +12,7 @@ import { MessagingPruner } from '../outbox/messaging-pruner';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { durableName, withPrefix } from '@santral/contracts';
 import { ConsumerSettings, deadLetterPrefix, deadLetterStreamName, DEFAULTS, EventBusOptions, eventStreamName } from './event-bus.options';
+import { MessagingMetrics } from '../metrics/messaging-metrics';
 import { ensureEventStreams } from './streams';
 
 export interface SubscribeOptions extends ConsumerSettings {
@@ -23,6 +25,8 @@ export interface EventBusDeps {
   dataSource: DataSource;
   serviceName: string;
   options: EventBusOptions;
+  /** Prometheus metrics of the relay, the consumers and the outbox backlog (MessagingModule passes the service's). */
+  metrics?: MessagingMetrics;
 }
 
 /**
@@ -49,7 +53,16 @@ export class EventBus<M extends object = ContractStreamMessages> {
     const relay = options.relay === false ? undefined : (options.relay ?? {});
     if (relay) {
       const schema = (dataSource.options as { schema?: string }).schema ?? 'public';
-      this.relay = new OutboxRelay(dataSource, connection, schema, relay);
+      const metrics = deps.metrics;
+      const onPublished = !metrics
+        ? relay.onPublished
+        : (subjects: string[]) => {
+            relay.onPublished?.(subjects);
+            metrics.onPublished(subjects);
+          };
+      const outboxRelay = new OutboxRelay(dataSource, connection, schema, { ...relay, onPublished });
+      this.relay = outboxRelay;
+      metrics?.watchOutbox(() => outboxRelay.backlog());
     }
     this.pruner = new MessagingPruner(dataSource, {
       retainSentMs: relay?.retainSentMs ?? 15 * 60_000,
@@ -85,7 +98,7 @@ export class EventBus<M extends object = ContractStreamMessages> {
       validator: s.validator ?? options.validator,
       subjectPrefix: options.subjectPrefix,
       deadLetters: new DeadLetterPublisher(this.js, deadLetterPrefix(options), serviceName, options.subjectPrefix),
-      onOutcome: options.onOutcome,
+      onOutcome: this.observer(),
       handlerTimeoutMs: s.handlerTimeoutMs ?? DEFAULTS.handlerTimeoutMs,
     });
     const consumer = new EventConsumer(this.js, await this.jsm(), {
@@ -101,6 +114,18 @@ export class EventBus<M extends object = ContractStreamMessages> {
     this.consumers.push(consumer);
     if (this.started) await consumer.start();
     return consumer;
+  }
+
+  /** The options' onOutcome and the metrics', as one observer. */
+  private observer(): ((o: ConsumerOutcome) => void) | undefined {
+    const { options, metrics } = this.deps;
+    if (!metrics) return options.onOutcome;
+    const own = options.onOutcome;
+    if (!own) return metrics.onOutcome;
+    return (o) => {
+      own(o);
+      metrics.onOutcome(o);
+    };
   }
 
   async start(): Promise<void> {

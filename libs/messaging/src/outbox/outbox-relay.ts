@@ -143,6 +143,14 @@ export class OutboxRelay {
     if (due > now) await sleep(due - now);
   }
 
+  /** What the outbox holds unsent (the santral_outbox_* gauges, at scrape time). */
+  async backlog(): Promise<{ pending: number; oldestSeconds: number }> {
+    const [row] = await this.dataSource.query(
+      `SELECT count(*)::int AS pending, coalesce(extract(epoch FROM now() - min(created_at)), 0)::float8 AS "oldestSeconds" FROM outbox WHERE sent_at IS NULL`,
+    );
+    return { pending: Number(row.pending), oldestSeconds: Number(row.oldestSeconds) };
+  }
+
   /** The data source's pg pool: the relay names its statements, which TypeORM's `query` cannot. */
   private pool(): Pool {
     const pool = pgPoolOf(this.dataSource);
@@ -176,6 +184,7 @@ export class OutboxRelay {
       if (rows.length) await this.publish(rows);
       await client.query('COMMIT');
       for (const r of rows) this.highestClaimed = Math.max(this.highestClaimed, Number(r.seq));
+      if (rows.length) this.opts.onPublished?.(rows.map((r) => r.subject));
       return rows.length;
     } catch (err) {
       this.lastFullScanAt = -Infinity; // what this pass claimed is unsent again: the next pass reads from the start
