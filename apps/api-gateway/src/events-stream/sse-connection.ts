@@ -87,9 +87,9 @@ export class SseConnection {
 
   close(reason: CloseReason): void {
     if (this.closed) return;
+    this.finish(reason); // first: ending the response emits 'close', which would report it as the client's
     if (reason === 'slow') this.res.destroy();
     else this.res.end();
-    this.finish(reason);
   }
 
   private send(event: StreamedEvent): void {
