@@ -2,6 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
 import { IsEntityId } from '@santral/contracts';
 
+/** The OpenAPI security scheme of GET /v1/events/stream: the stream token in `?token=`. */
+export const STREAM_TOKEN_SCHEME = 'streamToken';
+
 export class CreateStreamTokenDto {
   @ApiPropertyOptional({
     format: 'uuid',

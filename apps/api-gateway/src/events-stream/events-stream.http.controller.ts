@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Headers, Post, Query, Res } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiProduces, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { OrgId } from '@santral/persistence';
 import type { FastifyReply } from 'fastify';
 import { CurrentOrg } from '../auth/current-principal.decorator';
 import { Roles } from '../auth/roles.decorator';
 import { ApiBodyProblems, ApiProblems } from '../common/api-problems.decorator';
-import { CreateStreamTokenDto, EventStreamQueryDto, StreamTokenDto } from './events-stream.dto';
+import { CreateStreamTokenDto, EventStreamQueryDto, STREAM_TOKEN_SCHEME, StreamTokenDto } from './events-stream.dto';
 import { EventStreamServer } from './event-stream.server';
 import { IssueStreamTokenUseCase } from './issue-stream-token.use-case';
 import { OpenEventStreamUseCase } from './open-event-stream.use-case';
@@ -42,6 +42,7 @@ export class EventsStreamHttpController {
       'was missed; further back than the stream keeps (or than EVENTS_STREAM_RESUME_MAX_MESSAGES), a `gap` event says from where it resumed. ' +
       'A `:` comment line every EVENTS_STREAM_HEARTBEAT_MS keeps proxies from closing an idle stream; a client that does not read is disconnected.',
   })
+  @ApiSecurity(STREAM_TOKEN_SCHEME)
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'The id of the last event received: the stream resumes after it' })
   @ApiOkResponse({ description: 'An endless text/event-stream', content: { 'text/event-stream': { schema: { type: 'string' } } } })
