@@ -99,7 +99,7 @@ export class LiveEventFeed implements StreamConnectionsPort {
     // From an explicit sequence, not "new": where it starts is fixed before any connection attaches,
     // so a resume that reads up to the stream's last sequence meets the live feed without a gap.
     const { state } = await (await this.jsm()).streams.info(this.options.stream);
-    const consumer = await this.js.consumers.get(this.options.stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
+    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: 'api-gateway_live', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
     const messages = await consumer.consume({ max_messages: 512 });
     this.live = messages;
     void (async () => {
@@ -146,7 +146,7 @@ export class LiveEventFeed implements StreamConnectionsPort {
     }
     conn.resumeAfter(from - 1);
     if (from > last || state.messages === 0) return;
-    const consumer = await this.js.consumers.get(this.options.stream, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
+    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: 'api-gateway_resume', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
     const messages = await consumer.consume({ max_messages: 512 });
     try {
       for await (const msg of messages) {
