@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { request as httpGet } from 'node:http';
+import { connect as tcpConnect } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -7,6 +9,7 @@ import { DialerSubjects, makeEnvelope, TelephonySubjects, TicketingSubjects } fr
 import { connectNats } from '@santral/messaging';
 import { testEnv, waitFor } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
+import { LiveEventFeed } from '../apps/api-gateway/src/events-stream/live-event-feed';
 
 // The live event stream against listening gateways (app.listen, not inject), read by a real
 // EventSource client; events go onto JetStream as the ticketing, dialer and telephony services
@@ -21,6 +24,8 @@ interface Received {
 
 let gw: Gateway;
 let gw2: Gateway;
+/** A third replica with a 4 KiB buffer bound, for the slow client and the shutdown. */
+let gw3: Gateway | undefined;
 let nc: NatsConnection;
 let js: JetStreamClient;
 const urls: string[] = [];
@@ -68,7 +73,7 @@ async function openStream(base: string, token: string, opts: { lastEventId?: str
     fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers ?? {}), ...(opts.lastEventId ? { 'Last-Event-ID': opts.lastEventId } : {}) } }),
   });
   open.push(es);
-  for (const type of [...STREAM_TYPES, 'gap']) {
+  for (const type of [...STREAM_TYPES, 'gap', 'position']) {
     es.addEventListener(type, (e: MessageEvent<string>) => events.push({ id: e.lastEventId, type, data: JSON.parse(e.data) as Record<string, unknown>, at: performance.now() }));
   }
   await new Promise<void>((resolve, reject) => {
@@ -105,6 +110,8 @@ function ticket(orgId: string) {
 }
 
 /** Publishes a marker to the organization and waits until `events` has it: everything published before it has had its chance to arrive. */
+const streamed = (events: Received[]) => events.filter((e) => e.type !== 'position');
+
 async function barrier(orgId: string, ...streams: Received[][]): Promise<void> {
   const data = ticket(orgId);
   await publish(TicketingSubjects.TicketCreated, orgId, data);
@@ -115,7 +122,9 @@ beforeAll(async () => {
   gw = await startGateway('gw_sse', { EVENTS_STREAM_HEARTBEAT_MS: '200', EVENTS_STREAM_MAX_CONNECTIONS_PER_ORG: '6' });
   // A second replica: same database schema and the same events stream, its own connections; 5 s tokens.
   gw2 = await startGateway('gw_sse2', { DATABASE_URL: gw.db.url, DB_SCHEMA: gw.db.schema, SUBJECT_PREFIX: gw.subjectPrefix, EVENTS_STREAM_TOKEN_TTL_SECONDS: '5' });
-  urls.push(await listen(gw), await listen(gw2));
+  // It only serves streams (tokens come from the others): a small pool, the shared Postgres has other tests' too.
+  gw3 = await startGateway('gw_sse3', { DATABASE_URL: gw.db.url, DB_SCHEMA: gw.db.schema, SUBJECT_PREFIX: gw.subjectPrefix, EVENTS_STREAM_MAX_BUFFERED_BYTES: '4096', DB_POOL_SIZE: '2' });
+  urls.push(await listen(gw), await listen(gw2), await listen(gw3));
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'events-stream-test' });
   js = jetstream(nc);
   orgA = await gw.createOrg();
@@ -131,6 +140,7 @@ afterEach(() => {
 
 afterAll(async () => {
   await nc?.close();
+  await gw3?.close();
   await gw2?.close();
   await gw?.close();
 });
@@ -174,9 +184,9 @@ describe('GET /v1/events/stream', () => {
     await publish(DialerSubjects.TaskCreated, orgA.id, { organizationId: orgA.id, callId });
     await barrier(orgA.id, a.events);
     await barrier(orgB.id, b.events);
-    expect(a.events.map((e) => e.type)).toEqual([...types, TicketingSubjects.CustomerMatched, TicketingSubjects.TicketCreated]);
-    expect(b.events.map((e) => e.type)).toEqual([TicketingSubjects.TicketCreated]);
-    expect(b.events.every((e) => e.data.organizationId === orgB.id)).toBe(true);
+    expect(streamed(a.events).map((e) => e.type)).toEqual([...types, TicketingSubjects.CustomerMatched, TicketingSubjects.TicketCreated]);
+    expect(streamed(b.events).map((e) => e.type)).toEqual([TicketingSubjects.TicketCreated]);
+    expect(streamed(b.events).every((e) => e.data.organizationId === orgB.id)).toBe(true);
   });
 
   it('resumes after Last-Event-ID with exactly the missed events, then goes on live, nothing twice', async () => {
@@ -196,21 +206,21 @@ describe('GET /v1/events/stream', () => {
     const after = ticket(orgA.id);
     const afterSeq = await publish(TicketingSubjects.TicketCreated, orgA.id, after);
     await waitFor(() => again.events.some((e) => e.id === String(afterSeq)), 5000, 'live event after the resume');
-    expect(again.events.map((e) => Number(e.id))).toEqual([...missedSeqs, afterSeq]);
-    expect(again.events.map((e) => e.data.ticketId)).toEqual([...missed.map((t) => t.ticketId), after.ticketId]);
+    expect(streamed(again.events).map((e) => Number(e.id))).toEqual([...missedSeqs, afterSeq]);
+    expect(streamed(again.events).map((e) => e.data.ticketId)).toEqual([...missed.map((t) => t.ticketId), after.ticketId]);
 
     // `?lastEventId=` does the same for a client that reconnects with a fresh token.
     const viaQuery = await openStream(urls[0], await tokenFor(orgA.key, op1), { query: `&lastEventId=${missedSeqs[1]}` });
-    await waitFor(() => viaQuery.events.length >= 2, 5000, 'resumed by query');
+    await waitFor(() => streamed(viaQuery.events).length >= 2, 5000, 'resumed by query');
     await barrier(orgA.id, viaQuery.events);
-    expect(viaQuery.events.slice(0, 2).map((e) => Number(e.id))).toEqual([missedSeqs[2], afterSeq]);
-    expect(new Set(viaQuery.events.map((e) => e.id)).size).toBe(viaQuery.events.length);
+    expect(streamed(viaQuery.events).slice(0, 2).map((e) => Number(e.id))).toEqual([missedSeqs[2], afterSeq]);
+    expect(new Set(streamed(viaQuery.events).map((e) => e.id)).size).toBe(streamed(viaQuery.events).length);
   });
 
   it('sends a gap event when asked to resume after an id the stream never had', async () => {
     const s = await openStream(urls[0], await tokenFor(orgA.key, op1), { lastEventId: '999999999' });
     await waitFor(() => s.events.some((e) => e.type === 'gap'), 5000, 'gap event');
-    expect(s.events[0]).toMatchObject({ type: 'gap', data: { requestedAfter: 999999999, reason: 'unknown' } });
+    expect(streamed(s.events)[0]).toMatchObject({ type: 'gap', data: { requestedAfter: 999999999, reason: 'unknown' } });
     await barrier(orgA.id, s.events);
   });
 
@@ -261,6 +271,42 @@ describe('GET /v1/events/stream', () => {
   });
 });
 
+describe('GET /v1/events/stream for quiet and slow clients', () => {
+  it('moves a quiet stream\'s id on at heartbeats, so a resume starts near the head, not at its last event', async () => {
+    const quiet = await openStream(urls[0], await tokenFor(orgA.key, op1));
+    let lastOther = 0;
+    for (let i = 0; i < 5; i++) lastOther = await publish(TicketingSubjects.TicketCreated, orgB.id, ticket(orgB.id));
+    const moved = await waitFor(() => quiet.events.find((e) => e.type === 'position' && Number(e.id) >= lastOther), 5000, 'position event');
+    expect(streamed(quiet.events)).toEqual([]);
+    quiet.es.close();
+    const mine = ticket(orgA.id);
+    const seq = await publish(TicketingSubjects.TicketCreated, orgA.id, mine);
+    const resumed = await openStream(urls[1], await tokenFor(orgA.key, op1), { lastEventId: moved.id });
+    await waitFor(() => streamed(resumed.events).length > 0, 5000, 'resumed event');
+    expect(streamed(resumed.events)[0]).toMatchObject({ id: String(seq), data: { ticketId: mine.ticketId } });
+  });
+
+  it('drops a client that stops reading once the bound is waiting for it, instead of buffering without end', async () => {
+    const feed = gw3!.app.get(LiveEventFeed);
+    const org = await gw.createOrg({ name: 'Slow reader' });
+    const token = await tokenFor(org.key);
+    const port = Number(new URL(urls[2]).port);
+    const socket = tcpConnect(port, '127.0.0.1');
+    await once(socket, 'connect');
+    const closed = once(socket, 'close');
+    socket.write(`GET /v1/events/stream?token=${encodeURIComponent(token)} HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n`);
+    await waitFor(() => feed.openCount(org.id) === 1, 5000, 'stream open');
+    socket.pause(); // reads nothing more: the kernel's buffers fill, then the gateway's
+    const notes = 'x'.repeat(8000);
+    for (let batch = 0; batch < 30 && feed.openCount(org.id) > 0; batch++) {
+      await Promise.all(Array.from({ length: 50 }, () => publish(TicketingSubjects.TicketCreated, org.id, { ...ticket(org.id), notes })));
+    }
+    await waitFor(() => feed.openCount(org.id) === 0, 10_000, 'slow client dropped');
+    socket.resume();
+    await closed;
+  });
+});
+
 describe('stream tokens', () => {
   it('refuses a stream without a token, with a forged or altered one, and with a malformed Last-Event-ID', async () => {
     expectProblem(await gw.request({ method: 'GET', url: '/v1/events/stream' }), 401, 'STREAM_TOKEN_INVALID');
@@ -298,5 +344,17 @@ describe('stream tokens', () => {
     expect(bySupervisor.json()).toEqual({ token: expect.stringMatching(/^est_/), expiresAt: expect.any(String), userId: op1, screenPops: 'own' });
     expectProblem(await gw.request({ method: 'POST', url: '/v1/events/stream-tokens', key: operator, body: { userId: op1 } }), 403, 'FORBIDDEN');
     expectProblem(await gw.request({ method: 'POST', url: '/v1/events/stream-tokens', body: {} }), 401, 'UNAUTHENTICATED');
+  });
+});
+
+describe('shutdown', () => {
+  it('ends open streams when a replica stops, so it stops at once', async () => {
+    const s = await openStream(urls[2], await tokenFor(orgA.key, op1));
+    const errored = new Promise<void>((resolve) => (s.es.onerror = () => resolve()));
+    const replica = gw3!;
+    gw3 = undefined;
+    await replica.close();
+    await errored;
+    expect(replica.app.get(LiveEventFeed).openCount(orgA.id)).toBe(0);
   });
 });

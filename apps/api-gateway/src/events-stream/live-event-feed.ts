@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import { DeliverPolicy, type ConsumerMessages, type JetStreamClient, type JetStreamManager, type JsMsg } from '@nats-io/jetstream';
 import { withoutPrefix } from '@santral/contracts';
@@ -15,6 +16,14 @@ export interface LiveEventFeedOptions {
 }
 
 const STREAMED = new Set(STREAMED_TYPES);
+
+/**
+ * A name of its own for every ordered consumer (the client only appends a serial): two replicas, or
+ * two resumes, under one name would share a consumer and split its messages between them.
+ */
+function consumerPrefix(role: 'live' | 'resume'): string {
+  return `api-gateway_${role}_${randomBytes(8).toString('hex')}`;
+}
 const decoder = new TextDecoder();
 
 /**
@@ -32,6 +41,8 @@ export class LiveEventFeed implements StreamConnectionsPort {
   private live: ConsumerMessages | undefined;
   private ready: Promise<void> | undefined;
   private stopped = false;
+  /** Stream sequence of the last message the live feed handed out (of any type or organization). */
+  private position = 0;
 
   constructor(
     private readonly js: JetStreamClient,
@@ -77,6 +88,7 @@ export class LiveEventFeed implements StreamConnectionsPort {
       set.delete(conn);
       if (set.size === 0 && this.byOrg.get(org) === set) this.byOrg.delete(org);
     });
+    conn.followPosition(() => this.position);
     if (resumeAfter === null) return conn.goLiveNow();
     try {
       await this.replay(conn, resumeAfter);
@@ -99,11 +111,14 @@ export class LiveEventFeed implements StreamConnectionsPort {
     // From an explicit sequence, not "new": where it starts is fixed before any connection attaches,
     // so a resume that reads up to the stream's last sequence meets the live feed without a gap.
     const { state } = await (await this.jsm()).streams.info(this.options.stream);
-    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: 'api-gateway_live', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
+    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('live'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
     const messages = await consumer.consume({ max_messages: 512 });
     this.live = messages;
     void (async () => {
-      for await (const msg of messages) this.dispatch(msg);
+      for await (const msg of messages) {
+        this.dispatch(msg);
+        this.position = msg.seq;
+      }
     })().catch((err: unknown) => {
       if (!this.stopped) this.logger.error(`live feed stopped: ${String(err)}`);
     });
@@ -146,7 +161,7 @@ export class LiveEventFeed implements StreamConnectionsPort {
     }
     conn.resumeAfter(from - 1);
     if (from > last || state.messages === 0) return;
-    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: 'api-gateway_resume', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
+    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('resume'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
     const messages = await consumer.consume({ max_messages: 512 });
     try {
       for await (const msg of messages) {

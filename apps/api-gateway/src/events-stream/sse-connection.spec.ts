@@ -97,6 +97,33 @@ describe('SseConnection', () => {
     }
   });
 
+  it('moves a live stream\'s id on to the feed\'s position at a heartbeat, and not while a resume replays', () => {
+    jest.useFakeTimers();
+    try {
+      const res = new FakeResponse();
+      const conn = new SseConnection(res as unknown as ServerResponse, { organizationId: ORG, userId: null, screenPops: 'all' }, { heartbeatMs: 1000, maxBufferedBytes: 1_000_000 });
+      let position = 50;
+      conn.followPosition(() => position);
+      conn.resumeAfter(10);
+      jest.advanceTimersByTime(1000);
+      expect(res.chunks).toEqual([': heartbeat\n\n']);
+      conn.goLive();
+      jest.advanceTimersByTime(1000);
+      expect(res.chunks[1]).toBe(': heartbeat\nid: 50\nevent: position\ndata: {"seq":50}\n\n');
+      // Events at or below the position were either sent or not this stream's: nothing below it goes out.
+      conn.offer(event(49));
+      jest.advanceTimersByTime(1000);
+      expect(res.chunks[2]).toBe(': heartbeat\n\n');
+      position = 60;
+      conn.offer(event(55));
+      jest.advanceTimersByTime(1000);
+      expect(res.ids()).toEqual([50, 55, 60]);
+      conn.close('shutdown');
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('writes a gap event', () => {
     const { res, conn } = setup();
     conn.gap({ requestedAfter: 5, resumedAfter: 20, reason: 'retention' });

@@ -22,13 +22,14 @@ export class SseConnection {
   private backlogBytes = 0;
   private readonly heartbeat: NodeJS.Timeout;
   private readonly closeHandlers: Array<(reason: CloseReason) => void> = [];
+  private feedPosition: (() => number) | undefined;
 
   constructor(
     private readonly res: ServerResponse,
     readonly audience: StreamAudience,
     private readonly options: SseConnectionOptions,
   ) {
-    this.heartbeat = setInterval(() => this.write(': heartbeat\n\n'), options.heartbeatMs);
+    this.heartbeat = setInterval(() => this.beat(), options.heartbeatMs);
     this.heartbeat.unref();
     res.on('close', () => this.finish('client'));
     res.on('error', () => this.finish('error'));
@@ -45,6 +46,15 @@ export class SseConnection {
   /** Starts the stream; `retryMs` tells EventSource how long to wait before reconnecting. */
   open(retryMs: number): void {
     this.write(`retry: ${retryMs}\n: connected\n\n`);
+  }
+
+  /**
+   * Where this replica's feed has read up to. A live connection has been sent everything of its own
+   * up to there, so a heartbeat moves its id on with a `position` event: a quiet organization's
+   * stream then resumes from a recent id instead of replaying everyone else's events since its last one.
+   */
+  followPosition(position: () => number): void {
+    this.feedPosition = position;
   }
 
   /** No resume: events go out as they come. */
@@ -90,6 +100,17 @@ export class SseConnection {
     this.finish(reason); // first: ending the response emits 'close', which would report it as the client's
     if (reason === 'slow') this.res.destroy();
     else this.res.end();
+  }
+
+  private beat(): void {
+    const at = this.live ? (this.feedPosition?.() ?? 0) : 0;
+    if (at > this.lastSeq) {
+      this.lastSeq = at;
+      // An id-only frame would do by the SSE spec, but some clients (the npm eventsource parser) skip frames without data.
+      this.write(`: heartbeat\nid: ${at}\nevent: position\ndata: {"seq":${at}}\n\n`);
+    } else {
+      this.write(': heartbeat\n\n');
+    }
   }
 
   private send(event: StreamedEvent): void {
