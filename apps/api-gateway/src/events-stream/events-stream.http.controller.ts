@@ -40,7 +40,8 @@ export class EventsStreamHttpController {
       `Authenticated by \`?token=\` (POST /v1/events/stream-tokens). Each event: \`id:\` its sequence in the events stream, \`event:\` its type ` +
       `(${STREAMED_TYPES.join(', ')}), \`data:\` the event's data as JSON. Reconnect with \`Last-Event-ID\` (or \`?lastEventId=\`) to get what ` +
       'was missed; further back than the stream keeps (or than EVENTS_STREAM_RESUME_MAX_MESSAGES), a `gap` event says from where it resumed. ' +
-      'A `:` comment line every EVENTS_STREAM_HEARTBEAT_MS keeps proxies from closing an idle stream; a client that does not read is disconnected.',
+      'A `:` comment line every EVENTS_STREAM_HEARTBEAT_MS keeps proxies from closing an idle stream, with a `position` event (its `id:` where ' +
+      'the stream has read up to) when nothing of the organization came meanwhile; a client that does not read is disconnected.',
   })
   @ApiSecurity(STREAM_TOKEN_SCHEME)
   @ApiProduces('text/event-stream')
