@@ -2,10 +2,10 @@ import { once } from 'node:events';
 import { request as httpGet } from 'node:http';
 import { connect as tcpConnect } from 'node:net';
 import { performance } from 'node:perf_hooks';
-import { jetstream, type JetStreamClient } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, type JetStreamClient } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { EventSource } from 'eventsource';
-import { DialerSubjects, makeEnvelope, TelephonySubjects, TicketingSubjects } from '@santral/contracts';
+import { DialerSubjects, makeEnvelope, streamName, TelephonySubjects, TicketingSubjects } from '@santral/contracts';
 import { connectNats } from '@santral/messaging';
 import { testEnv, waitFor } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
@@ -24,7 +24,7 @@ interface Received {
 
 let gw: Gateway;
 let gw2: Gateway;
-/** A third replica with a 4 KiB buffer bound, for the slow client and the shutdown. */
+/** A third replica with a 4 KiB buffer bound and 3-message resumes, for the slow client, the resume window and the shutdown. */
 let gw3: Gateway | undefined;
 let nc: NatsConnection;
 let js: JetStreamClient;
@@ -123,7 +123,7 @@ beforeAll(async () => {
   // A second replica: same database schema and the same events stream, its own connections; 5 s tokens.
   gw2 = await startGateway('gw_sse2', { DATABASE_URL: gw.db.url, DB_SCHEMA: gw.db.schema, SUBJECT_PREFIX: gw.subjectPrefix, EVENTS_STREAM_TOKEN_TTL_SECONDS: '5' });
   // It only serves streams (tokens come from the others): a small pool, the shared Postgres has other tests' too.
-  gw3 = await startGateway('gw_sse3', { DATABASE_URL: gw.db.url, DB_SCHEMA: gw.db.schema, SUBJECT_PREFIX: gw.subjectPrefix, EVENTS_STREAM_MAX_BUFFERED_BYTES: '4096', DB_POOL_SIZE: '2' });
+  gw3 = await startGateway('gw_sse3', { DATABASE_URL: gw.db.url, DB_SCHEMA: gw.db.schema, SUBJECT_PREFIX: gw.subjectPrefix, EVENTS_STREAM_MAX_BUFFERED_BYTES: '4096', EVENTS_STREAM_RESUME_MAX_MESSAGES: '3', DB_POOL_SIZE: '2' });
   urls.push(await listen(gw), await listen(gw2), await listen(gw3));
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'events-stream-test' });
   js = jetstream(nc);
@@ -304,6 +304,36 @@ describe('GET /v1/events/stream for quiet and slow clients', () => {
     await waitFor(() => feed.openCount(org.id) === 0, 10_000, 'slow client dropped');
     socket.resume();
     await closed;
+  });
+});
+
+describe('resuming further back than the stream allows', () => {
+  it('replays at most EVENTS_STREAM_RESUME_MAX_MESSAGES messages, after a gap event saying from where', async () => {
+    const start = await publish(TicketingSubjects.TicketCreated, orgA.id, ticket(orgA.id));
+    const recent = [ticket(orgA.id), ticket(orgA.id), ticket(orgA.id), ticket(orgA.id)];
+    const seqs: number[] = [];
+    for (const t of recent) seqs.push(await publish(TicketingSubjects.TicketCreated, orgA.id, t));
+    const s = await openStream(urls[2], await tokenFor(orgA.key, op1), { lastEventId: String(start - 1) });
+    await waitFor(() => streamed(s.events).length >= 4, 5000, 'gap and the last three');
+    expect(streamed(s.events).map((e) => (e.type === 'gap' ? e.data : Number(e.id)))).toEqual([
+      { requestedAfter: start - 1, resumedAfter: seqs[0], reason: 'window' },
+      seqs[1],
+      seqs[2],
+      seqs[3],
+    ]);
+  });
+
+  it('says so with a gap event when the stream no longer has the events after Last-Event-ID (retention)', async () => {
+    const old = await publish(TicketingSubjects.TicketCreated, orgA.id, ticket(orgA.id));
+    const kept = ticket(orgA.id);
+    const keptSeq = await publish(TicketingSubjects.TicketCreated, orgA.id, kept);
+    await (await jetstreamManager(nc)).streams.purge(streamName('Events', gw.subjectPrefix), { keep: 1 });
+    const s = await openStream(urls[0], await tokenFor(orgA.key, op1), { lastEventId: String(old - 1) });
+    await waitFor(() => streamed(s.events).length >= 2, 5000, 'gap and the kept event');
+    expect(streamed(s.events).slice(0, 2)).toEqual([
+      expect.objectContaining({ type: 'gap', data: { requestedAfter: old - 1, resumedAfter: keptSeq - 1, reason: 'retention' } }),
+      expect.objectContaining({ id: String(keptSeq), data: kept }),
+    ]);
   });
 });
 

@@ -25,6 +25,8 @@ function consumerPrefix(role: 'live' | 'resume'): string {
   return `api-gateway_${role}_${randomBytes(8).toString('hex')}`;
 }
 const decoder = new TextDecoder();
+/** A resume that receives nothing this long has read all there is. */
+const REPLAY_IDLE_MS = 5000;
 
 /**
  * This replica's view of the events stream: one ordered consumer (no shared queue group, so every
@@ -114,14 +116,27 @@ export class LiveEventFeed implements StreamConnectionsPort {
     const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('live'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
     const messages = await consumer.consume({ max_messages: 512 });
     this.live = messages;
+    this.position = Math.max(this.position, state.last_seq);
     void (async () => {
       for await (const msg of messages) {
         this.dispatch(msg);
         this.position = msg.seq;
       }
-    })().catch((err: unknown) => {
-      if (!this.stopped) this.logger.error(`live feed stopped: ${String(err)}`);
-    });
+    })()
+      .catch((err: unknown) => this.logger.error(`live feed failed: ${String(err)}`))
+      .finally(() => this.feedEnded(messages));
+  }
+
+  /**
+   * The ordered consumer recovers from reconnects by itself; if it still ends, the connections are
+   * closed (their clients reconnect with Last-Event-ID and lose nothing) and the next one restarts it.
+   */
+  private feedEnded(messages: ConsumerMessages): void {
+    if (this.stopped || this.live !== messages) return;
+    this.logger.error('live feed ended; closing its streams so their clients resume');
+    this.live = undefined;
+    this.ready = undefined;
+    for (const set of this.byOrg.values()) for (const conn of [...set]) conn.close('error');
   }
 
   private dispatch(msg: JsMsg): void {
@@ -163,14 +178,19 @@ export class LiveEventFeed implements StreamConnectionsPort {
     if (from > last || state.messages === 0) return;
     const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('resume'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
     const messages = await consumer.consume({ max_messages: 512 });
+    // Nothing left to read between `from` and `last` (messages deleted from the stream) must not hold the resume forever.
+    let idle = setTimeout(() => void messages.stop(), REPLAY_IDLE_MS);
     try {
       for await (const msg of messages) {
+        clearTimeout(idle);
         if (conn.isClosed) break;
         const event = this.eventOf(msg);
         if (event) conn.replayed(event);
         if (msg.seq >= last || msg.info.pending === 0) break;
+        idle = setTimeout(() => void messages.stop(), REPLAY_IDLE_MS);
       }
     } finally {
+      clearTimeout(idle);
       await messages.close().catch(() => undefined);
       await consumer.delete().catch(() => undefined);
     }
