@@ -202,6 +202,19 @@ describe('GET /v1/events/stream', () => {
     expect(streamed(b.events).every((e) => e.data.organizationId === orgB.id)).toBe(true);
   });
 
+  it('sends an event published twice once (by the stream\'s duplicate window, or past it by its envelope id), and facts in the order they came', async () => {
+    const s = await openStream(urls[0], await tokenFor(orgA.key, op1));
+    const callId = uuid();
+    const ended = makeEnvelope({ type: DialerSubjects.CallEnded, source: 'santral/dialer-orchestrator', data: { organizationId: orgA.id, callId }, orgid: orgA.id });
+    const subject = `${gw.subjectPrefix}.${DialerSubjects.CallEnded}`;
+    await js.publish(subject, JSON.stringify(ended), { msgID: ended.id });
+    await js.publish(subject, JSON.stringify(ended), { msgID: ended.id }); // dropped by the stream
+    await js.publish(subject, JSON.stringify(ended), { msgID: `${ended.id}-relayed-again` }); // stored again: a relay past the window
+    await publish(DialerSubjects.CallAnswered, orgA.id, { organizationId: orgA.id, callId }); // late: after the end
+    await barrier(orgA.id, s.events);
+    expect(streamed(s.events).map((e) => e.type)).toEqual([DialerSubjects.CallEnded, DialerSubjects.CallAnswered, TicketingSubjects.TicketCreated]);
+  });
+
   it('resumes after Last-Event-ID with exactly the missed events, then goes on live, nothing twice', async () => {
     const first = await openStream(urls[0], await tokenFor(orgA.key, op1));
     const before = ticket(orgA.id);

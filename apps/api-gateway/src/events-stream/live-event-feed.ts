@@ -151,8 +151,9 @@ export class LiveEventFeed implements StreamConnectionsPort {
     const type = withoutPrefix(this.options.subjectPrefix, msg.subject);
     if (!STREAMED.has(type)) return undefined;
     try {
-      const envelope = JSON.parse(decoder.decode(msg.data)) as { orgid?: unknown; data?: unknown };
-      return { seq: msg.seq, type, orgid: typeof envelope.orgid === 'string' ? envelope.orgid : null, data: envelope.data };
+      const envelope = JSON.parse(decoder.decode(msg.data)) as { id?: unknown; orgid?: unknown; data?: unknown };
+      const eventId = typeof envelope.id === 'string' ? envelope.id : undefined;
+      return { seq: msg.seq, eventId, type, orgid: typeof envelope.orgid === 'string' ? envelope.orgid : null, data: envelope.data };
     } catch {
       return undefined;
     }

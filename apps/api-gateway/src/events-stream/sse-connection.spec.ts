@@ -124,6 +124,16 @@ describe('SseConnection', () => {
     }
   });
 
+  it('sends an event re-published under a new sequence (same envelope id) once', () => {
+    const { res, conn } = setup();
+    conn.goLiveNow();
+    conn.offer({ ...event(1), eventId: 'e1' });
+    conn.offer({ ...event(2), eventId: 'e2' });
+    conn.offer({ ...event(3), eventId: 'e1' });
+    conn.offer({ ...event(4), eventId: 'e3' });
+    expect(res.ids()).toEqual([1, 2, 4]);
+  });
+
   it('writes a gap event', () => {
     const { res, conn } = setup();
     conn.gap({ requestedAfter: 5, resumedAfter: 20, reason: 'retention' });

@@ -7,6 +7,9 @@ export interface SseConnectionOptions {
   maxBufferedBytes: number;
 }
 
+/** How many recent envelope ids a connection remembers to drop a re-published event. */
+const RECENT_IDS = 1024;
+
 export type CloseReason = 'client' | 'slow' | 'shutdown' | 'error';
 
 /**
@@ -23,6 +26,8 @@ export class SseConnection {
   private readonly heartbeat: NodeJS.Timeout;
   private readonly closeHandlers: Array<(reason: CloseReason) => void> = [];
   private feedPosition: (() => number) | undefined;
+  /** Envelope ids of the last RECENT_IDS events sent, oldest first in insertion order. */
+  private readonly recentIds = new Set<string>();
 
   constructor(
     private readonly res: ServerResponse,
@@ -116,6 +121,11 @@ export class SseConnection {
   private send(event: StreamedEvent): void {
     if (event.seq <= this.lastSeq) return;
     this.lastSeq = event.seq;
+    if (event.eventId !== undefined) {
+      if (this.recentIds.has(event.eventId)) return; // re-published by an outbox relay after the stream's duplicate window
+      this.recentIds.add(event.eventId);
+      if (this.recentIds.size > RECENT_IDS) this.recentIds.delete(this.recentIds.values().next().value as string);
+    }
     this.write(sseFrame(event));
   }
 

@@ -19,6 +19,8 @@ const STREAMED = new Set(STREAMED_TYPES);
 export interface StreamedEvent {
   /** The JetStream stream sequence: the SSE `id:` (what Last-Event-ID resumes after). */
   seq: number;
+  /** The envelope's id: the same event published twice (past the stream's duplicate window) is sent once. */
+  eventId?: string;
   type: string;
   orgid: string | null;
   data: unknown;
