@@ -77,8 +77,15 @@ describe('NATS as the generated authorization config has it', () => {
     const ack = await jetstream(tg).publish(Subjects.Telephony.InboundReceived, enc.encode('{"n":"inbound"}'), { msgID: 'inbound-1' });
     const gw = await as('api-gateway');
     const consumer = await jetstream(gw).consumers.get(EVENTS, { name_prefix: 'api-gateway_live', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: ack.seq });
-    const m = await consumer.next({ expires: 2000 });
-    expect({ seq: m?.seq, body: m?.string() }).toEqual({ seq: ack.seq, body: '{"n":"inbound"}' });
+    // consume(), as the live feed reads (pulls, heartbeats and resets included).
+    const messages = await consumer.consume({ max_messages: 16 });
+    let first: { seq: number; body: string } | undefined;
+    for await (const m of messages) {
+      first = { seq: m.seq, body: m.string() };
+      break;
+    }
+    expect(first).toEqual({ seq: ack.seq, body: '{"n":"inbound"}' });
+    await messages.close();
     await expect(consumer.delete()).resolves.toBe(true);
     // Billing has no such right.
     const billing = jetstream(await as('billing'));
