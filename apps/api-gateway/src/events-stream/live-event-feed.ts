@@ -24,6 +24,7 @@ const STREAMED = new Set(STREAMED_TYPES);
 function consumerPrefix(role: 'live' | 'resume'): string {
   return `api-gateway_${role}_${randomBytes(8).toString('hex')}`;
 }
+
 const decoder = new TextDecoder();
 /** A resume that receives nothing this long has read all there is. */
 const REPLAY_IDLE_MS = 5000;
@@ -82,6 +83,8 @@ export class LiveEventFeed implements StreamConnectionsPort {
   /** Serves `conn` from now on; with `resumeAfter`, first everything of its organization after that sequence. */
   async attach(conn: SseConnection, resumeAfter: number | null): Promise<void> {
     await this.start();
+    if (this.stopped) return conn.close('shutdown');
+    if (conn.isClosed) return; // the client left while the feed started: nothing to register
     const org = conn.audience.organizationId;
     let set = this.byOrg.get(org);
     if (!set) this.byOrg.set(org, (set = new Set()));
