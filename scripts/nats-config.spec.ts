@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { MESSAGES, Rpc, SERVICES, Subjects } from '../libs/contracts/src';
-import { AUTHORIZATION_FILE, natsUsers, OBJECT_STORES, OPS_USER, renderAuthorization } from './nats-config';
+import { AUTHORIZATION_FILE, natsUsers, OBJECT_STORES, OPS_USER, ORDERED_READERS, renderAuthorization } from './nats-config';
 
 // The NATS users as scripts/nats-config.ts derives them from the contracts registry: a service
 // publishes what it produces and answers what it consumes, nothing of anyone else's.
@@ -13,6 +13,12 @@ const user = (name: string) => {
 const services = SERVICES.map((s) => s.name);
 
 describe('the NATS users scripts/nats-config.ts generates', () => {
+  it('lets only the api-gateway read the events stream through ordered consumers (the live event stream)', () => {
+    const readers = natsUsers().filter((u) => u.user !== OPS_USER && u.publish.some((x) => x.startsWith('$JS.API.CONSUMER.MSG.NEXT.') && x.endsWith('.*')));
+    expect(readers.map((u) => u.user)).toEqual(['api-gateway']);
+    expect(ORDERED_READERS).toEqual([{ service: 'api-gateway', stream: 'SANTRAL_EVENTS' }]);
+  });
+
   it('is what deploy/nats/authorization.conf holds (run `npx tsx scripts/nats-config.ts` after a registry change)', () => {
     expect(readFileSync(AUTHORIZATION_FILE, 'utf8')).toBe(renderAuthorization());
   });
@@ -56,10 +62,12 @@ describe('the NATS users scripts/nats-config.ts generates', () => {
       // An object store bucket the service uses (OBJECT_STORES): its subjects and its stream's API only.
       const buckets = OBJECT_STORES.filter((b) => b.writers.includes(name) || b.readers.includes(name)).map((b) => b.bucket);
       const ofBucket = (s: string) => buckets.some((b) => s.startsWith(`$O.${b}.`) || new RegExp(`^\\$JS\\.(API\\.[A-Z.]+|FC)\\.OBJ_${b}(\\.|$)`).test(s));
-      for (const s of [...u.publish, ...u.subscribe].filter((x) => x.includes('>') || x.includes('*'))) {
+      // An ordered reader of a stream (ORDERED_READERS: the api-gateway's live event stream): exactly these four, on that stream.
+      const ordered = ORDERED_READERS.filter((r) => r.service === name).flatMap((r) => ['CREATE', 'INFO', 'DELETE', 'MSG.NEXT'].map((op) => `$JS.API.CONSUMER.${op}.${r.stream}.*`));
+      for (const s of [...u.publish, ...u.subscribe].filter((x) => (x.includes('>') || x.includes('*')) && !ordered.includes(x))) {
         expect(own.includes(s) || s.startsWith('$JS.ACK.SANTRAL_EVENTS.') || ofBucket(s)).toBe(true);
       }
-      for (const s of u.publish.filter((x) => x.startsWith('$JS.') && !ofBucket(x))) {
+      for (const s of u.publish.filter((x) => x.startsWith('$JS.') && !ofBucket(x) && !ordered.includes(x))) {
         expect(s).toMatch(/^\$JS\.API\.INFO$|^\$JS\.API\.STREAM\.(INFO|CREATE|UPDATE)\.SANTRAL_(EVENTS|DLQ)$|^\$JS\.(API\.CONSUMER\.(CREATE|INFO|MSG\.NEXT)|ACK)\.SANTRAL_EVENTS\.[^.]+/);
         const durable = /SANTRAL_EVENTS\.([^.]+)/.exec(s)?.[1];
         if (durable) expect(durable.startsWith(`${name}__`)).toBe(true);

@@ -84,6 +84,19 @@ function objectStoreSubjects(service: string): string[] {
   });
 }
 
+/**
+ * Services that read a whole stream through ordered consumers of their own (no durable, no queue
+ * group): the api-gateway's live event stream, one per replica and one per Last-Event-ID resume.
+ * Consumer names carry no dots, so the rights cover any name on that stream, not only its own.
+ */
+export const ORDERED_READERS: ReadonlyArray<{ service: string; stream: string }> = [{ service: 'api-gateway', stream: EVENTS }];
+
+function orderedReaderSubjects(service: string): string[] {
+  return ORDERED_READERS.filter((r) => r.service === service).flatMap(({ stream }) =>
+    ['CREATE', 'INFO', 'DELETE', 'MSG.NEXT'].map((op) => `$JS.API.CONSUMER.${op}.${stream}.*`),
+  );
+}
+
 function userOf(service: string, messages: readonly MessageDefinition[]): NatsUser {
   const produced = messages.filter((m) => (m.producers as readonly string[]).includes(service));
   const consumed = messages.filter((m) => (m.consumers as readonly string[]).includes(service));
@@ -95,6 +108,7 @@ function userOf(service: string, messages: readonly MessageDefinition[]): NatsUs
     ...STREAM_API,
     ...consumedEvents.flatMap((m) => durableSubjects(service, m.subject)),
     ...objectStoreSubjects(service),
+    ...orderedReaderSubjects(service),
   ];
   const subscribe = [...answered.map((m) => m.subject), `${natsInboxPrefix(service)}.>`];
   return { user: service, passwordVariable: passwordVariable(service), publish: unique(publish), subscribe: unique(subscribe), allowResponses: answered.length > 0 };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { jetstream, jetstreamManager, AckPolicy } from '@nats-io/jetstream';
+import { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { Objm } from '@nats-io/obj';
 import { durableName, importBucketName, Rpc, streamName, Subjects } from '@santral/contracts';
@@ -70,6 +70,27 @@ describe('NATS as the generated authorization config has it', () => {
     await expect(m!.ackAck()).resolves.toBe(true);
     // Its dead letters go under its own name.
     await expect(jetstream(dialer).publish(`dlq.dialer-orchestrator.${Subjects.Telephony.CallEnded}`, enc.encode('{}'))).resolves.toMatchObject({ stream: streamName('DeadLetters') });
+  });
+
+  it('lets the api-gateway read the events stream through ordered consumers of its own (the live event stream), from a sequence', async () => {
+    const tg = await as('telephony-gateway');
+    const ack = await jetstream(tg).publish(Subjects.Telephony.InboundReceived, enc.encode('{"n":"inbound"}'), { msgID: 'inbound-1' });
+    const gw = await as('api-gateway');
+    const consumer = await jetstream(gw).consumers.get(EVENTS, { name_prefix: 'api-gateway_live', deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: ack.seq });
+    // consume(), as the live feed reads (pulls, heartbeats and resets included).
+    const messages = await consumer.consume({ max_messages: 16 });
+    let first: { seq: number; body: string } | undefined;
+    for await (const m of messages) {
+      first = { seq: m.seq, body: m.string() };
+      break;
+    }
+    expect(first).toEqual({ seq: ack.seq, body: '{"n":"inbound"}' });
+    await messages.close();
+    await expect(consumer.delete()).resolves.toBe(true);
+    // Billing has no such right.
+    const billing = jetstream(await as('billing'));
+    const spy = billing.consumers.get(EVENTS, { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: ack.seq }).then((c) => c.next({ expires: 2000 }));
+    await expect(spy).rejects.toThrow(/permissions violation|timeout/i);
   });
 
   it('refuses billing publishing a telephony event or sending a telephony RPC', async () => {

@@ -237,7 +237,9 @@ describe('OpenAPI-driven fuzzing: api-gateway → NATS → telephony-gateway, di
   it(
     'never answers 5xx, and writes nothing on a 4xx, for any request to any operation',
     async () => {
-      const operations = operationsOf(doc);
+      // GET /v1/events/stream is left out: a request that passes its checks never ends (an endless
+      // text/event-stream), which app.inject would wait on; test/events-stream.int-spec.ts drives it.
+      const operations = operationsOf(doc).filter((op) => !(op.method === 'GET' && op.path === '/v1/events/stream'));
       expect(operations.length).toBeGreaterThanOrEqual(16);
       const schemas = new SchemaArbitraries(doc, ids);
       const statuses: Record<string, Record<number, number>> = {};

@@ -11,6 +11,7 @@ import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { CallsModule } from './calls/calls.module';
 import { DncModule } from './dnc/dnc.module';
+import { EventsStreamModule } from './events-stream/events-stream.module';
 import { HotlinesModule } from './hotlines/hotlines.module';
 import { BODY_LIMIT_BYTES, configureHttpApp } from './http/configure-http-app';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -22,7 +23,7 @@ import { ProviderAccountsModule } from './provider-accounts/provider-accounts.mo
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -1,4 +1,4 @@
-import { IsInt, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsInt, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 import { loadConfig } from '@santral/config';
 import { serviceConfig } from '@santral/service-kit';
 
@@ -44,6 +44,45 @@ export class GatewayConfig extends serviceConfig('api-gateway') {
   @Min(100)
   @Max(120_000)
   PROVIDER_RPC_TIMEOUT_MS: number = 25_000;
+
+  /** How long a stream token (`POST /v1/events/stream-tokens`) opens `GET /v1/events/stream`. */
+  @IsInt()
+  @Min(5)
+  @Max(3600)
+  EVENTS_STREAM_TOKEN_TTL_SECONDS: number = 60;
+
+  /**
+   * HMAC key of stream tokens, the same on every replica; empty: derived from SANTRAL_ADMIN_KEY
+   * (HKDF), so replicas agree without another secret to deploy.
+   */
+  @ValidateIf((c: GatewayConfig) => c.EVENTS_STREAM_TOKEN_SECRET !== undefined && c.EVENTS_STREAM_TOKEN_SECRET !== '')
+  @IsString()
+  @MinLength(32, { message: 'EVENTS_STREAM_TOKEN_SECRET must be at least 32 characters (or empty)' })
+  EVENTS_STREAM_TOKEN_SECRET?: string;
+
+  /** A `:` comment line this often on an idle event stream, so proxies keep it open. */
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  EVENTS_STREAM_HEARTBEAT_MS: number = 15_000;
+
+  /** Open event streams per organization on one gateway replica; the next one gets 429 STREAM_CONNECTION_LIMIT. */
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  EVENTS_STREAM_MAX_CONNECTIONS_PER_ORG: number = 200;
+
+  /** Bytes an event stream may have waiting for a slow client (socket buffer and resume backlog); past it the stream is closed. */
+  @IsInt()
+  @Min(4096)
+  @Max(64 * 1024 * 1024)
+  EVENTS_STREAM_MAX_BUFFERED_BYTES: number = 1024 * 1024;
+
+  /** Stream messages a resume (Last-Event-ID) reads at most; further back, the client gets a `gap` event and the live stream. */
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  EVENTS_STREAM_RESUME_MAX_MESSAGES: number = 200_000;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {

@@ -54,6 +54,7 @@ export * from './common/code-enum';
 export * from './common/common.errors';
 export * from './common/phone.errors';
 export * from './gateway/gateway.errors';
+export * from './gateway/events-stream.errors';
 export * from './campaign/campaign.errors';
 export * from './dialer/dialer.errors';
 export * from './telephony/telephony.errors';

@@ -7,6 +7,8 @@ import { BillingModule } from '../billing/billing.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CallsModule } from '../calls/calls.module';
 import { BEARER_SCHEME } from '../auth/roles.decorator';
+import { STREAM_TOKEN_SCHEME } from '../events-stream/events-stream.dto';
+import { EventsStreamModule } from '../events-stream/events-stream.module';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
 import { DncModule } from '../dnc/dnc.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
@@ -17,7 +19,7 @@ import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.m
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule];
+const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 
@@ -35,6 +37,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setLicense('Proprietary', 'https://santral.dev/terms')
     .addServer('/', 'This server')
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An organization API key, or the platform admin key' }, BEARER_SCHEME)
+    .addSecurity(STREAM_TOKEN_SCHEME, { type: 'apiKey', in: 'query', name: 'token', description: 'A stream token (POST /v1/events/stream-tokens): EventSource cannot send an Authorization header' })
     .build();
   const document = SwaggerModule.createDocument(app, config, {
     include: PUBLIC_MODULES,

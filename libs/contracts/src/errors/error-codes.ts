@@ -4,6 +4,7 @@ import { CommonErrorCode } from '../common/common.errors';
 import { PhoneErrorCode } from '../common/phone.errors';
 import { DialingErrorCode } from '../dialer/dialer.errors';
 import { GatewayErrorCode } from '../gateway/gateway.errors';
+import { EventsStreamErrorCode } from '../gateway/events-stream.errors';
 import { TelephonyErrorCode } from '../telephony/telephony.errors';
 import { TicketingErrorCode } from '../ticketing/ticketing.errors';
 import { TranscriptErrorCode } from '../transcript/transcript.errors';
@@ -12,6 +13,7 @@ import { TranscriptErrorCode } from '../transcript/transcript.errors';
 export const ErrorCodes = {
   Common: CommonErrorCode,
   Gateway: GatewayErrorCode,
+  EventsStream: EventsStreamErrorCode,
   Phone: PhoneErrorCode,
   Billing: BillingErrorCode,
   Campaign: CampaignErrorCode,
@@ -25,6 +27,7 @@ export const ErrorCodes = {
 export type ErrorCode =
   | CommonErrorCode
   | GatewayErrorCode
+  | EventsStreamErrorCode
   | PhoneErrorCode
   | BillingErrorCode
   | CampaignErrorCode

@@ -34,6 +34,11 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   ORGANIZATION_SUSPENDED: { status: 403, title: 'Organization suspended' },
   WEBHOOK_URL_INVALID: { status: 422, title: 'Invalid webhook URL' },
   IMPORT_FILE_INVALID: { status: 422, title: 'Import file cannot be read' },
+  // gateway: live event stream
+  STREAM_TOKEN_INVALID: { status: 401, title: 'Invalid stream token' },
+  STREAM_TOKEN_EXPIRED: { status: 401, title: 'Stream token expired' },
+  STREAM_CONNECTION_LIMIT: { status: 429, title: 'Too many open event streams for this organization' },
+  STREAM_RESUME_INVALID: { status: 400, title: 'Invalid Last-Event-ID' },
   // phone
   INVALID_PHONE_NUMBER: { status: 422, title: 'Invalid phone number format' },
   TOO_SHORT: { status: 422, title: 'Phone number too short' },
