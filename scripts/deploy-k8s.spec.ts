@@ -70,14 +70,17 @@ describe.each(overlays)('overlays/%s against services.json', (overlay) => {
     expect(sorted(new Set(objects().map((o) => o.kind)))).toEqual(sorted(kinds));
   });
 
-  it('is the base with only replicas, resources, the HPA bounds, the image tag and the namespace changed', () => {
+  it('is the base with only replicas, resources, the HPA bounds, the image tag, the namespace and (prod) the event streams\' copies changed', () => {
     const strip = (o: K8sObject): unknown => {
       const c = structuredClone(o) as any;
       delete c.metadata.namespace;
       if (c.kind === 'Deployment') {
         delete c.spec.replicas;
         for (const x of [...c.spec.template.spec.containers, ...c.spec.template.spec.initContainers]) x.image = x.image.replace(/:.*$/, '');
-        for (const x of c.spec.template.spec.containers) delete x.resources;
+        for (const x of c.spec.template.spec.containers) {
+          delete x.resources;
+          x.env = x.env.filter((e: { name: string }) => e.name !== 'EVENTS_STREAM_REPLICAS');
+        }
       }
       if (c.kind === 'HorizontalPodAutoscaler') {
         delete c.spec.minReplicas;
@@ -107,6 +110,14 @@ describe.each(overlays)('overlays/%s against services.json', (overlay) => {
 });
 
 describe('what the overlays change', () => {
+  it('prod: the event streams keep three copies (the NATS chart runs three JetStream servers); dev keeps the default of one', () => {
+    for (const n of names) {
+      const env = (overlay: 'dev' | 'prod') => (mainContainer(of(rendered[overlay], 'Deployment', n)) as any).env as Array<{ name: string; value?: string }>;
+      expect(env('prod').filter((e) => e.name === 'EVENTS_STREAM_REPLICAS')).toEqual([{ name: 'EVENTS_STREAM_REPLICAS', value: '3' }]);
+      expect(env('dev').some((e) => e.name === 'EVENTS_STREAM_REPLICAS')).toBe(false);
+    }
+  });
+
   it('dev: one pod per service, the HPA up to two, small CPU requests', () => {
     for (const n of names) {
       expect(of(rendered.dev, 'Deployment', n).spec.replicas).toBe(1);

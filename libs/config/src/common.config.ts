@@ -70,4 +70,13 @@ export class CommonConfig {
   @Min(0)
   @Max(1_048_576)
   EVENTS_STREAM_MAX_MB: number = 0;
+
+  /**
+   * Copies JetStream keeps of the events and dead-letter streams: 1 on a single server; 3 on a
+   * three-node cluster, so the streams survive losing a node (R3 needs at least three servers).
+   */
+  @IsInt()
+  @Min(1)
+  @Max(5)
+  EVENTS_STREAM_REPLICAS: number = 1;
 }

@@ -18,7 +18,7 @@ export function serviceEventBusOptions(config: ServiceKitConfig, tuning: Service
   const maxBytes = config.EVENTS_STREAM_MAX_MB ? config.EVENTS_STREAM_MAX_MB * 1024 ** 2 : prefix ? 64 * 1024 ** 2 : undefined;
   return {
     subjectPrefix: prefix,
-    stream: { maxBytes },
+    stream: { maxBytes, replicas: config.EVENTS_STREAM_REPLICAS },
     validator: validatePayload,
     relay: fast ? { pollIntervalMs: 200, retryDelayMs: 100 } : (tuning.relay ?? {}),
     consumer: fast ? { maxDeliver: 4, backoff: { initialMs: 100, maxMs: 1000 }, ackWaitMs: 10_000 } : (tuning.consumer ?? {}),

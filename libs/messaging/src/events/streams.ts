@@ -30,7 +30,8 @@ async function ensureStream(jsm: JetStreamManager, want: Partial<StreamConfig> &
     subjects.length !== current.subjects.length ||
     current.duplicate_window !== want.duplicate_window ||
     current.max_age !== want.max_age ||
-    current.max_bytes !== want.max_bytes;
+    current.max_bytes !== want.max_bytes ||
+    (want.num_replicas !== undefined && current.num_replicas !== want.num_replicas);
   if (changed) await jsm.streams.update(want.name, { ...current, ...want, subjects });
 }
 
