@@ -7,6 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { CallListsModule } from './call-lists/call-lists.module';
 import { BillingModule } from './billing/billing.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CustomersModule } from './customers/customers.module';
 import { loadGatewayConfig } from './config';
 import { entities } from './entities';
 import { CallsModule } from './calls/calls.module';
@@ -22,7 +23,7 @@ import { ProviderAccountsModule } from './provider-accounts/provider-accounts.mo
 import { UsersModule } from './users/users.module';
 
 @Module({
-  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule],
+  imports: [AuthModule, IdempotencyModule, OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, CustomersModule],
   providers: [
     { provide: APP_PIPE, useFactory: createValidationPipe },
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -19,9 +19,9 @@ export interface CustomerRow {
   cursor_at?: string;
 }
 
-/** The customer's columns and its phones (oldest first) as one JSON array; `c` is the customers row. */
+/** The customer's columns and its phones (in the order they were linked) as one JSON array; `c` is the customers row. */
 export const CUSTOMER_SELECT = `c.id, c.organization_id, c.name, c.email, c.company, c.notes, c.custom_fields, c.created_at, c.updated_at,
-  (SELECT json_agg(json_build_object('e164', p.e164, 'callerIdKey', p.caller_id_key) ORDER BY p.created_at, p.caller_id_key)
+  (SELECT json_agg(json_build_object('e164', p.e164, 'callerIdKey', p.caller_id_key) ORDER BY p.seq)
      FROM customer_phones p WHERE p.organization_id = c.organization_id AND p.customer_id = c.id) AS phones`;
 
 export function toCustomer(r: CustomerRow): Customer {

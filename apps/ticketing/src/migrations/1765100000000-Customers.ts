@@ -35,10 +35,12 @@ export class Customers1765100000000 implements MigrationInterface {
         customer_id uuid NOT NULL,
         e164 text NOT NULL,
         created_at timestamptz NOT NULL,
+        -- the order phones were linked in (several in one transaction share created_at)
+        seq bigint GENERATED ALWAYS AS IDENTITY,
         PRIMARY KEY (organization_id, caller_id_key),
         FOREIGN KEY (organization_id, customer_id) REFERENCES customers (organization_id, id) ON DELETE CASCADE
       )`);
-    await q.query(`CREATE INDEX customer_phones_of_customer ON customer_phones (organization_id, customer_id, created_at)`);
+    await q.query(`CREATE INDEX customer_phones_of_customer ON customer_phones (organization_id, customer_id, seq)`);
     await q.query(`
       CREATE TABLE customer_calls (
         organization_id uuid NOT NULL,
