@@ -24,12 +24,13 @@ export class LookupCardUseCase {
   async execute(input: CustomerCardRequest): Promise<CustomerCardReply> {
     const orgId = asOrgId(input.organizationId);
     const country = (await this.country.of(orgId)) ?? undefined;
-    const key = callerIdKey(input.phone, country);
+    // A number that normalizes has its E.164 as its caller-ID key (libs/phone rule 1): one parse.
+    const normalized = normalizePhoneNumber(input.phone, country);
+    const phone = normalized.ok ? normalized.e164 : null;
+    const key = phone ?? callerIdKey(input.phone, country);
     if (key === null) {
       throw new DomainError('NOT_A_NUMBER', 'Invalid phone number format: no digits to look up', { errors: [{ field: 'phone', message: 'phone has no digits', code: 'NOT_A_NUMBER' }] });
     }
-    const normalized = normalizePhoneNumber(input.phone, country);
-    const phone = normalized.ok ? normalized.e164 : null;
     return this.card(orgId, key, phone, input.phone);
   }
 
