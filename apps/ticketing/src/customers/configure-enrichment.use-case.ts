@@ -1,9 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
-import { CUSTOMER_LIMITS, type EnrichmentConfigureRequest, type EnrichmentReply } from '@santral/contracts';
+import { CUSTOMER_LIMITS, DomainError, type EnrichmentConfigureRequest, type EnrichmentReply } from '@santral/contracts';
 import { asOrgId, TransactionRunner } from '@santral/persistence';
 import { Clock } from '@santral/service-kit';
 import { EnrichmentClient, EnrichmentSettingsPort } from './customers.port';
+
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
 
 /** A new Standard Webhooks signing secret: `whsec_` and 24 random bytes in base64. */
 export function newSigningSecret(): string {
@@ -25,6 +34,7 @@ export class ConfigureEnrichmentUseCase {
 
   async execute(input: EnrichmentConfigureRequest): Promise<EnrichmentReply> {
     const orgId = asOrgId(input.organizationId);
+    if (typeof input.url === 'string' && !isHttpUrl(input.url)) throw DomainError.validation([{ field: 'url', message: 'url must be an http(s) URL' }], 'The enrichment URL is not valid');
     const reply = await this.transactions.run(async (tx) => {
       const current = await this.settings.get(orgId, tx);
       const fresh = !current || input.rotateSecret === true;

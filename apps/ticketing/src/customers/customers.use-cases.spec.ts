@@ -5,7 +5,9 @@ import { asOrgId, type OrgId, type Page, type PageRequest, type Tx } from '@sant
 import type { Customer, CustomerCall, CustomerPhone } from './customer';
 import { CreateCustomerUseCase } from './create-customer.use-case';
 import { CustomerTickets, type CustomerTicketSummary } from './customer-tickets.port';
-import { CardReader, CustomerMatchedEvents, CustomersPort, EnrichmentClient, InboundMatchesPort, OrganizationCountry, type CardRead, type EnrichmentOutcome } from './customers.port';
+import { CardReader, CustomerMatchedEvents, CustomersPort, EnrichmentClient, EnrichmentSettingsPort, InboundMatchesPort, OrganizationCountry, type CardRead, type EnrichmentOutcome } from './customers.port';
+import type { EnrichmentSettings } from './customer';
+import { ConfigureEnrichmentUseCase } from './configure-enrichment.use-case';
 import { LinkPhoneUseCase } from './link-phone.use-case';
 import { LookupCardUseCase } from './lookup-card.use-case';
 import { MatchInboundCallerUseCase } from './match-inbound-caller.use-case';
@@ -88,7 +90,20 @@ class FakeEnrichment extends EnrichmentClient {
     this.asked.push({ phone: r.phone, customerId: r.customerId });
     return this.outcome;
   }
-  forget() {}
+  forgotten: OrgId[] = [];
+  forget(orgId: OrgId) {
+    this.forgotten.push(orgId);
+  }
+}
+
+class InMemoryEnrichmentSettings extends EnrichmentSettingsPort {
+  readonly rows = new Map<string, EnrichmentSettings>();
+  async get(orgId: OrgId) {
+    return this.rows.get(orgId) ?? null;
+  }
+  async put(orgId: OrgId, s: EnrichmentSettings) {
+    this.rows.set(orgId, { ...s });
+  }
 }
 
 class OneOpenTicket extends CustomerTickets {
@@ -193,5 +208,24 @@ describe('customer use cases', () => {
       { organizationId: ORG_A, callId: '0190f000-0000-7000-8000-000000000002', phone: '+905320000005', matched: false, operatorUserIds: [] },
     ]);
     expect(events.events.every((e) => e.tx === tx)).toBe(true);
+  });
+});
+
+describe('enrichment settings', () => {
+  it('makes the signing secret on the first configuration and on rotation only, keeps the rest, refuses a non-http URL, and clears the replica cache', async () => {
+    const settings = new InMemoryEnrichmentSettings();
+    const client = new FakeEnrichment();
+    const configure = new ConfigureEnrichmentUseCase(settings, client, new FakeTransactions(), new FakeClock());
+    const first = await configure.execute({ organizationId: ORG_A, url: 'https://crm.example.com/lookup' });
+    expect(first).toEqual({ enabled: true, url: 'https://crm.example.com/lookup', timeoutMs: 300, secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/) });
+    await expect(configure.execute({ organizationId: ORG_A, timeoutMs: 150 })).resolves.toEqual({ enabled: true, url: 'https://crm.example.com/lookup', timeoutMs: 150 });
+    expect(settings.rows.get(ORG_A)!.secret).toBe(first.secret);
+    const rotated = await configure.execute({ organizationId: ORG_A, rotateSecret: true });
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(first.secret);
+    await expect(configure.execute({ organizationId: ORG_A, url: 'ftp://crm.example.com/x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', extra: { errors: [{ field: 'url' }] } });
+    await expect(configure.execute({ organizationId: ORG_A, url: 'not a url' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(configure.execute({ organizationId: ORG_A, url: null })).resolves.toEqual({ enabled: false, timeoutMs: 150 });
+    expect(client.forgotten).toEqual([ORG_A, ORG_A, ORG_A, ORG_A]);
   });
 });

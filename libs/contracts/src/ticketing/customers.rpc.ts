@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsUrl, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, ValidateNested } from 'class-validator';
 import { IsE164, IsEntityId, IsIntBetween, IsJsonObject, IsNested, IsSeconds, IsStringMap, IsText, IsTimestamp } from '../validation/decorators';
 import { CALL_DIRECTIONS, TICKET_HANDSETS, TICKET_STATUSES, type CallDirection, type TicketHandset, type TicketStatus } from '../vocabulary';
 
@@ -280,8 +280,9 @@ export class EnrichmentConfigureRequest {
   @IsEntityId()
   organizationId: string;
 
+  /** An http(s) URL (the ticketing service refuses any other with VALIDATION_FAILED on `url`). */
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false })
+  @IsText(2000)
   url?: string | null;
 
   @IsOptional()
