@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { jetstream } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { Subjects, type DialerCallEndedV1, type TelephonyInboundReceivedV1 } from '@santral/contracts';
-import { buildEnvelope, connectNats, encodeJson } from '@santral/messaging';
+import { Rpc, Subjects, type DialerCallEndedV1, type TelephonyInboundReceivedV1 } from '@santral/contracts';
+import { buildEnvelope, connectNats, decodeJson, encodeJson } from '@santral/messaging';
 import { testEnv, waitFor } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { startTicketingBeside, type TicketingBeside } from './support/ticketing-beside';
@@ -119,6 +119,10 @@ describe('customers: api-gateway HTTP → NATS request/reply → ticketing servi
     const body = expectProblem(await gw.request({ method: 'GET', url: '/v1/customers/lookup?phone=anonymous', key: a.key }), 422, 'NOT_A_NUMBER');
     expect(body.errors).toEqual([expect.objectContaining({ field: 'phone' })]);
     expectProblem(await gw.request({ method: 'GET', url: '/v1/customers/lookup', key: a.key }), 422, 'VALIDATION_FAILED');
+    // The older rpc.ticketing.customer.lookup answers the same match in the events' card shape.
+    const ask = async (phone: string) => decodeJson((await nc.request(`${gw.subjectPrefix}.${Rpc.Ticketing.CustomerLookup}`, encodeJson({ organizationId: a.id, phone }), { timeout: 5000 })).data);
+    await expect(ask('(0532) 123-45-67')).resolves.toEqual({ ok: true, data: { matched: true, phone: '+905321234567', customer: { customerId: c.customerId, name: 'Mehmet', phones: ['+905321234567'], openTicketCount: 0, notes: 'Teslimat günü değişti' } } });
+    await expect(ask('0532 999 00 05')).resolves.toEqual({ ok: true, data: { matched: false, phone: '+905329990005' } });
   });
 
   it('a number belongs to at most one customer: a second link or create is PHONE_ALREADY_LINKED and stores nothing; relinking is a no-op; unlink frees it', async () => {
