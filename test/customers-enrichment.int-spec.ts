@@ -57,7 +57,8 @@ describe('screen-pop enrichment: signed, bounded by its timeout, cached', () => 
   beforeAll(async () => {
     standIn = await startStandIn();
     gw = await startGateway('gw_enrich', { RPC_TIMEOUT_MS: '5000' });
-    ticketing = await startTicketingBeside(gw, 'tkt_enrich', { ENRICHMENT_CACHE_TTL_MS: '60000' });
+    // The stand-in listens on 127.0.0.1, which an organization may name only with private URLs allowed.
+    ticketing = await startTicketingBeside(gw, 'tkt_enrich', { ENRICHMENT_CACHE_TTL_MS: '60000', ENRICHMENT_ALLOW_PRIVATE_URLS: 'true' });
   });
 
   afterAll(async () => {

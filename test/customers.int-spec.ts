@@ -220,6 +220,12 @@ describe('customers: api-gateway HTTP → NATS request/reply → ticketing servi
     }
     expectProblem(await gw.request({ method: 'DELETE', url: `/v1/customers/${c.customerId}/phones/${encodeURIComponent('+905551112233')}`, key: a.operator }), 403, 'FORBIDDEN');
     expectProblem(await gw.request({ method: 'PUT', url: '/v1/customers/enrichment', key: a.key, body: { url: 'ftp://x.example/y' } }), 422, 'VALIDATION_FAILED');
+    // SSRF guard: by default an organization's lookup URL may not be this network.
+    for (const url of ['http://127.0.0.1:8080/x', 'http://169.254.169.254/latest/meta-data', 'http://localhost/x']) {
+      const body = expectProblem(await gw.request({ method: 'PUT', url: '/v1/customers/enrichment', key: a.key, body: { url } }), 422, 'VALIDATION_FAILED');
+      expect(body.errors).toEqual([{ field: 'url', message: 'url may not point at this network' }]);
+    }
+    expect((await gw.request({ method: 'GET', url: '/v1/customers/enrichment', key: a.key })).json()).toEqual({ enabled: false, timeoutMs: 300 });
     expectProblem(await gw.request({ method: 'PUT', url: '/v1/customers/enrichment', key: a.key, body: { url: 'https://x.example/y', timeoutMs: 10 } }), 422, 'VALIDATION_FAILED');
     expectProblem(await gw.request({ method: 'GET', url: '/v1/customers', key: 'sk_live_nope' }), 401, 'INVALID_API_KEY');
   });

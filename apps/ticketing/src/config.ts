@@ -1,4 +1,4 @@
-import { IsInt, Max, Min } from 'class-validator';
+import { IsIn, IsInt, Max, Min } from 'class-validator';
 import { serviceConfig } from '@santral/service-kit';
 
 /** Ticketing's variables; DB_SCHEMA and HTTP_PORT come from services.json. */
@@ -20,4 +20,8 @@ export class TicketingConfig extends serviceConfig('ticketing') {
   @Min(100)
   @Max(60_000)
   ENRICHMENT_BACKGROUND_MS: number = 5000;
+
+  /** Development and tests only: an organization's lookup URL may be localhost or a private address (SANTRAL_DEV_MODE allows it too). */
+  @IsIn(['true', 'false'])
+  ENRICHMENT_ALLOW_PRIVATE_URLS: 'true' | 'false' = 'false';
 }

@@ -1,18 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { CUSTOMER_LIMITS, DomainError, type EnrichmentConfigureRequest, type EnrichmentReply } from '@santral/contracts';
 import { asOrgId, TransactionRunner } from '@santral/persistence';
 import { Clock } from '@santral/service-kit';
 import { EnrichmentClient, EnrichmentSettingsPort } from './customers.port';
+import { enrichmentUrlProblem } from './enrichment-url';
 
-function isHttpUrl(text: string): boolean {
-  try {
-    const url = new URL(text);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
-  } catch {
-    return false;
-  }
-}
+/** Whether an organization's lookup URL may be a private address (development and tests). */
+export const ENRICHMENT_ALLOW_PRIVATE = Symbol('ENRICHMENT_ALLOW_PRIVATE');
 
 /** A new Standard Webhooks signing secret: `whsec_` and 24 random bytes in base64. */
 export function newSigningSecret(): string {
@@ -30,11 +25,13 @@ export class ConfigureEnrichmentUseCase {
     private readonly client: EnrichmentClient,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    @Inject(ENRICHMENT_ALLOW_PRIVATE) private readonly allowPrivate: boolean,
   ) {}
 
   async execute(input: EnrichmentConfigureRequest): Promise<EnrichmentReply> {
     const orgId = asOrgId(input.organizationId);
-    if (typeof input.url === 'string' && !isHttpUrl(input.url)) throw DomainError.validation([{ field: 'url', message: 'url must be an http(s) URL' }], 'The enrichment URL is not valid');
+    const problem = typeof input.url === 'string' ? enrichmentUrlProblem(input.url, this.allowPrivate) : null;
+    if (problem) throw DomainError.validation([{ field: 'url', message: problem }], 'The enrichment URL is not valid');
     const reply = await this.transactions.run(async (tx) => {
       const current = await this.settings.get(orgId, tx);
       const fresh = !current || input.rotateSecret === true;

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { TicketingConfig } from '../config';
 import { SqlCardReader } from './card.reader';
-import { ConfigureEnrichmentUseCase } from './configure-enrichment.use-case';
+import { ConfigureEnrichmentUseCase, ENRICHMENT_ALLOW_PRIVATE } from './configure-enrichment.use-case';
 import { CreateCustomerUseCase } from './create-customer.use-case';
 import { CustomerCallsRepository, InboundMatchesRepository } from './customer-calls.repository';
 import { CustomerCallsMessagesController } from './customer-calls.messages.controller';
@@ -42,6 +42,7 @@ import { UpdateCustomerUseCase } from './update-customer.use-case';
       useFactory: (c: TicketingConfig): EnrichmentTuning => ({ cacheTtlMs: c.ENRICHMENT_CACHE_TTL_MS, cacheMax: c.ENRICHMENT_CACHE_MAX, backgroundMs: c.ENRICHMENT_BACKGROUND_MS }),
       inject: [SERVICE_CONFIG],
     },
+    { provide: ENRICHMENT_ALLOW_PRIVATE, useFactory: (c: TicketingConfig) => c.ENRICHMENT_ALLOW_PRIVATE_URLS === 'true' || c.SANTRAL_DEV_MODE === 'true', inject: [SERVICE_CONFIG] },
     // Replaced by the tickets adapter once this service keeps tickets.
     { provide: CustomerTickets, useClass: NoTicketsYet },
     CreateCustomerUseCase, UpdateCustomerUseCase, GetCustomerUseCase, ListCustomersUseCase, LinkPhoneUseCase, UnlinkPhoneUseCase,

@@ -215,7 +215,7 @@ describe('enrichment settings', () => {
   it('makes the signing secret on the first configuration and on rotation only, keeps the rest, refuses a non-http URL, and clears the replica cache', async () => {
     const settings = new InMemoryEnrichmentSettings();
     const client = new FakeEnrichment();
-    const configure = new ConfigureEnrichmentUseCase(settings, client, new FakeTransactions(), new FakeClock());
+    const configure = new ConfigureEnrichmentUseCase(settings, client, new FakeTransactions(), new FakeClock(), false);
     const first = await configure.execute({ organizationId: ORG_A, url: 'https://crm.example.com/lookup' });
     expect(first).toEqual({ enabled: true, url: 'https://crm.example.com/lookup', timeoutMs: 300, secret: expect.stringMatching(/^whsec_[A-Za-z0-9+/]{32}$/) });
     await expect(configure.execute({ organizationId: ORG_A, timeoutMs: 150 })).resolves.toEqual({ enabled: true, url: 'https://crm.example.com/lookup', timeoutMs: 150 });
@@ -225,6 +225,7 @@ describe('enrichment settings', () => {
     expect(rotated.secret).not.toBe(first.secret);
     await expect(configure.execute({ organizationId: ORG_A, url: 'ftp://crm.example.com/x' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', extra: { errors: [{ field: 'url' }] } });
     await expect(configure.execute({ organizationId: ORG_A, url: 'not a url' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(configure.execute({ organizationId: ORG_A, url: 'http://169.254.169.254/latest' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', extra: { errors: [{ field: 'url', message: 'url may not point at this network' }] } });
     await expect(configure.execute({ organizationId: ORG_A, url: null })).resolves.toEqual({ enabled: false, timeoutMs: 150 });
     expect(client.forgotten).toEqual([ORG_A, ORG_A, ORG_A, ORG_A]);
   });
