@@ -116,8 +116,8 @@ async function main(): Promise<void> {
   const sealing = generateSealingKeyPair();
   const common = { NODE_ENV: 'production', LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'error', DATABASE_URL, NATS_URL, SUBJECT_PREFIX: tag, EVENTS_STREAM_MAX_MB: '256' };
   const gwPort = await freePort();
-  const gwEnv = { ...common, DB_SCHEMA: `${tag}_gw`, HTTP_PORT: String(gwPort), SANTRAL_ADMIN_KEY: ADMIN_KEY, TELEPHONY_SEALING_PUBLIC_KEY: sealing.publicKey, DB_POOL_SIZE: '10' };
-  const tkEnv = { ...common, DB_SCHEMA: `${tag}_tk`, HTTP_PORT: String(await freePort()), DB_POOL_SIZE: '10' };
+  const gwEnv = { ...common, DB_SCHEMA: `${tag}_gw`, HTTP_PORT: String(gwPort), SANTRAL_ADMIN_KEY: ADMIN_KEY, TELEPHONY_SEALING_PUBLIC_KEY: sealing.publicKey, DB_POOL_SIZE: '8' };
+  const tkEnv = { ...common, DB_SCHEMA: `${tag}_tk`, HTTP_PORT: String(await freePort()), DB_POOL_SIZE: '8' };
   const children: ChildProcess[] = [];
   const backendsOf = async (app: string) =>
     new Set<number>((await pg.query(`SELECT pid FROM pg_stat_activity WHERE application_name LIKE $1 AND datname = current_database()`, [`santral-${app}%`])).rows.map((r: { pid: number }) => r.pid));
