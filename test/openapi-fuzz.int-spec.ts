@@ -9,6 +9,7 @@ import { startBillingBeside, type BillingBeside } from './support/billing-beside
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
 import { multipartBody } from './support/multipart';
 import { startTelephonyBeside, type TelephonyBeside } from './support/telephony-beside';
+import { startTicketingBeside, type TicketingBeside } from './support/ticketing-beside';
 import { garbage, NASTY_STRINGS, operationsOf, SchemaArbitraries, type OpenApiDocument, type Operation } from './openapi-fuzz.arbitraries';
 
 // Every operation of /openapi.json, driven with random bodies, queries, path parameters and
@@ -25,6 +26,7 @@ let telephony: TelephonyBeside | undefined;
 let dialer: DialerBeside | undefined;
 let campaign: CampaignBeside | undefined;
 let billing: BillingBeside | undefined;
+let ticketing: TicketingBeside | undefined;
 let nc: NatsConnection;
 let doc: OpenApiDocument;
 /** Keys the fuzzer authenticates with, and ids of real resources it may hit. */
@@ -37,6 +39,7 @@ beforeAll(async () => {
   dialer = await startDialerBeside(gw, 'dlr_fuzz');
   campaign = await startCampaignBeside(gw, 'cmp_fuzz');
   billing = await startBillingBeside(gw, 'bil_fuzz');
+  ticketing = await startTicketingBeside(gw, 'tkt_fuzz');
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
 
   const org = await gw.createOrg();
@@ -58,6 +61,9 @@ beforeAll(async () => {
   await campaign.knows(other.id);
   await billing.knows(org.id);
   await billing.knows(other.id);
+  await ticketing.knows(org.id);
+  await ticketing.knows(other.id);
+  const customer = (await made('/v1/customers', { name: 'Fuzz Müşteri', phones: ['0555 987 65 43'] })) as unknown as { customerId: string };
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
@@ -74,7 +80,7 @@ beforeAll(async () => {
   const campaignDraft = await gw.request({ method: 'POST', url: '/v1/campaigns', key: org.key, body: { name: 'Fuzz campaign', agentId: agent.agentId, callListId: callList.id, startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z' } });
   if (campaignDraft.statusCode !== 201) throw new Error(`/v1/campaigns: ${campaignDraft.statusCode} ${campaignDraft.body}`);
   keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
-  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId);
+  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId, customer.customerId);
 
   doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
 }, 60_000);
@@ -85,6 +91,7 @@ afterAll(async () => {
   await campaign?.close();
   await dialer?.close();
   await billing?.close();
+  await ticketing?.close();
   await gw?.close();
 });
 
@@ -105,7 +112,10 @@ async function rowCounts(): Promise<Record<string, number>> {
   // and their ledger entries follow organization and call events, asynchronously (the setup's click-to-call
   // ends and is settled while the fuzzer runs).
   const { payments } = await billing!.rowCounts();
-  return { ...mine, ...theirs, ...dialers, ...campaigns, payments: payments! };
+  const [customers]: Array<Record<string, number>> = await ticketing!.db.dataSource.query(
+    `SELECT ${['customers', 'customer_phones', 'enrichment_settings'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
+  );
+  return { ...mine, ...theirs, ...dialers, ...campaigns, payments: payments!, ...customers };
 }
 
 /** Percent-encodes what encodeURIComponent can; a lone surrogate goes as the bytes of its (invalid) UTF-8 form. */

@@ -1,9 +1,20 @@
+import { Module } from '@nestjs/common';
 import { loadConfig } from '@santral/config';
 import { defineService } from '@santral/service-kit';
 import { TicketingConfig } from './config';
+import { CustomersModule } from './customers/customers.module';
+import { migrations } from './migrations';
 
-/** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4). */
+@Module({ imports: [CustomersModule] })
+export class TicketingModule {}
+
+/** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */
 export const ticketingService = defineService({
   name: 'ticketing',
   loadConfig: (env) => loadConfig(TicketingConfig, env),
+  module: () => TicketingModule,
+  entities: [],
+  migrations,
+  events: true,
+  settings: (s) => ({ defaultCountry: s.defaultCountry }),
 });

@@ -42,6 +42,7 @@ export * from './billing/billing.rpc';
 export * from './transcript/transcript.events';
 export * from './ticketing/ticketing.events';
 export * from './ticketing/ticketing.rpc';
+export * from './ticketing/customers.rpc';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';

@@ -6,6 +6,7 @@ import { CallListsModule } from '../call-lists/call-lists.module';
 import { BillingModule } from '../billing/billing.module';
 import { CampaignsModule } from '../campaigns/campaigns.module';
 import { CallsModule } from '../calls/calls.module';
+import { CustomersModule } from '../customers/customers.module';
 import { BEARER_SCHEME } from '../auth/roles.decorator';
 import { STREAM_TOKEN_SCHEME } from '../events-stream/events-stream.dto';
 import { EventsStreamModule } from '../events-stream/events-stream.module';
@@ -19,7 +20,7 @@ import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.m
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule];
+export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

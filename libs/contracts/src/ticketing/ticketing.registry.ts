@@ -2,6 +2,21 @@ import { healthPing } from '../common/common.registry';
 import { event, request, type EntriesOf } from '../registry/define';
 import { CustomerMatchedV1, TicketCreatedV1, TicketUpdatedV1 } from './ticketing.events';
 import { CustomerLookupReply, CustomerLookupRequest } from './ticketing.rpc';
+import {
+  CustomerCardReply,
+  CustomerCardRequest,
+  CustomerCreateRequest,
+  CustomerListRequest,
+  CustomerPageReply,
+  CustomerPhoneLinkRequest,
+  CustomerPhoneUnlinkRequest,
+  CustomerReply,
+  CustomerRequest,
+  CustomerUpdateRequest,
+  EnrichmentConfigureRequest,
+  EnrichmentReply,
+  EnrichmentRequest,
+} from './customers.rpc';
 
 /** JetStream subjects of the ticketing context: the events it publishes and the commands it receives. */
 export const TicketingSubjects = {
@@ -14,6 +29,15 @@ export const TicketingSubjects = {
 export const TicketingRpc = {
   HealthPing: 'rpc.ticketing.health.ping',
   CustomerLookup: 'rpc.ticketing.customer.lookup',
+  CustomerCreate: 'rpc.ticketing.customer.create',
+  CustomerUpdate: 'rpc.ticketing.customer.update',
+  CustomerGet: 'rpc.ticketing.customer.get',
+  CustomerList: 'rpc.ticketing.customer.list',
+  CustomerPhoneLink: 'rpc.ticketing.customer_phone.link',
+  CustomerPhoneUnlink: 'rpc.ticketing.customer_phone.unlink',
+  CustomerCard: 'rpc.ticketing.customer.card',
+  EnrichmentConfigure: 'rpc.ticketing.enrichment.configure',
+  EnrichmentGet: 'rpc.ticketing.enrichment.get',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -23,6 +47,7 @@ export const ticketingMessages = {
   [TicketingSubjects.CustomerMatched]: event(CustomerMatchedV1, {
     description: 'The caller of an inbound call was looked up: the screen-pop card, or matched=false.',
     producer: 'ticketing',
+    status: 'stable',
     consumers: [],
   }),
   [TicketingSubjects.TicketCreated]: event(TicketCreatedV1, {
@@ -39,6 +64,61 @@ export const ticketingMessages = {
   [TicketingRpc.CustomerLookup]: request('query', CustomerLookupRequest, CustomerLookupReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: 'Screen-pop lookup of a customer by a raw phone number.',
+  }),
+  [TicketingRpc.CustomerCreate]: request('command', CustomerCreateRequest, CustomerReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Create a customer (B2, J2); every phone is stored E.164 with its caller-ID key, one customer per number.',
+  }),
+  [TicketingRpc.CustomerUpdate]: request('command', CustomerUpdateRequest, CustomerReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Change some fields of a customer (`null` clears an optional one).',
+  }),
+  [TicketingRpc.CustomerGet]: request('query', CustomerRequest, CustomerReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'One customer with its phones.',
+  }),
+  [TicketingRpc.CustomerList]: request('query', CustomerListRequest, CustomerPageReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "The organization's customers, newest first; `q` searches name, e-mail, company, notes and custom fields (Turkish-aware).",
+  }),
+  [TicketingRpc.CustomerPhoneLink]: request('command', CustomerPhoneLinkRequest, CustomerReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Link a number to a customer (J2); a number of another customer is PHONE_ALREADY_LINKED.',
+  }),
+  [TicketingRpc.CustomerPhoneUnlink]: request('command', CustomerPhoneUnlinkRequest, CustomerReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Remove a number from a customer.',
+  }),
+  [TicketingRpc.CustomerCard]: request('query', CustomerCardRequest, CustomerCardReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'The screen-pop card (F1, K7) for a number in any form: customer, open tickets, last calls, enrichment.',
+  }),
+  [TicketingRpc.EnrichmentConfigure]: request('command', EnrichmentConfigureRequest, EnrichmentReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "Set the organization's screen-pop enrichment URL (K7), its timeout, and make or rotate its signing secret.",
+  }),
+  [TicketingRpc.EnrichmentGet]: request('query', EnrichmentRequest, EnrichmentReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "The organization's screen-pop enrichment settings (the secret is never shown again).",
   }),
 } satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;

@@ -1,0 +1,5 @@
+import { MigrationInterface } from 'typeorm';
+import { Customers1765100000000 } from './1765100000000-Customers';
+
+/** The ticketing service's own migrations (the kit adds its outbox/inbox and settings tables); a merged migration is never edited. */
+export const migrations: Array<new () => MigrationInterface> = [Customers1765100000000];
