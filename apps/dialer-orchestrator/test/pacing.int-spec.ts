@@ -217,4 +217,25 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     expect(rig.originates.filter((o) => o.organizationId === org)).toHaveLength(2);
     for (const e of rig.events.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });
   });
+  it('windows widened on an active campaign: the contacts waiting for the old windows\' next opening are dialled at once; narrowed again, the next ones wait', async () => {
+    const plan = { callingWindows: [{ start: '09:00', end: '10:00' }] };
+    const { org, campaign, account, from } = await rig.organizationWithCampaign({}, plan);
+    await rig.request(org, campaign, numbers(7000, 2));
+    // Midday for these contacts: both wait for tomorrow's 09:00.
+    await waitFor(async () => (await rig.tasksOf(org)).filter((t) => t.state === 'pending' && t.not_before.getTime() > Date.now() + 3_600_000).length === 2, 20_000, 'both wait for tomorrow');
+    expect(rig.originates.filter((o) => o.organizationId === org)).toHaveLength(0);
+    const dialPlan = (windows: object[]) => ({
+      agentId: randomUUID(), startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2030-01-01T00:00:00.000Z', callingWindows: windows,
+      retryPolicy: { maxAttemptsPerContact: 1, rules: [] }, ringTimeoutSeconds: 30, providerAccountId: account, fromNumber: from,
+    });
+    await rig.publish(org, Subjects.Campaign.CampaignUpdated, { organizationId: org, campaignId: campaign, name: 'Campaign', dialPlan: dialPlan([{ start: '00:00', end: '23:59' }]) });
+    await waitFor(() => rig.originates.filter((o) => o.organizationId === org).length === 2, 20_000, 'both dialled in the widened window');
+    // The same fact again, and a narrowing one: nothing already dialled changes, and new contacts wait.
+    await rig.publish(org, Subjects.Campaign.CampaignUpdated, { organizationId: org, campaignId: campaign, name: 'Campaign', dialPlan: dialPlan([{ start: '09:00', end: '10:00' }]) });
+    await settle();
+    await rig.request(org, campaign, numbers(7100, 1));
+    await waitFor(async () => (await rig.tasksOf(org)).some((t) => t.to_number.endsWith('7100') && t.not_before.getTime() > Date.now() + 3_600_000), 20_000, 'the new contact waits for the narrowed window');
+    await settle();
+    expect(rig.originates.filter((o) => o.organizationId === org)).toHaveLength(2);
+  });
 });

@@ -117,7 +117,7 @@ export class ApplyCallEndedUseCase {
     // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
     const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';
     if (decision.action === 'retry' && !cancelled) {
-      await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled');
+      await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled', decision.due);
       return {
         ...meta,
         type: Subjects.Dialer.TaskRetryScheduled,

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Subjects } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
+import { afterCommit, asOrgId, type OrgId, type Tx } from '@santral/persistence';
+import { Dispatcher } from '../dispatch/dispatcher';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { applyCampaignFact, type CampaignFact, type CampaignView } from './campaign-view';
 import { DialerCampaignRepository } from './dialer-campaign.repository';
@@ -9,7 +10,8 @@ import { DialerCampaignRepository } from './dialer-campaign.repository';
 /**
  * campaign.campaign.started|updated|paused|resumed|cancelled|completed → the dialer's view of the
  * campaign (issue 10 item 11: pause, resume and cancel stop and restart its dispatch; an edit of
- * windows or caps applies at the next dispatch; calls in flight finish normally). On cancel, the
+ * windows or caps applies at the next dispatch, tasks that waited for the old windows included;
+ * calls in flight finish normally). On cancel, the
  * campaign's tasks not yet dialled are cancelled, each with dialer.task.finished.v1 (`cancelled`).
  * Facts apply in any order and any number of times.
  */
@@ -19,6 +21,7 @@ export class ApplyCampaignFactUseCase {
     private readonly campaigns: DialerCampaignRepository,
     private readonly tasks: CallTaskRepository,
     private readonly publisher: EventPublisher,
+    private readonly dispatcher: Dispatcher,
   ) {}
 
   async execute(organizationId: string, campaignId: string, fact: CampaignFact, tx: Tx): Promise<CampaignView> {
@@ -26,6 +29,8 @@ export class ApplyCampaignFactUseCase {
     const next = applyCampaignFact(await this.campaigns.lock(tx, orgId, campaignId), fact);
     await this.campaigns.save(tx, orgId, campaignId, next);
     if (next.state === 'cancelled') await this.cancelWaiting(tx, orgId, campaignId);
+    // New windows: the tasks that waited for the old ones' next opening are weighed again at once.
+    else if (fact.kind === 'updated' && (await this.tasks.releaseWindowWaits(tx, orgId, campaignId)) > 0) afterCommit(tx, () => this.dispatcher.wake());
     return next;
   }
 

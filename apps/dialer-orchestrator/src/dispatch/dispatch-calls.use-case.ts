@@ -148,7 +148,7 @@ export class DispatchCallsUseCase {
     const zones = zonesOf({ timeZone: task.time_zone, toNumber: task.to_number }, settings.timeZone);
     if (isCallable(policy, zones, now)) return true;
     const opens = nextOpening(policy, zones, now);
-    if (opens) await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled');
+    if (opens) await this.tasks.scheduleAt(tx, orgId, task.id, opens, task.attempt === 0 ? 'pending' : 'retry_scheduled', now);
     else await this.finish(tx, orgId, task, 'failed', 'no_calling_window');
     return false;
   }

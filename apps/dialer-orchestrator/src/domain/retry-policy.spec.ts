@@ -7,7 +7,8 @@ const WINDOW: CallingWindowPolicy = {};
 const TUE_10_00 = new Date('2026-03-10T07:00:00Z');
 const decide = (attempts: EndReasonCode[], extra: Partial<RetryInput> = {}) =>
   decideRetry({ attempts, now: TUE_10_00, window: WINDOW, zones: IST, ...extra });
-const retry = (at: string, attempt: number, disposition: string) => ({ action: 'retry', at: new Date(at), attempt, disposition });
+/** `due`: when it was due before the calling window moved it (the same as `at` inside the window). */
+const retry = (at: string, attempt: number, disposition: string, due = at) => ({ action: 'retry', at: new Date(at), due: new Date(due), attempt, disposition });
 const finish = (outcome: string, because: string) => ({ action: 'finish', outcome, because });
 
 describe('END_REASON_HANDLING', () => {
@@ -27,9 +28,9 @@ describe('decideRetry with the default matrix (Europe/Istanbul, Tue 10:00)', () 
     ['watchdog → failed', ['stuck_watchdog'], {}, retry('2026-03-10T07:30:00Z', 2, 'failed')],
     ['voicemail → +4 h = 14:00, the afternoon window', ['voicemail'], {}, retry('2026-03-10T11:00:00Z', 2, 'voicemail')],
     // Moved into the next window.
-    ['no answer at 11:30 → 12:30 is lunch → 14:00', ['no_answer'], { now: new Date('2026-03-10T08:30:00Z') }, retry('2026-03-10T11:00:00Z', 2, 'no_answer')],
-    ['busy at 16:55 → 17:05 is closed → 09:00 next day', ['busy'], { now: new Date('2026-03-10T13:55:00Z') }, retry('2026-03-11T06:00:00Z', 2, 'busy')],
-    ['next day a holiday → the day after', ['busy'], { now: new Date('2026-03-10T13:55:00Z'), window: { restrictedDates: ['2026-03-11'] } }, retry('2026-03-12T06:00:00Z', 2, 'busy')],
+    ['no answer at 11:30 → 12:30 is lunch → 14:00', ['no_answer'], { now: new Date('2026-03-10T08:30:00Z') }, retry('2026-03-10T11:00:00Z', 2, 'no_answer', '2026-03-10T09:30:00Z')],
+    ['busy at 16:55 → 17:05 is closed → 09:00 next day', ['busy'], { now: new Date('2026-03-10T13:55:00Z') }, retry('2026-03-11T06:00:00Z', 2, 'busy', '2026-03-10T14:05:00Z')],
+    ['next day a holiday → the day after', ['busy'], { now: new Date('2026-03-10T13:55:00Z'), window: { restrictedDates: ['2026-03-11'] } }, retry('2026-03-12T06:00:00Z', 2, 'busy', '2026-03-10T14:05:00Z')],
     ['no window ever → finish failed', ['no_answer'], { window: { windows: [] } }, finish('failed', 'no_calling_window')],
     ['no zone → finish failed', ['no_answer'], { zones: [] }, finish('failed', 'no_calling_window')],
     // Per-disposition caps (retries) and the per-contact cap (attempts).
@@ -69,7 +70,7 @@ describe('decideRetry with a campaign matrix', () => {
     // 2 calls a day: the last two were at 07:00Z (now) and 05:00Z, so the next may start
     // at 05:00Z tomorrow (08:00 local), moved to the window at 09:00.
     ['the frequency cap delays the retry, then the window', { ...ONLY_NO_ANSWER, frequencyCap: { maxCalls: 2, perDays: 1 } }, ['no_answer'],
-      { callsToNumber: [new Date('2026-03-10T07:00:00Z'), new Date('2026-03-10T05:00:00Z')] }, retry('2026-03-11T06:00:00Z', 2, 'no_answer')],
+      { callsToNumber: [new Date('2026-03-10T07:00:00Z'), new Date('2026-03-10T05:00:00Z')] }, retry('2026-03-11T06:00:00Z', 2, 'no_answer', '2026-03-11T05:00:00Z')],
     ['calls outside the cap period do not delay', { ...ONLY_NO_ANSWER, frequencyCap: { maxCalls: 2, perDays: 1 } }, ['no_answer'],
       { callsToNumber: [new Date('2026-03-10T07:00:00Z'), new Date('2026-03-09T05:00:00Z')] }, retry('2026-03-10T08:30:00Z', 2, 'no_answer')],
   ])('%s', (_name, matrix, attempts, extra, expected) => {

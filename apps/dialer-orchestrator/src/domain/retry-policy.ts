@@ -105,7 +105,14 @@ export type FinishCause =
   | 'no_calling_window';
 
 export type RetryDecision =
-  | { readonly action: 'retry'; readonly at: Date; readonly attempt: number; readonly disposition: RetryDisposition }
+  | {
+      readonly action: 'retry';
+      readonly at: Date;
+      /** When the retry was due before the calling window moved it later (equal to `at` inside the window). */
+      readonly due: Date;
+      readonly attempt: number;
+      readonly disposition: RetryDisposition;
+    }
   | { readonly action: 'finish'; readonly outcome: TaskOutcome; readonly because: FinishCause };
 
 /**
@@ -128,16 +135,17 @@ export function decideRetry(input: RetryInput): RetryDecision {
   const used = input.attempts.filter((code) => dispositionFor(code) === disposition).length;
   if (used > rule.maxAttempts) return finish('exhausted', 'disposition_cap');
   if (input.attempts.length >= matrix.maxAttemptsPerContact) return finish('exhausted', 'contact_cap');
-  const at = retryTime(input, matrix, rule);
-  if (!at) return finish('failed', 'no_calling_window');
-  return { action: 'retry', at, attempt: input.attempts.length + 1, disposition };
+  const time = retryTime(input, matrix, rule);
+  if (!time) return finish('failed', 'no_calling_window');
+  return { action: 'retry', at: time.at, due: time.due, attempt: input.attempts.length + 1, disposition };
 }
 
-function retryTime(input: RetryInput, matrix: RetryMatrix, rule: RetryRule): Date | null {
-  const due = new Date(input.now.getTime() + rule.delayMinutes * 60_000);
-  const allowed = earliestUnderFrequencyCap(matrix.frequencyCap, input.callsToNumber ?? [], due);
+function retryTime(input: RetryInput, matrix: RetryMatrix, rule: RetryRule): { at: Date; due: Date } | null {
+  const delayed = new Date(input.now.getTime() + rule.delayMinutes * 60_000);
+  const due = earliestUnderFrequencyCap(matrix.frequencyCap, input.callsToNumber ?? [], delayed);
   // Later only lowers the count in the cap's period, so moving into the window keeps the cap.
-  return isCallable(input.window, input.zones, allowed) ? allowed : nextOpening(input.window, input.zones, allowed);
+  const at = isCallable(input.window, input.zones, due) ? due : nextOpening(input.window, input.zones, due);
+  return at ? { at, due } : null;
 }
 
 function finish(outcome: TaskOutcome, because: FinishCause): RetryDecision {

@@ -163,8 +163,34 @@ export class CallTaskRepository {
   }
 
   /** Ready again at `at` (a retry the matrix asked for, or a calling window that opens later). */
-  async scheduleAt(db: Queryable, orgId: OrgId, taskId: string, at: Date, state: 'pending' | 'retry_scheduled'): Promise<void> {
-    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = $4, not_before = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, at, state]);
+  /**
+   * Ready again at `at`. `windowFrom`: the task waits only for its calling window, and was otherwise
+   * due then (see `releaseWindowWaits`).
+   */
+  async scheduleAt(db: Queryable, orgId: OrgId, taskId: string, at: Date, state: 'pending' | 'retry_scheduled', windowFrom?: Date): Promise<void> {
+    await tenantQuery(
+      db,
+      orgId,
+      `UPDATE call_tasks SET state = $4, not_before = $3, window_wait_from = $5, updated_at = now() WHERE id = $2 AND organization_id = $1`,
+      [taskId, at, state, windowFrom && windowFrom < at ? windowFrom : null],
+    );
+  }
+
+  /**
+   * The campaign's windows changed: its tasks waiting for the old windows' next opening are due
+   * again from when they were otherwise due, so the next pass weighs them against the new windows
+   * (and defers them again if those are closed too). Returns how many.
+   */
+  async releaseWindowWaits(db: Queryable, orgId: OrgId, campaignId: string): Promise<number> {
+    const rows = await tenantQuery(
+      db,
+      orgId,
+      `UPDATE call_tasks SET not_before = greatest(window_wait_from, now()), window_wait_from = NULL, updated_at = now()
+        WHERE organization_id = $1 AND campaign_id = $2 AND window_wait_from IS NOT NULL AND state IN ('pending', 'retry_scheduled')
+        RETURNING id`,
+      [campaignId],
+    );
+    return rows.length;
   }
 
   /** The task of an ended call, with what the retry matrix needs. */
