@@ -1,9 +1,23 @@
+import { Module } from '@nestjs/common';
 import { loadConfig } from '@santral/config';
 import { defineService } from '@santral/service-kit';
 import { TicketingConfig } from './config';
+import { migrations } from './migrations';
+import { TicketsModule } from './tickets/tickets.module';
+
+@Module({
+  imports: [
+    TicketsModule,
+  ],
+})
+export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4). */
 export const ticketingService = defineService({
   name: 'ticketing',
   loadConfig: (env) => loadConfig(TicketingConfig, env),
+  module: () => TicketingModule,
+  entities: [],
+  migrations,
+  events: true,
 });

@@ -6,6 +6,7 @@ import { DialingErrorCode } from '../dialer/dialer.errors';
 import { GatewayErrorCode } from '../gateway/gateway.errors';
 import { TelephonyErrorCode } from '../telephony/telephony.errors';
 import { TicketingErrorCode } from '../ticketing/ticketing.errors';
+import { TicketsErrorCode } from '../ticketing/tickets.errors';
 import { TranscriptErrorCode } from '../transcript/transcript.errors';
 
 /** Every context's error enum, by context. */
@@ -19,6 +20,7 @@ export const ErrorCodes = {
   Telephony: TelephonyErrorCode,
   Transcript: TranscriptErrorCode,
   Ticketing: TicketingErrorCode,
+  Tickets: TicketsErrorCode,
 } as const;
 
 /** Any stable error code (the `code` of a problem response). */
@@ -31,7 +33,8 @@ export type ErrorCode =
   | DialingErrorCode
   | TelephonyErrorCode
   | TranscriptErrorCode
-  | TicketingErrorCode;
+  | TicketingErrorCode
+  | TicketsErrorCode;
 
 /** All codes, each once. */
 export const ERROR_CODES: readonly ErrorCode[] = [

@@ -1,0 +1,7 @@
+import { MigrationInterface } from 'typeorm';
+import { Tickets1765200000000 } from './1765200000000-Tickets';
+
+/** The ticketing service's own migrations (the kit adds its outbox/inbox and settings tables); a merged migration is never edited. */
+export const migrations: Array<new () => MigrationInterface> = [
+  Tickets1765200000000,
+];
