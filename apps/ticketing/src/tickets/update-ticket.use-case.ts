@@ -32,18 +32,14 @@ export class UpdateTicketUseCase {
       const before = await this.tickets.findForUpdate(orgId, input.ticketId, tx);
       if (!before) throw new DomainError('TICKET_NOT_FOUND', `No ticket ${input.ticketId}`);
       const now = this.clock.now();
-      let ticket = before;
-      if (input.status) {
-        const event = statusEvent(before.status, input.status);
-        if (event === null) throw new DomainError('TICKET_INVALID_STATE', `A ${before.status} ticket cannot be set ${input.status}`, { from: before.status, to: input.status });
-        if (event !== 'same') {
-          const moved = await this.book.apply(before, event, undefined, now, tx);
-          if (!moved) throw new DomainError('TICKET_INVALID_STATE', `A ${before.status} ticket cannot be set ${input.status}`, { from: before.status, to: input.status });
-          ticket = moved;
-        }
-      }
-      const edited = { ...ticket, ...(input.subject !== undefined ? { subject: input.subject.trim() } : {}), ...(input.summary !== undefined ? { summary: input.summary.trim() || null } : {}) };
-      ticket = await this.book.edit(ticket, edited, now, tx);
+      const edited = { ...before, ...(input.subject !== undefined ? { subject: input.subject.trim() } : {}), ...(input.summary !== undefined ? { summary: input.summary.trim() || null } : {}) };
+      const event = input.status ? statusEvent(before.status, input.status) : 'same';
+      const refused = () => new DomainError('TICKET_INVALID_STATE', `A ${before.status} ticket cannot be set ${input.status}`, { from: before.status, to: input.status });
+      if (event === null) throw refused();
+      // One change, one event: the edited fields ride along with the status change.
+      const edits = (['subject', 'summary'] as const).filter((f) => edited[f] !== before[f]);
+      const ticket = event === 'same' ? await this.book.edit(before, edited, now, tx) : await this.book.apply(edited, event, undefined, now, tx, edits);
+      if (!ticket) throw refused();
       return toTicketReply(ticket, await this.tickets.callIds(orgId, ticket.id, tx));
     });
   }

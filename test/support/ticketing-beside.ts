@@ -1,0 +1,28 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { serviceEntities, serviceMigrations } from '@santral/service-kit';
+import { bootTestService, createTestDatabase, testEnv, type TestDatabase } from '@santral/testing';
+import type { Gateway } from '../../apps/api-gateway/test/gateway-harness';
+import { ticketingService } from '../../apps/ticketing/src/app.module';
+
+export interface TicketingBeside {
+  app: NestFastifyApplication;
+  db: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** A real ticketing service beside a test's api-gateway: its own schema, the gateway's subject prefix. */
+export async function startTicketingBeside(gw: Pick<Gateway, 'subjectPrefix'>, prefix: string, env: Record<string, string> = {}): Promise<TicketingBeside> {
+  const db = await createTestDatabase({ prefix, entities: serviceEntities(ticketingService), migrations: serviceMigrations(ticketingService) });
+  const config = ticketingService.loadConfig({
+    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix, ...env,
+  });
+  const app = await bootTestService(ticketingService, config);
+  return {
+    app,
+    db,
+    close: async () => {
+      await app.close().catch(() => undefined);
+      await db.cleanup();
+    },
+  };
+}
