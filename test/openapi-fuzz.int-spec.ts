@@ -41,7 +41,7 @@ beforeAll(async () => {
   dialer = await startDialerBeside(gw, 'dlr_fuzz');
   campaign = await startCampaignBeside(gw, 'cmp_fuzz');
   billing = await startBillingBeside(gw, 'bil_fuzz');
-  ticketing = await startTicketingBeside(gw, 'tk_fuzz');
+  ticketing = await startTicketingBeside(gw, 'tk_fuzz', { DB_POOL_SIZE: '3' });
   nc = await connectNats({ servers: testEnv.natsUrl, name: 'openapi-fuzz' });
 
   const org = await gw.createOrg();
