@@ -76,6 +76,8 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
   }
   const detail = async (id: string) => (await gw.request({ method: 'GET', url: `/v1/tickets/${id}`, key: org.operator })).json<Ticket>();
   const callBack = (ticketId: string, key = org.key) => gw.request({ method: 'POST', url: `/v1/tickets/${ticketId}/call`, key, body: { operatorUserId: userId } });
+  /** The number's tickets: a callback lands on its ticket and never makes another. */
+  const ticketsOf = async (e164: string) => (await gw.request({ method: 'GET', url: `/v1/tickets?callerNumber=${encodeURIComponent(e164)}`, key: org.key })).json<{ items: Array<{ ticketId: string }> }>().items.map((t) => t.ticketId);
   const presenceFree = () =>
     waitFor(async () => ((await dialer.db.dataSource.query('SELECT current_call_id FROM operator_presence WHERE user_id = $1', [userId])) as Array<{ current_call_id: string | null }>)[0]?.current_call_id === null, 30_000, 'operator free');
 
@@ -88,10 +90,16 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
     const after = await waitFor(async () => {
       const t = await detail(missed.ticketId);
       return t.status === 'pending' && t.messages.some((m) => m.kind === 'call' && m.callId === callId && m.recordingUrl) && t;
-    }, 40_000, 'callback on the ticket');
+    }, 40_000, 'callback on the ticket').catch(async (e) => {
+      console.log(JSON.stringify(await tk.db.dataSource.query('SELECT track FROM ticket_call_tracks WHERE call_id = $1', [callId])));
+      console.log(JSON.stringify(await dialer.db.dataSource.query("SELECT envelope->>'type' AS t, envelope->'data' AS d FROM outbox WHERE envelope->>'subject' = $1 ORDER BY seq", [callId])));
+      console.log(JSON.stringify(await detail(missed.ticketId)));
+      throw e;
+    });
     expect(after).toMatchObject({ status: 'pending', handset: 'green', callIds: [missed.callIds[0], callId] });
     expect(after.messages.find((m) => m.callId === callId)).toMatchObject({ kind: 'call', authorUserId: userId, recordingUrl: expect.stringContaining('.wav') });
     await presenceFree();
+    await expect(ticketsOf('+905551240005')).resolves.toEqual([missed.ticketId]);
   });
 
   it('§9, §17 (J5, J10): the customer does not answer → the attempt is recorded, the ticket stays open and red', async () => {
@@ -105,6 +113,7 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
     }, 40_000, 'attempt on the ticket');
     expect(after).toMatchObject({ status: 'open', handset: 'red', callIds: [missed.callIds[0], callId] });
     await presenceFree();
+    await expect(ticketsOf('+905551250002')).resolves.toEqual([missed.ticketId]);
   });
 
   it('refuses a ticket with no number (409), an operator key (403), another organization (404)', async () => {

@@ -30,9 +30,13 @@ export class AttachCallUseCase {
     const orgId = asOrgId(input.organizationId);
     const user = input.operatorUserId;
     return this.tx.run(async (tx) => {
-      const ticket = await this.tickets.findForUpdate(orgId, input.ticketId, tx);
-      if (!ticket || ticket.kind === 'manual') throw new DomainError('TICKET_NOT_FOUND', `No call ticket ${input.ticketId}`);
+      const notFound = () => new DomainError('TICKET_NOT_FOUND', `No call ticket ${input.ticketId}`);
+      const seen = await this.tickets.find(orgId, input.ticketId);
+      if (!seen || seen.kind === 'manual') throw notFound();
+      // The call first, then the ticket: the order the call's settlement locks them in (no deadlock).
       const track = await callTheOperatorIsOn(this.tracks, this.tickets, orgId, input.callId, user, tx);
+      const ticket = await this.tickets.findForUpdate(orgId, input.ticketId, tx);
+      if (!ticket) throw notFound();
       const number = track.number ?? null;
       const customerId = number ? await this.customers.customerIdFor(orgId, number, tx) : null;
       const sameCustomer = ticket.customerId && customerId ? ticket.customerId === customerId : !ticket.callerNumber || !number || ticket.callerNumber === number;

@@ -2,6 +2,7 @@ import { Controller } from '@nestjs/common';
 import {
   Subjects,
   type DialerCallAnsweredV1,
+  type DialerCallQueuedV1,
   type DialerCallEndedV1,
   type EventEnvelope,
   type ProviderOperatorV1,
@@ -58,16 +59,23 @@ export class CallFactsMessagesController {
     return this.record.execute(f.organizationId, f.callId, { type: 'recording', at: e.time, url: f.url, durationSeconds: f.durationSeconds }, tx);
   }
 
+  /** The dialer's first event of a call, the one sure to carry the ticket it was placed from. */
+  @OnEvent(Subjects.Dialer.CallQueued, { concurrency: 8 })
+  async dialerQueued(d: DialerCallQueuedV1, e: EventEnvelope<DialerCallQueuedV1>, tx: Tx) {
+    if (d.kind !== 'click_to_call') return;
+    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: true }, tx);
+  }
+
   @OnEvent(Subjects.Dialer.CallAnswered, { concurrency: 8 })
   async dialerAnswered(d: DialerCallAnsweredV1, e: EventEnvelope<DialerCallAnsweredV1>, tx: Tx) {
     if (d.kind !== 'click_to_call') return;
-    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null }, tx);
+    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: false }, tx);
   }
 
   @OnEvent(Subjects.Dialer.CallEnded, { concurrency: 8 })
   async dialerEnded(d: DialerCallEndedV1, e: EventEnvelope<DialerCallEndedV1>, tx: Tx) {
     if (d.kind !== 'click_to_call') return;
-    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null }, tx);
+    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: false }, tx);
     await this.record.execute(d.organizationId, d.callId, { type: 'dialer_ended', at: e.time, answered: d.answeredAt !== undefined || d.talkSeconds > 0 }, tx);
   }
 }

@@ -134,7 +134,8 @@ const SCENARIOS: Record<string, { setup?: Array<[string, CallFact[]]>; callId: s
     setup: [[C1, [{ type: 'inbound_received', at: t(0), number: NUMBER }, { type: 'ended', at: t(20), direction: 'inbound', talkSeconds: 0, isLost: true }]]],
     callId: C2,
     facts: [
-      { type: 'dialer_click_to_call', at: t(100), number: NUMBER, ticketId: 'MISSED', operatorUserId: A },
+      { type: 'dialer_click_to_call', at: t(99), number: NUMBER, ticketId: 'MISSED', operatorUserId: A, queued: true },
+      { type: 'dialer_click_to_call', at: t(100), number: NUMBER, ticketId: null, operatorUserId: A, queued: false },
       { type: 'answered', at: t(105) },
       { type: 'ended', at: t(160), direction: 'outbound', talkSeconds: 50, isLost: false },
       { type: 'dialer_ended', at: t(161), answered: true },
@@ -145,7 +146,8 @@ const SCENARIOS: Record<string, { setup?: Array<[string, CallFact[]]>; callId: s
     setup: [[C1, [{ type: 'inbound_received', at: t(0), number: NUMBER }, { type: 'ended', at: t(20), direction: 'inbound', talkSeconds: 0, isLost: true }]]],
     callId: C2,
     facts: [
-      { type: 'dialer_click_to_call', at: t(100), number: NUMBER, ticketId: 'MISSED', operatorUserId: A },
+      { type: 'dialer_click_to_call', at: t(99), number: NUMBER, ticketId: 'MISSED', operatorUserId: A, queued: true },
+      { type: 'dialer_click_to_call', at: t(100), number: NUMBER, ticketId: null, operatorUserId: A, queued: false },
       { type: 'ended', at: t(130), direction: 'outbound', talkSeconds: 0, isLost: false },
       { type: 'dialer_ended', at: t(131), answered: false },
     ],
@@ -157,7 +159,7 @@ async function run(name: string, order: number[], duplicates: number[]) {
   const w = world();
   for (const [callId, facts] of s.setup ?? []) await w.feed(callId, facts);
   const missed = [...w.tickets.rows.values()][0]?.id ?? 'none';
-  const facts = s.facts.map((f) => (f.type === 'dialer_click_to_call' ? { ...f, ticketId: missed } : f));
+  const facts = s.facts.map((f) => (f.type === 'dialer_click_to_call' && f.ticketId === 'MISSED' ? { ...f, ticketId: missed } : f));
   const sequence = [...order.map((i) => facts[i]!), ...duplicates.map((i) => facts[i % facts.length]!)];
   await w.feed(s.callId, sequence);
   return { tickets: await w.final(), created: w.events.created_ };

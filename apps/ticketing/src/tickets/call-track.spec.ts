@@ -35,11 +35,12 @@ describe('call track: what a call asks of tickets when it ends (S4)', () => {
     ['G4: taken by an unmapped operator → ignored', track(seen, answered(unmapped), ended({ operator: unmapped })), [], []],
     ['J6: softphone outbound answered', track({ type: 'outbound_seen', at: 'x', number: N }, ended({ direction: 'outbound' })), [], [{ type: 'outbound_without_ticket', operatorUserId: A, number: N }]],
     ['softphone outbound unanswered → no ticket', track({ type: 'outbound_seen', at: 'x', number: N }, ended({ direction: 'outbound', talkSeconds: 0 })), [], []],
-    ['J5: click-to-call from a ticket, answered', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: 't1', operatorUserId: A }, { type: 'dialer_ended', at: 'y', answered: true }), [], [
+    ['J5: click-to-call from a ticket, answered', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: 't1', operatorUserId: A, queued: true }, { type: 'dialer_ended', at: 'y', answered: true }), [], [
       { type: 'callback', ticketId: 't1', answered: true, operatorUserId: A },
     ]],
-    ['J5: click-to-call from a ticket waits for the dialer\'s end, not the provider\'s', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: 't1', operatorUserId: A }, ended({ direction: 'outbound' })), [], []],
-    ['click-to-call without a ticket, answered → like a softphone call', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: null, operatorUserId: A }, { type: 'dialer_ended', at: 'y', answered: true }), [], [
+    ['J5: click-to-call from a ticket waits for the dialer\'s end, not the provider\'s', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: 't1', operatorUserId: A, queued: true }, ended({ direction: 'outbound' })), [], []],
+    ['click-to-call: nothing before its queued event (the one naming the ticket) arrived', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: null, operatorUserId: A, queued: false }, { type: 'dialer_ended', at: 'y', answered: true }), [], []],
+    ['click-to-call without a ticket, answered → like a softphone call', track({ type: 'dialer_click_to_call', at: 'x', number: N, ticketId: null, operatorUserId: A, queued: true }, { type: 'dialer_ended', at: 'y', answered: true }), [], [
       { type: 'outbound_without_ticket', operatorUserId: A, number: N },
     ]],
   ] as const)('%s', (_name, t, ticketed, expected) => {

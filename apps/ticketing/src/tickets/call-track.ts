@@ -25,8 +25,11 @@ export interface CallTrack {
   /** Operators who took the call, each once, with the earliest time they answered. */
   answers: Array<TrackOperator & { at: string }>;
   ended?: { at: string; talkSeconds: number; isLost: boolean; operator?: TrackOperator };
-  /** Placed by the dialer as a click-to-call (from a ticket when ticketId is set). */
-  origin?: { ticketId: string | null; operatorUserId: string | null };
+  /**
+   * Placed by the dialer as a click-to-call (from a ticket when ticketId is set). Only its queued event
+   * is sure to name the ticket, so nothing is settled before that one (`queued`) has arrived.
+   */
+  origin?: { ticketId: string | null; operatorUserId: string | null; queued: boolean };
   dialerEnded?: { at: string; answered: boolean };
   recording?: { url: string; durationSeconds: number };
   /** The subject and summary an operator typed before any ticket existed (J3), by user id. */
@@ -43,7 +46,7 @@ export type CallFact =
   | { type: 'answered'; at: string; operator?: TrackOperator }
   | { type: 'ended'; at: string; direction: 'inbound' | 'outbound'; talkSeconds: number; isLost: boolean; operator?: TrackOperator }
   | { type: 'recording'; at: string; url: string; durationSeconds: number }
-  | { type: 'dialer_click_to_call'; at: string; number: string; ticketId: string | null; operatorUserId: string | null }
+  | { type: 'dialer_click_to_call'; at: string; number: string; ticketId: string | null; operatorUserId: string | null; queued: boolean }
   | { type: 'dialer_ended'; at: string; answered: boolean };
 
 const earlier = (a: string, b: string) => (a <= b ? a : b);
@@ -72,7 +75,13 @@ export function foldFact(track: CallTrack, fact: CallFact): CallTrack {
     case 'recording':
       return track.recording ? track : { ...track, recording: { url: fact.url, durationSeconds: fact.durationSeconds } };
     case 'dialer_click_to_call':
-      return { ...track, seen: true, direction: 'outbound', number: fact.number, origin: track.origin ?? { ticketId: fact.ticketId, operatorUserId: fact.operatorUserId } };
+      return {
+        ...track, seen: true, direction: 'outbound', number: fact.number,
+        origin: {
+          ticketId: track.origin?.ticketId ?? fact.ticketId, operatorUserId: track.origin?.operatorUserId ?? fact.operatorUserId,
+          queued: (track.origin?.queued ?? false) || fact.queued,
+        },
+      };
     case 'dialer_ended':
       return track.dialerEnded ? track : { ...track, dialerEnded: { at: fact.at, answered: fact.answered } };
   }
@@ -125,6 +134,7 @@ export function planSettlement(track: CallTrack, ticketed: ReadonlySet<string>):
 }
 
 function rawPlan(track: CallTrack, ticketed: ReadonlySet<string>): SettleStep[] {
+  if (track.origin && !track.origin.queued) return [];
   if (track.origin?.ticketId) {
     if (!track.dialerEnded) return [];
     return [{ key: 'callback', type: 'callback', ticketId: track.origin.ticketId, answered: track.dialerEnded.answered, operatorUserId: track.origin.operatorUserId }];

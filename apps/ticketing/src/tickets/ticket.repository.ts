@@ -174,6 +174,8 @@ export class TicketRepository extends TicketsPort {
 
   async openMissedFor(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<Ticket[]> {
     if (!number && !customerId) return [];
+    // One caller's missed calls are grouped one at a time (J8): two at once must not both open a ticket.
+    await tenantQuery(tx, orgId, `SELECT pg_advisory_xact_lock(hashtextextended($1::text || '/' || $2::text, 0))`, [customerId ?? number]);
     const rows = await tenantQuery<TicketRow>(
       tx,
       orgId,

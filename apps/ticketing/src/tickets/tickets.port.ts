@@ -40,7 +40,7 @@ export abstract class TicketsPort {
   abstract messages(orgId: OrgId, ticketId: string, tx?: Tx): Promise<TicketMessage[]>;
   /** Puts the call's recording on its messages that have none yet. */
   abstract attachRecording(orgId: OrgId, callId: string, url: string, seconds: number, tx: Tx): Promise<void>;
-  /** Missed-call tickets of the number (or customer) not closed, newest first, locked. */
+  /** Missed-call tickets of the number (or customer) not closed, newest first, locked; the caller is locked too (J8). */
   abstract openMissedFor(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<Ticket[]>;
   /** J8: a conversation with the number happened; its open missed tickets take no more missed calls. */
   abstract endMissedGrouping(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<void>;
