@@ -46,11 +46,13 @@ export const ticketingMessages = {
   [TicketingSubjects.TicketCreated]: event(TicketCreatedV1, {
     description: 'A ticket was created (from a call, a missed call, or by hand).',
     producer: 'ticketing',
+    status: 'stable',
     consumers: [],
   }),
   [TicketingSubjects.TicketUpdated]: event(TicketUpdatedV1, {
     description: 'A ticket changed (status, handset, assignee, attached calls).',
     producer: 'ticketing',
+    status: 'stable',
     consumers: [],
   }),
   [TicketingRpc.HealthPing]: healthPing('ticketing'),
@@ -62,31 +64,37 @@ export const ticketingMessages = {
   [TicketingRpc.TicketCreate]: request('command', TicketCreateRequest, TicketReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: 'The operator on a call makes its ticket (J1).',
   }),
   [TicketingRpc.TicketAttachCall]: request('command', TicketAttachCallRequest, TicketReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: "The operator attaches the call to an earlier call ticket of the customer (J1, J10).",
   }),
   [TicketingRpc.TicketGet]: request('query', TicketRequest, TicketDetailReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: 'One ticket with its calls and messages.',
   }),
   [TicketingRpc.TicketList]: request('query', TicketListRequest, TicketPageReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: "The organization's tickets, newest first, with filters.",
   }),
   [TicketingRpc.TicketUpdate]: request('command', TicketUpdateRequest, TicketReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: 'Subject, summary, or a status the ticket machine allows.',
   }),
   [TicketingRpc.CallDraftSave]: request('command', CallDraftSaveRequest, CallDraftReply, {
     producers: fromGateway,
     consumer: 'ticketing',
+    status: 'stable',
     description: "What the operator typed on a call before making a ticket (J3).",
   }),
 } satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;
