@@ -31,7 +31,7 @@ export class AttachCallUseCase {
     const user = input.operatorUserId;
     return this.tx.run(async (tx) => {
       const notFound = () => new DomainError('TICKET_NOT_FOUND', `No call ticket ${input.ticketId}`);
-      const seen = await this.tickets.find(orgId, input.ticketId);
+      const seen = await this.tickets.find(orgId, input.ticketId, tx);
       if (!seen || seen.kind === 'manual') throw notFound();
       // The call first, then the ticket: the order the call's settlement locks them in (no deadlock).
       const track = await callTheOperatorIsOn(this.tracks, this.tickets, orgId, input.callId, user, tx);

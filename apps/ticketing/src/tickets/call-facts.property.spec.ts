@@ -31,6 +31,7 @@ class MemoryTickets extends TicketsPort {
     return true;
   }
   async callIds(_o: OrgId, ticketId: string) { return [...new Set(this.links.filter((l) => l.ticketId === ticketId).map((l) => l.callId))]; }
+  async callIdsByTicket(o: OrgId, ids: string[]) { return new Map(await Promise.all(ids.map(async (id) => [id, await this.callIds(o, id)] as [string, string[]]))); }
   async ticketsOfCall(_o: OrgId, callId: string) { return new Map(this.links.filter((l) => l.callId === callId).map((l) => [l.operatorKey, l.ticketId])); }
   async addMessage(o: OrgId, m: TicketMessage) { this.msgs.push({ ...m, org: o }); }
   async messages(_o: OrgId, ticketId: string) { return this.msgs.filter((m) => m.ticketId === ticketId); }

@@ -13,7 +13,8 @@ export class ListTicketsUseCase {
     const orgId = asOrgId(input.organizationId);
     const { organizationId: _o, limit, cursor, ...filters } = input;
     const page = await this.tickets.page(orgId, filters, pageRequest(limit ?? DEFAULT_PAGE_SIZE, cursor));
-    const items = await Promise.all(page.items.map(async (t) => toTicketReply(t, await this.tickets.callIds(orgId, t.id))));
+    const calls = await this.tickets.callIdsByTicket(orgId, page.items.map((t) => t.id));
+    const items = page.items.map((t) => toTicketReply(t, calls.get(t.id) ?? []));
     return { items, nextCursor: page.nextCursor };
   }
 }

@@ -82,8 +82,8 @@ export class TicketRepository extends TicketsPort {
     return rows[0] ? toTicket(rows[0]) : null;
   }
 
-  async find(orgId: OrgId, id: string): Promise<Ticket | null> {
-    const rows = await tenantQuery<TicketRow>(this.db, orgId, `SELECT ${COLUMNS} FROM tickets WHERE organization_id = $1 AND id = $2`, [id]);
+  async find(orgId: OrgId, id: string, tx?: Tx): Promise<Ticket | null> {
+    const rows = await tenantQuery<TicketRow>(tx ?? this.db, orgId, `SELECT ${COLUMNS} FROM tickets WHERE organization_id = $1 AND id = $2`, [id]);
     return rows[0] ? toTicket(rows[0]) : null;
   }
 
@@ -135,6 +135,18 @@ export class TicketRepository extends TicketsPort {
       [ticketId],
     );
     return rows.map((r) => r.call_id);
+  }
+
+  async callIdsByTicket(orgId: OrgId, ticketIds: string[]): Promise<Map<string, string[]>> {
+    const rows = await tenantQuery<{ ticket_id: string; call_ids: string[] }>(
+      this.db,
+      orgId,
+      `SELECT ticket_id, array_agg(call_id ORDER BY first_at, call_id) AS call_ids
+       FROM (SELECT ticket_id, call_id, min(created_at) AS first_at FROM ticket_calls WHERE organization_id = $1 AND ticket_id = ANY($2::uuid[]) GROUP BY ticket_id, call_id) c
+       GROUP BY ticket_id`,
+      [ticketIds],
+    );
+    return new Map(rows.map((r) => [r.ticket_id, r.call_ids]));
   }
 
   async ticketsOfCall(orgId: OrgId, callId: string, tx: Tx): Promise<Map<string, string>> {

@@ -28,12 +28,15 @@ export abstract class TicketsPort {
   abstract update(ticket: Ticket, tx: Tx): Promise<void>;
   /** Locks the row for the caller's transaction. */
   abstract findForUpdate(orgId: OrgId, id: string, tx: Tx): Promise<Ticket | null>;
-  abstract find(orgId: OrgId, id: string): Promise<Ticket | null>;
+  /** Without a lock; inside the caller's transaction when given one (never a second pooled connection while it holds one). */
+  abstract find(orgId: OrgId, id: string, tx?: Tx): Promise<Ticket | null>;
   abstract page(orgId: OrgId, filters: TicketFilters, page: PageRequest): Promise<Page<Ticket>>;
   /** True when the link is new (a conversation never gets two tickets: the key is call + operator). */
   abstract linkCall(orgId: OrgId, link: TicketCallLink, tx: Tx): Promise<boolean>;
   /** The calls on a ticket, oldest first, each once. */
   abstract callIds(orgId: OrgId, ticketId: string, tx?: Tx): Promise<string[]>;
+  /** The calls on each of several tickets (one query for a page of them). */
+  abstract callIdsByTicket(orgId: OrgId, ticketIds: string[]): Promise<Map<string, string[]>>;
   /** operator key → ticket id, for the conversations of one call that have a ticket. */
   abstract ticketsOfCall(orgId: OrgId, callId: string, tx: Tx): Promise<Map<string, string>>;
   abstract addMessage(orgId: OrgId, message: TicketMessage, tx: Tx): Promise<void>;
