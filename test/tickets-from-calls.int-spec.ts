@@ -292,6 +292,9 @@ describe('tickets from calls (S4 §1–18 through CallGear notifications)', () =
     expectProblem(await gw.request({ method: 'POST', url: '/v1/tickets', key: org.operator, body: { ...body, operatorUserId: B } }), 409, 'TICKET_OPERATOR_NOT_ON_CALL');
     expectProblem(await gw.request({ method: 'POST', url: '/v1/tickets', key: org.operator, body: { ...body, callId: '0190ffff-0000-7000-8000-000000000001' } }), 404, 'TICKET_CALL_NOT_FOUND');
     const [mine] = await settle(c.e164, [{ status: 'new' }]);
+    expectProblem(await gw.request({ method: 'PUT', url: `/v1/calls/${callIdOf(s)}/ticket-draft`, key: org.operator, body: { operatorUserId: B, subject: 'x' } }), 409, 'TICKET_OPERATOR_NOT_ON_CALL');
+    expectProblem(await gw.request({ method: 'POST', url: `/v1/tickets/${mine!.ticketId}/calls`, key: org.operator, body: { callId: callIdOf(s), operatorUserId: B } }), 409, 'TICKET_OPERATOR_NOT_ON_CALL');
+    expectProblem(await gw.request({ method: 'POST', url: `/v1/tickets/${mine!.ticketId}/calls`, key: org.operator, body: { callId: callIdOf(s), operatorUserId: A } }), 409, 'TICKET_CALL_ALREADY_TICKETED');
     const other = await gw.createOrg();
     expectProblem(await gw.request({ method: 'POST', url: '/v1/tickets', key: other.key, body }), 404, 'TICKET_CALL_NOT_FOUND');
     expectProblem(await gw.request({ method: 'GET', url: `/v1/tickets/${mine!.ticketId}`, key: other.key }), 404, 'TICKET_NOT_FOUND');
