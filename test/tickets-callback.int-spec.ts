@@ -19,7 +19,7 @@ interface Ticket {
   handset: string;
   callerNumber?: string;
   callIds: string[];
-  messages: Array<{ kind: string; callId?: string; recordingUrl?: string; authorUserId?: string }>;
+  messages: Array<{ kind: string; callId?: string; body?: string; recordingUrl?: string; authorUserId?: string }>;
 }
 
 describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator → ticketing', () => {
@@ -37,13 +37,14 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
     tel = await startTelephonyBeside(gw, 'tg_tkcb', { listen: true });
     dialer = await startDialerBeside(gw, 'dlr_tkcb');
     tk = await startTicketingBeside(gw, 'tk_tkcb');
-    const o = await gw.createOrg({ timeZone: 'Etc/GMT' });
+    // Each CallGear inbound call takes one of the dialer's slots too (E1): more than the free plan's 3.
+    const o = await gw.createOrg({ timeZone: 'Etc/GMT', plan: 'business' });
     org = { id: o.id, key: o.key, operator: (await gw.roleKeys(o.key)).operator };
     const post = (url: string, body: unknown) => gw.request({ method: 'POST', url, key: org.key, body });
     userId = (await post('/v1/users', { name: 'Ayşe', email: 'ayse@example.com', role: 'operator' })).json<{ id: string }>().id;
     // The oldest account is the one the dialer dials through: the simulator, made first.
     const sim = await post('/v1/provider-accounts', {
-      type: 'simulator', name: 'Sim', settings: { timeScale: 60, ringSeconds: { min: 1, max: 2 }, talkSeconds: { min: 60, max: 90 } }, secrets: { apiKey: 'sk_tk', signingSecret: SIGNING_SECRET },
+      type: 'simulator', name: 'Sim', settings: { timeScale: 60, ringSeconds: { min: 1, max: 2 }, talkSeconds: { min: 300, max: 360 } }, secrets: { apiKey: 'sk_tk', signingSecret: SIGNING_SECRET },
     });
     expect(sim.statusCode).toBe(201);
     await dialer.knows(o.id);
@@ -102,6 +103,21 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
     await expect(ticketsOf('+905551240005')).resolves.toEqual([missed.ticketId]);
   });
 
+  it('§8 (J5): the summary the operator saves during the answered callback is the message on the ticket, the recording added at the end', async () => {
+    const missed = await missedCallFrom('905551260005');
+    const { callId } = (await callBack(missed.ticketId)).json<{ callId: string }>();
+    // The operator is on the call once the dialer's events reached ticketing.
+    const draft = () => gw.request({ method: 'PUT', url: `/v1/calls/${callId}/ticket-draft`, key: org.operator, body: { operatorUserId: userId, summary: 'Randevu perşembeye alındı' } });
+    await waitFor(async () => (await draft()).statusCode === 200, 20_000, 'summary saved during the call');
+    const after = await waitFor(async () => {
+      const t = await detail(missed.ticketId);
+      return t.messages.some((m) => m.callId === callId && m.recordingUrl) && t;
+    }, 40_000, 'callback message with its recording');
+    expect(after).toMatchObject({ status: 'pending', handset: 'green' });
+    expect(after.messages.find((m) => m.callId === callId)).toMatchObject({ kind: 'call', body: 'Randevu perşembeye alındı', authorUserId: userId });
+    await presenceFree();
+  });
+
   it('§9, §17 (J5, J10): the customer does not answer → the attempt is recorded, the ticket stays open and red', async () => {
     const missed = await missedCallFrom('905551250002');
     const placed = await callBack(missed.ticketId);
@@ -110,7 +126,11 @@ describe('a call from a ticket (J5, J9): api-gateway → dialer → simulator �
     const after = await waitFor(async () => {
       const t = await detail(missed.ticketId);
       return t.messages.some((m) => m.kind === 'attempt' && m.callId === callId) && t;
-    }, 40_000, 'attempt on the ticket');
+    }, 40_000, 'attempt on the ticket').catch(async (e) => {
+      console.log(JSON.stringify(await tk.db.dataSource.query('SELECT track FROM ticket_call_tracks WHERE call_id = $1', [callId])));
+      console.log(JSON.stringify(await dialer.db.dataSource.query("SELECT envelope->>'type' AS t, envelope->'data'->>'state' AS d, envelope->'data'->'endReason' AS r FROM outbox WHERE envelope->>'subject' = $1 ORDER BY seq", [callId])));
+      throw e;
+    });
     expect(after).toMatchObject({ status: 'open', handset: 'red', callIds: [missed.callIds[0], callId] });
     await presenceFree();
     await expect(ticketsOf('+905551250002')).resolves.toEqual([missed.ticketId]);
