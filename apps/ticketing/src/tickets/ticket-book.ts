@@ -77,7 +77,8 @@ export class TicketBook {
     const linked = await this.carryOut(after, result.effects, call, at, tx);
     const changed = [...changedFields, ...diff(before, after), ...(linked ? ['callIds'] : [])];
     if (changed.length === 0) return before;
-    after.updatedAt = at;
+    // A late fact carries an older time: the ticket's updatedAt never goes back.
+    after.updatedAt = at > before.updatedAt ? at : before.updatedAt;
     await this.tickets.update(after, tx);
     await this.events.updated(after, await this.tickets.callIds(after.organizationId, after.id, tx), [...new Set(changed)], before.status, tx);
     return after;
@@ -87,7 +88,7 @@ export class TicketBook {
   async edit(before: Ticket, after: Ticket, at: Date, tx: Tx): Promise<Ticket> {
     const changed = diff(before, after);
     if (changed.length === 0) return before;
-    const stored = { ...after, updatedAt: at };
+    const stored = { ...after, updatedAt: at > before.updatedAt ? at : before.updatedAt };
     await this.tickets.update(stored, tx);
     await this.events.updated(stored, await this.tickets.callIds(stored.organizationId, stored.id, tx), changed, before.status, tx);
     return stored;
