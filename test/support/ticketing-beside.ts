@@ -13,7 +13,7 @@ export interface TicketingBeside {
 }
 
 /** A real ticketing service beside a test's api-gateway: its own schema, the gateway's subject prefix. */
-export async function startTicketingBeside(gw: Gateway, prefix: string, env: Record<string, string> = {}): Promise<TicketingBeside> {
+export async function startTicketingBeside(gw: Pick<Gateway, 'subjectPrefix'>, prefix: string, env: Record<string, string> = {}): Promise<TicketingBeside> {
   const db = await createTestDatabase({ prefix, entities: serviceEntities(ticketingService), migrations: serviceMigrations(ticketingService) });
   const config = ticketingService.loadConfig({
     NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix, ...env,

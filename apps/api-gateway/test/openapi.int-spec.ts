@@ -50,6 +50,7 @@ describe('OpenAPI', () => {
       '/v1/calls',
       '/v1/calls/{id}',
       '/v1/calls/{id}/hangup',
+      '/v1/calls/{id}/ticket-draft',
       '/v1/calls/{id}/transfer',
       '/v1/campaigns',
       '/v1/campaigns/{id}',
@@ -82,6 +83,10 @@ describe('OpenAPI', () => {
       '/v1/provider-accounts/{id}/operators',
       '/v1/provider-accounts/{id}/test',
       '/v1/provider-accounts/{id}/webhook-token',
+      '/v1/tickets',
+      '/v1/tickets/{id}',
+      '/v1/tickets/{id}/call',
+      '/v1/tickets/{id}/calls',
       '/v1/users',
       '/v1/users/{id}/presence',
     ]);

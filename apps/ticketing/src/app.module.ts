@@ -4,8 +4,9 @@ import { defineService } from '@santral/service-kit';
 import { TicketingConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { migrations } from './migrations';
+import { TicketsModule } from './tickets/tickets.module';
 
-@Module({ imports: [CustomersModule] })
+@Module({ imports: [CustomersModule, TicketsModule] })
 export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */

@@ -43,6 +43,7 @@ export * from './transcript/transcript.events';
 export * from './ticketing/ticketing.events';
 export * from './ticketing/ticketing.rpc';
 export * from './ticketing/customers.rpc';
+export * from './ticketing/tickets.rpc';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';
@@ -61,6 +62,7 @@ export * from './dialer/dialer.errors';
 export * from './telephony/telephony.errors';
 export * from './billing/billing.errors';
 export * from './transcript/transcript.errors';
+export * from './ticketing/tickets.errors';
 export * from './ticketing/ticketing.errors';
 export * from './errors/error-codes';
 export * from './errors/problems';

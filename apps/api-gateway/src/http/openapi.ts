@@ -17,10 +17,11 @@ import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
 import { PresenceModule } from '../presence/presence.module';
 import { ProviderAccountsModule } from '../provider-accounts/provider-accounts.module';
+import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule];
+export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule, TicketsModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

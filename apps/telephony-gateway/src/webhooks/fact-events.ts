@@ -68,7 +68,10 @@ export function toEvent(r: ResolvedFact): OutgoingEvent | undefined {
         ...(fact.operator ? { operator: operatorOf(account, fact.operator) } : {}),
       });
     case 'call_seen': {
-      if (fact.direction === 'outbound') return ev(Subjects.Telephony.CallInitiated, { ...base, attempt: 1 });
+      if (fact.direction === 'outbound') {
+        const callee = e164(account, fact.to);
+        return ev(Subjects.Telephony.CallInitiated, { ...base, attempt: 1, ...(callee ? { to: callee } : {}) });
+      }
       const to = e164(account, fact.to);
       if (!to) return undefined;
       const from = e164(account, fact.rawFrom);

@@ -1,11 +1,7 @@
 import type { OrgId, Tx } from '@santral/persistence';
-import type { TicketHandset, TicketStatus } from '@santral/contracts';
+import type { CustomerTicketSummary } from '../tickets/ticket';
 
-export interface CustomerTicketSummary {
-  openTicketCount: number;
-  openTickets: Array<{ ticketId: string; subject: string; status: TicketStatus; handset: TicketHandset; updatedAt: Date }>;
-  lastTicketId?: string;
-}
+export type { CustomerTicketSummary };
 
 /** Port: the ticket part of the screen-pop card (F1), answered by whoever keeps the tickets. */
 export abstract class CustomerTickets {

@@ -6,7 +6,11 @@ import { ConfigureEnrichmentUseCase, ENRICHMENT_ALLOW_PRIVATE } from './configur
 import { CreateCustomerUseCase } from './create-customer.use-case';
 import { CustomerCallsRepository, InboundMatchesRepository } from './customer-calls.repository';
 import { CustomerCallsMessagesController } from './customer-calls.messages.controller';
+import { TicketRepository } from '../tickets/ticket.repository';
+import { TicketCustomers } from '../tickets/ticket-customers.port';
+import { CustomerPhoneOwners } from './customer-phone-owners';
 import { CustomerTickets } from './customer-tickets.port';
+import { TicketSummaries } from './ticket-summaries';
 import { CustomerRepository } from './customer.repository';
 import { CardReader, CustomerCallsPort, CustomerMatchedEvents, CustomersPort, EnrichmentClient, EnrichmentSettingsPort, InboundMatchesPort, OrganizationCountry } from './customers.port';
 import { CustomersMessagesController } from './customers.messages.controller';
@@ -18,14 +22,13 @@ import { LinkPhoneUseCase } from './link-phone.use-case';
 import { ListCustomersUseCase } from './list-customers.use-case';
 import { LookupCardUseCase } from './lookup-card.use-case';
 import { MatchInboundCallerUseCase } from './match-inbound-caller.use-case';
-import { NoTicketsYet } from './no-tickets-yet';
 import { ProjectedOrganizationCountry } from './organization-country';
 import { OutboxCustomerEvents } from './outbox-customer-events';
 import { RecordCustomerCallUseCase } from './record-customer-call.use-case';
 import { UnlinkPhoneUseCase } from './unlink-phone.use-case';
 import { UpdateCustomerUseCase } from './update-customer.use-case';
 
-/** Customers and the screen-pop (B2, F1, J2, K7). The ticket part of the card is the CustomerTickets port. */
+/** Customers and the screen-pop (B2, F1, J2, K7). The ticket part of the card is the CustomerTickets port; tickets find a number's customer through TicketCustomers. */
 @Module({
   controllers: [CustomersMessagesController, CustomerCallsMessagesController],
   providers: [
@@ -43,10 +46,14 @@ import { UpdateCustomerUseCase } from './update-customer.use-case';
       inject: [SERVICE_CONFIG],
     },
     { provide: ENRICHMENT_ALLOW_PRIVATE, useFactory: (c: TicketingConfig) => c.ENRICHMENT_ALLOW_PRIVATE_URLS === 'true' || c.SANTRAL_DEV_MODE === 'true', inject: [SERVICE_CONFIG] },
-    // Replaced by the tickets adapter once this service keeps tickets.
-    { provide: CustomerTickets, useClass: NoTicketsYet },
+    // The card's tickets, read through the tickets' own (stateless) repository; and the directory
+    // tickets ask for a number's customer (exported to TicketsModule: no module cycle).
+    TicketRepository,
+    { provide: CustomerTickets, useClass: TicketSummaries },
+    { provide: TicketCustomers, useClass: CustomerPhoneOwners },
     CreateCustomerUseCase, UpdateCustomerUseCase, GetCustomerUseCase, ListCustomersUseCase, LinkPhoneUseCase, UnlinkPhoneUseCase,
     LookupCardUseCase, ConfigureEnrichmentUseCase, GetEnrichmentUseCase, RecordCustomerCallUseCase, MatchInboundCallerUseCase,
   ],
+  exports: [TicketCustomers],
 })
 export class CustomersModule {}

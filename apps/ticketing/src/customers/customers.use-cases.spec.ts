@@ -11,7 +11,6 @@ import { ConfigureEnrichmentUseCase } from './configure-enrichment.use-case';
 import { LinkPhoneUseCase } from './link-phone.use-case';
 import { LookupCardUseCase } from './lookup-card.use-case';
 import { MatchInboundCallerUseCase } from './match-inbound-caller.use-case';
-import { NoTicketsYet } from './no-tickets-yet';
 
 const ORG_A = asOrgId('0190a000-0000-7000-8000-00000000000a');
 const ORG_B = asOrgId('0190b000-0000-7000-8000-00000000000b');
@@ -106,6 +105,13 @@ class InMemoryEnrichmentSettings extends EnrichmentSettingsPort {
   }
 }
 
+/** A customer with no tickets (fakes: the real adapter reads the tickets table). */
+class NoTickets extends CustomerTickets {
+  async summary(): Promise<CustomerTicketSummary> {
+    return { openTicketCount: 0, openTickets: [] };
+  }
+}
+
 class OneOpenTicket extends CustomerTickets {
   async summary(_orgId: OrgId, customerId: string): Promise<CustomerTicketSummary> {
     return { openTicketCount: 1, openTickets: [{ ticketId: '0190c000-0000-7000-8000-00000000000c', subject: `About ${customerId}`, status: 'open', handset: 'red', updatedAt: new Date('2026-01-01T00:00:00Z') }], lastTicketId: '0190c000-0000-7000-8000-00000000000c' };
@@ -129,7 +135,7 @@ class RecordedMatches extends CustomerMatchedEvents {
   }
 }
 
-function setup(tickets: CustomerTickets = new NoTicketsYet()) {
+function setup(tickets: CustomerTickets = new NoTickets()) {
   const customers = new InMemoryCustomers();
   const cards = new CustomersCardReader(customers);
   const country = new FixedCountry({ [ORG_A]: 'TR', [ORG_B]: 'DE' });

@@ -81,7 +81,7 @@ export const dialerMessages = {
     description: 'A call is waiting for a free slot, its calling window or the rate cap.',
     producer: 'dialer-orchestrator',
     status: 'stable',
-    consumers: ['campaign'],
+    consumers: ['campaign', 'ticketing'],
   }),
   [DialerSubjects.CallDialing]: event(DialerCallDialingV1, {
     description: 'A slot was taken, credits reserved and the originate command sent.',

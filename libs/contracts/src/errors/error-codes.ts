@@ -7,6 +7,7 @@ import { GatewayErrorCode } from '../gateway/gateway.errors';
 import { EventsStreamErrorCode } from '../gateway/events-stream.errors';
 import { TelephonyErrorCode } from '../telephony/telephony.errors';
 import { TicketingErrorCode } from '../ticketing/ticketing.errors';
+import { TicketsErrorCode } from '../ticketing/tickets.errors';
 import { TranscriptErrorCode } from '../transcript/transcript.errors';
 
 /** Every context's error enum, by context. */
@@ -21,6 +22,7 @@ export const ErrorCodes = {
   Telephony: TelephonyErrorCode,
   Transcript: TranscriptErrorCode,
   Ticketing: TicketingErrorCode,
+  Tickets: TicketsErrorCode,
 } as const;
 
 /** Any stable error code (the `code` of a problem response). */
@@ -34,7 +36,8 @@ export type ErrorCode =
   | DialingErrorCode
   | TelephonyErrorCode
   | TranscriptErrorCode
-  | TicketingErrorCode;
+  | TicketingErrorCode
+  | TicketsErrorCode;
 
 /** All codes, each once. */
 export const ERROR_CODES: readonly ErrorCode[] = [

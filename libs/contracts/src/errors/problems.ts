@@ -106,6 +106,12 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   PHONE_ALREADY_LINKED: { status: 409, title: 'Phone number already linked to another customer' },
   TICKET_INVALID_STATE: { status: 409, title: 'Ticket state does not allow this action' },
   OPERATOR_NOT_MAPPED: { status: 422, title: 'Provider operator is not mapped to a user' },
+  // tickets from calls
+  TICKET_CALL_NOT_FOUND: { status: 404, title: 'Call not known to ticketing' },
+  TICKET_CALL_ALREADY_TICKETED: { status: 409, title: 'This call already has its ticket' },
+  TICKET_OPERATOR_NOT_ON_CALL: { status: 409, title: 'The operator is not on this call' },
+  TICKET_CALL_OTHER_CUSTOMER: { status: 409, title: "The call is another customer's" },
+  TICKET_HAS_NO_NUMBER: { status: 409, title: 'The ticket has no number to call' },
 };
 
 export function problemFor(code: ErrorCode): ProblemInfo {

@@ -40,6 +40,11 @@ export class TelephonyCallFactV1 {
 export class TelephonyCallInitiatedV1 extends TelephonyCallFactV1 {
   @IsIntBetween(1, 100)
   attempt: number;
+
+  /** The callee, when the provider reported the outbound call itself (a softphone call, J6); absent for the dialer's originates. */
+  @IsOptional()
+  @IsE164()
+  to?: string;
 }
 
 /** telephony.call.ringing.v1 */

@@ -75,6 +75,7 @@ const fact = {
 export const telephonyMessages = {
   [TelephonySubjects.CallInitiated]: event(TelephonyCallInitiatedV1, {
     ...fact,
+    consumers: ['dialer-orchestrator', 'ticketing'],
     description: 'The provider accepted an originate.',
   }),
   [TelephonySubjects.CallRinging]: event(TelephonyCallRingingV1, {
@@ -83,6 +84,7 @@ export const telephonyMessages = {
   }),
   [TelephonySubjects.CallAnswered]: event(TelephonyCallAnsweredV1, {
     ...fact,
+    consumers: ['dialer-orchestrator', 'ticketing'],
     description: 'The provider reports the call answered.',
   }),
   [TelephonySubjects.CallForwarding]: event(TelephonyCallForwardingV1, { ...fact, description: 'A transfer started.' }),
@@ -101,6 +103,7 @@ export const telephonyMessages = {
   }),
   [TelephonySubjects.CallEnded]: event(TelephonyCallEndedV1, {
     ...fact,
+    consumers: ['dialer-orchestrator', 'ticketing'],
     description: 'The provider reports the whole call over, with durations and the normalized end reason.',
   }),
   [TelephonySubjects.InboundReceived]: event(TelephonyInboundReceivedV1, {
@@ -110,7 +113,7 @@ export const telephonyMessages = {
   }),
   [TelephonySubjects.RecordingCompleted]: event(TelephonyRecordingCompletedV1, {
     ...fact,
-    consumers: ['transcript'],
+    consumers: ['transcript', 'ticketing'],
     description: 'The provider has a recording file for a call.',
   }),
   [TelephonySubjects.TranscriptSegmentReceived]: event(TelephonyTranscriptSegmentReceivedV1, {

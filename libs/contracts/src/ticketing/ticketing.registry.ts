@@ -17,6 +17,18 @@ import {
   EnrichmentReply,
   EnrichmentRequest,
 } from './customers.rpc';
+import {
+  CallDraftReply,
+  CallDraftSaveRequest,
+  TicketAttachCallRequest,
+  TicketCreateRequest,
+  TicketDetailReply,
+  TicketListRequest,
+  TicketPageReply,
+  TicketReply,
+  TicketRequest,
+  TicketUpdateRequest,
+} from './tickets.rpc';
 
 /** JetStream subjects of the ticketing context: the events it publishes and the commands it receives. */
 export const TicketingSubjects = {
@@ -38,6 +50,12 @@ export const TicketingRpc = {
   CustomerCard: 'rpc.ticketing.customer.card',
   EnrichmentConfigure: 'rpc.ticketing.enrichment.configure',
   EnrichmentGet: 'rpc.ticketing.enrichment.get',
+  TicketCreate: 'rpc.ticketing.ticket.create',
+  TicketAttachCall: 'rpc.ticketing.ticket.attach_call',
+  TicketGet: 'rpc.ticketing.ticket.get',
+  TicketList: 'rpc.ticketing.ticket.list',
+  TicketUpdate: 'rpc.ticketing.ticket.update',
+  CallDraftSave: 'rpc.ticketing.call_draft.save',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -53,11 +71,13 @@ export const ticketingMessages = {
   [TicketingSubjects.TicketCreated]: event(TicketCreatedV1, {
     description: 'A ticket was created (from a call, a missed call, or by hand).',
     producer: 'ticketing',
+    status: 'stable',
     consumers: [],
   }),
   [TicketingSubjects.TicketUpdated]: event(TicketUpdatedV1, {
     description: 'A ticket changed (status, handset, assignee, attached calls).',
     producer: 'ticketing',
+    status: 'stable',
     consumers: [],
   }),
   [TicketingRpc.HealthPing]: healthPing('ticketing'),
@@ -120,5 +140,41 @@ export const ticketingMessages = {
     consumer: 'ticketing',
     status: 'stable',
     description: "The organization's screen-pop enrichment settings (the secret is never shown again).",
+  }),
+  [TicketingRpc.TicketCreate]: request('command', TicketCreateRequest, TicketReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'The operator on a call makes its ticket (J1).',
+  }),
+  [TicketingRpc.TicketAttachCall]: request('command', TicketAttachCallRequest, TicketReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "The operator attaches the call to an earlier call ticket of the customer (J1, J10).",
+  }),
+  [TicketingRpc.TicketGet]: request('query', TicketRequest, TicketDetailReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'One ticket with its calls and messages.',
+  }),
+  [TicketingRpc.TicketList]: request('query', TicketListRequest, TicketPageReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "The organization's tickets, newest first, with filters.",
+  }),
+  [TicketingRpc.TicketUpdate]: request('command', TicketUpdateRequest, TicketReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Subject, summary, or a status the ticket machine allows.',
+  }),
+  [TicketingRpc.CallDraftSave]: request('command', CallDraftSaveRequest, CallDraftReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "What the operator typed on a call before making a ticket (J3).",
   }),
 } satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;
