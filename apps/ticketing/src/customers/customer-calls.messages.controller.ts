@@ -13,12 +13,13 @@ export class CustomerCallsMessagesController {
     private readonly match: MatchInboundCallerUseCase,
   ) {}
 
-  @OnEvent(Subjects.Dialer.CallEnded)
+  // Named: tickets read the same subjects on durable consumers of their own.
+  @OnEvent(Subjects.Dialer.CallEnded, { name: 'customer-calls' })
   async ended(event: DialerCallEndedV1, envelope: EventEnvelope<DialerCallEndedV1>, tx: Tx): Promise<void> {
     await this.record.execute(event, new Date(envelope.time), tx);
   }
 
-  @OnEvent(Subjects.Telephony.InboundReceived, { concurrency: 8 })
+  @OnEvent(Subjects.Telephony.InboundReceived, { concurrency: 8, name: 'screen-pop' })
   async inbound(fact: TelephonyInboundReceivedV1, envelope: EventEnvelope<TelephonyInboundReceivedV1>, tx: Tx): Promise<void> {
     await this.match.execute(fact, new Date(envelope.time), tx);
   }
