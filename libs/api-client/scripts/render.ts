@@ -45,6 +45,7 @@ const SCHEMA_HEADER = `/**
 /** The two files' contents, exactly as they are checked in. */
 export async function renderClientFiles(): Promise<{ document: string; schema: string }> {
   const document = await renderOpenApiDocument();
-  const ast = await openapiTS(document as never, { silent: true, alphabetize: false });
+  // defaultNonNullable off: a request property with a server-side default stays optional to send.
+  const ast = await openapiTS(document as never, { silent: true, alphabetize: false, defaultNonNullable: false });
   return { document: `${JSON.stringify(document, null, 2)}\n`, schema: SCHEMA_HEADER + astToString(ast) };
 }

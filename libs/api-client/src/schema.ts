@@ -1244,7 +1244,7 @@ export interface components {
              * @description false: no outbound call may use it as its caller number
              * @default true
              */
-            outboundAllowed: boolean;
+            outboundAllowed?: boolean;
             /**
              * @description User groups that may call out from this number; empty: every group
              * @example [
@@ -1483,12 +1483,12 @@ export interface components {
              * @description An inactive agent cannot be used (AGENT_INACTIVE)
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @default agent_first
              * @enum {string}
              */
-            firstMessageMode: "agent_first" | "wait_for_customer";
+            firstMessageMode?: "agent_first" | "wait_for_customer";
             /**
              * @description May use `{{variables}}`: name, phone, timeZone, or one declared in `variables`; `null` clears it
              * @example Merhaba {{name}}, randevunuzu hatırlatmak için arıyoruz.
@@ -1500,7 +1500,7 @@ export interface components {
              */
             systemInstruction?: string | null;
             /** @default 30 */
-            responseTimeoutSeconds: number;
+            responseTimeoutSeconds?: number;
             voice?: (components["schemas"]["AgentVoiceDto"] | null) & components["schemas"]["AgentVoiceDto"];
             /**
              * @description BCP 47 language tag
@@ -1562,12 +1562,12 @@ export interface components {
              * @description An inactive agent cannot be used (AGENT_INACTIVE)
              * @default true
              */
-            active: boolean;
+            active?: boolean;
             /**
              * @default agent_first
              * @enum {string}
              */
-            firstMessageMode: "agent_first" | "wait_for_customer";
+            firstMessageMode?: "agent_first" | "wait_for_customer";
             /**
              * @description May use `{{variables}}`: name, phone, timeZone, or one declared in `variables`; `null` clears it
              * @example Merhaba {{name}}, randevunuzu hatırlatmak için arıyoruz.
@@ -1579,7 +1579,7 @@ export interface components {
              */
             systemInstruction?: string | null;
             /** @default 30 */
-            responseTimeoutSeconds: number;
+            responseTimeoutSeconds?: number;
             voice?: (components["schemas"]["AgentVoiceDto"] | null) & components["schemas"]["AgentVoiceDto"];
             /**
              * @description BCP 47 language tag
@@ -1972,7 +1972,7 @@ export interface components {
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
             callsPerHour?: number | null;
             /** @default 30 */
-            ringTimeoutSeconds: number;
+            ringTimeoutSeconds?: number;
             maxCallSeconds?: number | null;
             /** @description Local dates nobody is called on */
             restrictedDates?: string[];
@@ -2051,7 +2051,7 @@ export interface components {
             retryPolicy?: components["schemas"]["RetryPolicyDto"];
             callsPerHour?: number | null;
             /** @default 30 */
-            ringTimeoutSeconds: number;
+            ringTimeoutSeconds?: number;
             maxCallSeconds?: number | null;
             /** @description Local dates nobody is called on */
             restrictedDates?: string[];
