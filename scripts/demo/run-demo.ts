@@ -138,6 +138,26 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener('abort', done, { once: true });
   });
 
+/** How often a read of the live progress is tried again when the API answers 5xx or not at all in time. */
+const TRANSIENT_TRIES = 6;
+
+/**
+ * A read that may fail for a moment (a service restarting, its database out of connections): tried
+ * again with a growing pause, each failure told to `onRetry`; anything else, or the last failure, is thrown.
+ */
+export async function transient<T>(read: () => Promise<T>, onRetry: (why: string) => void, signal?: AbortSignal, pauseMs = 500): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (e) {
+      const passing = (e instanceof SantralApiError && e.status >= 500) || (e instanceof GatewayUnreachableError && !signal?.aborted);
+      if (!passing || attempt >= TRANSIENT_TRIES) throw e;
+      onRetry(`${(e as Error).message}; trying again (${attempt}/${TRANSIENT_TRIES - 1})`);
+      await sleep(pauseMs * attempt, signal);
+    }
+  }
+}
+
 /** Every item of a cursor-paginated list. */
 async function all<T>(page: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor?: string | null }>): Promise<T[]> {
   const items: T[] = [];
@@ -186,7 +206,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
   });
   const org = created.organization;
   const api = createSantralClient({ baseUrl: options.baseUrl, apiKey: created.apiKey, fetch });
-  report.step(`organization "${org.name}" (${org.id}), plan ${org.plan}: ${org.limits.concurrentSlots} concurrent calls, ${org.limits.callsPerHour} calls/hour`);
+  // Reads of the running campaign, and what follows Ctrl-C (cancel, summary), are not aborted by it.
+  const steady = createSantralClient({ baseUrl: options.baseUrl, apiKey: created.apiKey, fetch: gatewayFetch(options.baseUrl, options.requestTimeoutMs ?? 15_000) });
+  report.step(`organization "${org.name}" (${org.id}), plan ${org.plan}: ${org.limits.concurrentSlots} concurrent calls, ${org.limits.callsPerHour} calls/hour; its API key ${created.apiKey}`);
 
   // Credits: the platform admin's manual top-up (no payment provider needed).
   const pricePlan = await ok(api.GET('/v1/billing/price-plan'));
@@ -277,35 +299,47 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
 
   // Live progress until the campaign is over (or paused for a reason the demo cannot fix, or Ctrl-C).
   const campaignStart = Date.now();
-  let progress = await ok(api.GET('/v1/campaigns/{id}/progress', { params: { path: { id } } }));
-  let lastChange = Date.now();
-  let lastKey = '';
   let waiting: string | undefined;
+  let shown: ProgressFrame | undefined;
+  const poll = <T>(read: () => Promise<T>) =>
+    transient(read, (why) => shown && report.progress({ ...shown, elapsedMs: Date.now() - campaignStart, waiting: why }), signal);
+  const readProgress = () => poll(() => ok(steady.GET('/v1/campaigns/{id}/progress', { params: { path: { id } } })));
   let interrupted = false;
-  for (;;) {
-    const credits = await ok(api.GET('/v1/billing/balance'));
-    const key = JSON.stringify([progress.totals, progress.calls, progress.state]);
-    if (key !== lastKey) [lastKey, lastChange, waiting] = [key, Date.now(), undefined];
-    else if (Date.now() - lastChange > STILL_FOR_DIAGNOSTICS_MS && !FINAL_STATES.has(progress.state)) {
-      const diagnostics = await ok(api.GET('/v1/campaigns/{id}/diagnostics', { params: { path: { id } } }));
-      waiting = diagnostics.sentences[0];
+  try {
+    let progress = await readProgress();
+    let lastChange = Date.now();
+    let lastKey = '';
+    for (;;) {
+      const credits = await poll(() => ok(steady.GET('/v1/billing/balance')));
+      const key = JSON.stringify([progress.totals, progress.calls, progress.state]);
+      if (key !== lastKey) [lastKey, lastChange, waiting] = [key, Date.now(), undefined];
+      else if (Date.now() - lastChange > STILL_FOR_DIAGNOSTICS_MS && !FINAL_STATES.has(progress.state)) {
+        const diagnostics = await poll(() => ok(steady.GET('/v1/campaigns/{id}/diagnostics', { params: { path: { id } } })));
+        waiting = diagnostics.sentences[0];
+      }
+      shown = frameOf(progress, credits, Date.now() - campaignStart, waiting);
+      report.progress(shown);
+      if (FINAL_STATES.has(progress.state) || progress.state === 'paused') break;
+      if (signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      await sleep(pollMs, signal);
+      if (signal?.aborted) {
+        interrupted = true;
+        break;
+      }
+      progress = await readProgress();
     }
-    report.progress(frameOf(progress, credits, Date.now() - campaignStart, waiting));
-    if (FINAL_STATES.has(progress.state) || progress.state === 'paused') break;
-    if (signal?.aborted) {
-      interrupted = true;
-      break;
-    }
-    await sleep(pollMs, signal);
-    if (signal?.aborted) {
-      interrupted = true;
-      break;
-    }
-    progress = await ok(api.GET('/v1/campaigns/{id}/progress', { params: { path: { id } } }));
+  } catch (e) {
+    // The demo cannot follow its campaign any more: stop it rather than leave it dialling unseen.
+    report.endProgress();
+    const cancelled = await ok(steady.POST('/v1/campaigns/{id}/cancel', { params: { path: { id } } })).then(() => true, () => false);
+    report.step(cancelled ? `the campaign ${id} is cancelled: the demo can no longer follow it` : `the campaign ${id} could not be cancelled either: it may still be dialling`);
+    throw e;
   }
   report.endProgress();
-  // Requests after Ctrl-C must still go out: the campaign is cancelled and what it did is summed up.
-  const after = createSantralClient({ baseUrl: options.baseUrl, apiKey: created.apiKey, fetch: gatewayFetch(options.baseUrl, options.requestTimeoutMs ?? 15_000) });
+  const after = steady;
   if (interrupted) {
     await ok(after.POST('/v1/campaigns/{id}/cancel', { params: { path: { id } } })).catch((e: unknown) => {
       if (!(e instanceof SantralApiError && e.status === 409)) throw e;
@@ -318,13 +352,14 @@ export async function runDemo(options: DemoOptions): Promise<DemoSummary> {
     const [credits, p, posts] = await Promise.all([ok(after.GET('/v1/billing/balance')), ok(after.GET('/v1/campaigns/{id}/progress', { params: { path: { id } } })), campaignPosts(after, id)]);
     return { credits, progress: p, ledgerCost: round4(posts) };
   };
-  let final = await settled();
+  const quietly = <T>(read: () => Promise<T>) => transient(read, () => undefined);
+  let final = await quietly(settled);
   for (let tries = 0; tries < 40 && !(final.credits.reserved === 0 && final.progress.costSoFar === final.ledgerCost && (interrupted || FINAL_STATES.has(final.progress.state) || final.progress.state === 'paused')); tries++) {
     await sleep(500);
-    final = await settled();
+    final = await quietly(settled);
   }
-  const done = await ok(after.GET('/v1/campaigns/{id}', { params: { path: { id } } }));
-  const calls = await all((cursor) => ok(after.GET('/v1/calls', { params: { query: { campaignId: id, limit: 100, ...(cursor ? { cursor } : {}) } } })));
+  const done = await quietly(() => ok(after.GET('/v1/campaigns/{id}', { params: { path: { id } } })));
+  const calls = await quietly(() => all((cursor) => ok(after.GET('/v1/calls', { params: { query: { campaignId: id, limit: 100, ...(cursor ? { cursor } : {}) } } }))));
   return {
     organizationId: org.id,
     apiKey: created.apiKey,
