@@ -186,13 +186,13 @@ describe('the outbound loop, all services as processes (e2e)', () => {
     // New window: until two hours from now where `here` is; `later` is past its end.
     const windows = [{ start: '09:00', end: `${String(hour + 2).padStart(2, '0')}:00` }];
     await ok(http(stack, 'PATCH', `/v1/campaigns/${campaignId}`, { key: org.key, body: { callingWindows: windows } }));
+    const resumedAt = new Date();
     await ok(action(stack, org, campaignId, 'resume'));
     await until(stack, "the dialer's new plan", async () => {
       const v = await dialerView(campaignId);
       const open = (v?.dialPlan?.callingWindows ?? []) as Array<{ start: string; end: string }>;
       return v?.state === 'active' && open.length === 1 && open[0]!.start === windows[0]!.start && open[0]!.end === windows[0]!.end;
     }, 10_000, 250, () => dialerView(campaignId));
-    const resumedAt = new Date();
     const diagnosis = await until(stack, 'diagnostics: some contacts outside calling hours', async () => {
       const d = await diagnosticsOf(stack, org, campaignId);
       return d.reasons.some((r) => r.code === 'outside_calling_hours') ? d : undefined;

@@ -145,7 +145,6 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       DATABASE_URL: current.databaseUrl,
       NATS_URL: current.natsUrl,
       DB_SCHEMA: services[name].schema,
-      DB_POOL_SIZE: '4',
       HTTP_PORT: String(services[name].port),
       SUBJECT_PREFIX: subjectPrefix,
       EVENTS_STREAM_MAX_MB: '64',
