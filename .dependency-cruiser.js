@@ -11,7 +11,8 @@ module.exports = {
     {
       name: 'libs-never-import-apps',
       severity: 'error',
-      from: { path: '^libs/' },
+      // The API client's generator and its freshness test build the document from the gateway's module graph.
+      from: { path: '^libs/', pathNot: '^libs/api-client/(scripts|test)/' },
       to: { path: '^apps/' },
     },
     {
@@ -54,6 +55,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^(apps|libs)/', pathNot: ['\\.(spec|int-spec|e2e-spec)\\.ts$', '/test/', '^libs/testing/'] },
       to: { path: '^libs/testing/' },
+    },
+    {
+      name: 'api-client-is-for-scripts-and-tests',
+      comment: 'libs/api-client speaks to the gateway over HTTP, as a frontend would: scripts/ (npm run demo), test/ (e2e) and its own files use it; services never do.',
+      severity: 'error',
+      from: { path: '^(apps|libs)/', pathNot: '^libs/api-client/' },
+      to: { path: '^libs/api-client/' },
+    },
+    {
+      name: 'api-client-stands-alone',
+      comment: 'The client is what frontend teams use: its source imports openapi-fetch and its generated types only (no Nest, no other lib, no Node built-in).',
+      severity: 'error',
+      from: { path: '^libs/api-client/src/' },
+      to: { pathNot: ['^libs/api-client/src/', 'node_modules/openapi-fetch/'] },
     },
     {
       name: 'no-circular',
