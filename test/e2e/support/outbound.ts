@@ -1,41 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import { multipartBody } from '../../support/multipart';
+import { createSantralClient, importContacts, ok, type SantralClient, type Schema } from '@santral/api-client';
 import type { Stack } from './stack';
 
 // The steps every outbound scenario shares, through the gateway's HTTP API only.
 
 export const SIGNING_SECRET = `whsec_${Buffer.from('e2e-outbound-loop-signing-secret').toString('base64')}`;
 
-export interface Answer<T = Record<string, unknown>> {
-  status: number;
-  body: T;
+/** The typed client (generated from /openapi.json) with an organization's key, or the platform admin's. */
+export function api(stack: Stack, key: string): SantralClient {
+  return createSantralClient({ baseUrl: stack.baseUrl, apiKey: key });
 }
 
-/** One HTTP request to the gateway. */
-export async function http<T = Record<string, unknown>>(stack: Stack, method: string, path: string, opts: { key?: string; body?: unknown; headers?: Record<string, string> } = {}): Promise<Answer<T>> {
-  const headers: Record<string, string> = { ...(opts.headers ?? {}) };
-  if (opts.key) headers.authorization = `Bearer ${opts.key}`;
-  let payload: string | undefined;
-  if (opts.body !== undefined) {
-    payload = JSON.stringify(opts.body);
-    headers['content-type'] ??= 'application/json';
-  }
-  const res = await fetch(`${stack.baseUrl}${path}`, { method, headers, body: payload });
-  const text = await res.text();
-  let body: unknown = text;
-  try {
-    body = text ? JSON.parse(text) : undefined;
-  } catch {
-    /* not JSON */
-  }
-  return { status: res.status, body: body as T };
-}
-
-/** The answer's body when its status is the expected one; else an error with the body. */
-export async function ok<T = Record<string, unknown>>(answer: Promise<Answer<T>>, status = 200, what = 'request'): Promise<T> {
-  const a = await answer;
-  if (a.status !== status) throw new Error(`${what}: expected ${status}, got ${a.status} ${JSON.stringify(a.body)}`);
-  return a.body;
+/** The problem code and status of an answer that should have been refused. */
+export async function refusal(call: Promise<{ error?: unknown; response: Response }>): Promise<{ status: number; code: string | undefined }> {
+  const { error, response } = await call;
+  return { status: response.status, code: (error as { code?: string } | undefined)?.code };
 }
 
 /** Polls until `probe` gives a truthy value; on timeout the error carries the last value and the stack's log tail. */
@@ -70,9 +49,15 @@ export function localHour(zone: string, now = new Date()): number {
   return Number(new Intl.DateTimeFormat('en-US', { timeZone: zone, hour: '2-digit', hourCycle: 'h23' }).format(now));
 }
 
+/** Fields with a server default that the generated request types still ask for. */
+export const AGENT_DEFAULTS = { active: true, firstMessageMode: 'agent_first', responseTimeoutSeconds: 10 } as const;
+
+export { ok };
+
 export interface Org {
   id: string;
   key: string;
+  api: SantralClient;
   agentId: string;
   accountId: string;
   hotline: string;
@@ -80,61 +65,42 @@ export interface Org {
 }
 
 /** A new organization (free plan) with a simulator account at a high time scale, a hotline and a complete agent. */
-export async function newOrganization(stack: Stack, opts: { credits?: number; simulator?: Record<string, unknown>; name?: string } = {}): Promise<Org> {
-  const created = await ok<{ organization: { id: string; limits: Record<string, number> }; apiKey: string }>(
-    http(stack, 'POST', '/v1/organizations', { key: stack.adminKey, body: { name: opts.name ?? 'E2E Klinik', defaultCountry: 'TR', timeZone: 'Europe/Istanbul', plan: 'free' } }),
-    201,
-    'organization',
-  );
+export async function newOrganization(stack: Stack, opts: { simulator?: Record<string, unknown>; name?: string } = {}): Promise<Org> {
+  const created = await ok(api(stack, stack.adminKey).POST('/v1/organizations', { body: { name: opts.name ?? 'E2E Klinik', defaultCountry: 'TR', timeZone: 'Europe/Istanbul', plan: 'free' } }));
   const id = created.organization.id;
   const key = created.apiKey;
-  if (opts.credits) await grant(stack, id, opts.credits);
-  const account = await ok<{ id: string }>(
-    http(stack, 'POST', '/v1/provider-accounts', {
-      key,
+  const client = api(stack, key);
+  const account = await ok(
+    client.POST('/v1/provider-accounts', {
       body: { type: 'simulator', name: 'Sim', settings: { timeScale: 100, ringSeconds: { min: 1, max: 3 }, talkSeconds: { min: 30, max: 90 }, ...opts.simulator }, secrets: { apiKey: 'sk_e2e', signingSecret: SIGNING_SECRET } },
     }),
-    201,
-    'provider account',
   );
   const hotline = '+902125550100';
   // The hotline goes to the dialer, which learns the organization from the gateway's event first.
-  await until(stack, 'hotline accepted', async () => (await http(stack, 'POST', '/v1/hotlines', { key, body: { number: hotline, label: 'Ana hat' } })).status === 201, 20_000);
+  await until(stack, 'hotline accepted', async () => (await client.POST('/v1/hotlines', { body: { number: hotline, label: 'Ana hat', outboundAllowed: true } })).response.status === 201, 20_000);
   const agent = await until(stack, 'agent created', async () => {
-    const a = await http<{ agentId: string }>(stack, 'POST', '/v1/agents', {
-      key,
-      body: { name: 'Hatırlatma', greetingMessage: 'Merhaba {{name}}', systemInstruction: 'Kibar ol.', voice: { model: 'tr-TR-Wavenet-A', speakingRate: 1 }, language: 'tr-TR' },
+    const a = await client.POST('/v1/agents', {
+      body: { ...AGENT_DEFAULTS, name: 'Hatırlatma', greetingMessage: 'Merhaba {{name}}', systemInstruction: 'Kibar ol.', voice: { model: 'tr-TR-Wavenet-A', speakingRate: 1 }, language: 'tr-TR' },
     });
-    return a.status === 201 ? a.body : undefined;
+    return a.data;
   }, 20_000);
-  return { id, key, agentId: agent.agentId, accountId: account.id, hotline, zone: middayZone() };
+  return { id, key, api: client, agentId: agent.agentId, accountId: account.id, hotline, zone: middayZone() };
 }
 
 /** Credits from the platform admin (a bank transfer): posted at once. */
 export async function grant(stack: Stack, organizationId: string, amount: number): Promise<void> {
-  await until(stack, `credit of ${amount}`, async () => (await http(stack, 'POST', `/v1/billing/organizations/${organizationId}/credits`, { key: stack.adminKey, body: { amount, note: 'e2e top-up' } })).status === 201, 20_000);
+  const admin = api(stack, stack.adminKey);
+  await until(stack, `credit of ${amount}`, async () => (await admin.POST('/v1/billing/organizations/{id}/credits', { params: { path: { id: organizationId } }, body: { amount, note: 'e2e top-up' } })).response.status === 201, 20_000);
 }
 
-export interface ImportJob {
-  id: string;
-  state: string;
-  rowsRead: number;
-  accepted: number;
-  rejected: number;
-  duplicates: number;
-  onDnc: number;
-  errorCode: string | null;
-}
+export type ImportJob = Schema<'ImportJobDto'>;
 
 /** A call list from a CSV file (multipart upload), waited to its end. */
 export async function importList(stack: Stack, org: Org, csv: string): Promise<{ listId: string; job: ImportJob }> {
-  const list = await ok<{ id: string }>(http(stack, 'POST', '/v1/call-lists', { key: org.key, body: { name: `Liste ${randomUUID().slice(0, 8)}` } }), 201, 'call list');
-  const { payload, contentType } = multipartBody({ bytes: csv, name: 'kisiler.csv' });
-  const res = await fetch(`${stack.baseUrl}/v1/call-lists/${list.id}/imports`, { method: 'POST', headers: { authorization: `Bearer ${org.key}`, 'content-type': contentType }, body: payload });
-  if (res.status !== 202) throw new Error(`import: ${res.status} ${await res.text()}`);
-  const queued = (await res.json()) as ImportJob;
+  const list = await ok(org.api.POST('/v1/call-lists', { body: { name: `Liste ${randomUUID().slice(0, 8)}` } }));
+  const queued = await ok(importContacts(org.api, list.id, { bytes: csv, filename: 'kisiler.csv' }));
   const job = await until(stack, `import ${queued.id}`, async () => {
-    const j = (await http<ImportJob>(stack, 'GET', `/v1/imports/${queued.id}`, { key: org.key })).body;
+    const j = await ok(org.api.GET('/v1/imports/{id}', { params: { path: { id: queued.id } } }));
     return j.state === 'completed' || j.state === 'failed' ? j : undefined;
   }, 60_000);
   return { listId: list.id, job };
@@ -142,16 +108,15 @@ export async function importList(stack: Stack, org: Org, csv: string): Promise<{
 
 export interface CampaignSpec {
   listId: string;
-  callingWindows?: Array<{ start: string; end: string; days?: string[] }>;
-  retryPolicy?: { maxAttemptsPerContact: number; rules: Array<{ disposition: string; delayMinutes: number; maxAttempts: number }> };
+  callingWindows?: Array<{ start: string; end: string }>;
+  retryPolicy?: Schema<'RetryPolicyDto'>;
   maxCallSeconds?: number;
 }
 
 export async function createCampaign(stack: Stack, org: Org, spec: CampaignSpec): Promise<string> {
   const hour = 3_600_000;
-  const c = await ok<{ campaignId: string }>(
-    http(stack, 'POST', '/v1/campaigns', {
-      key: org.key,
+  const c = await ok(
+    org.api.POST('/v1/campaigns', {
       body: {
         name: `Kampanya ${randomUUID().slice(0, 8)}`, agentId: org.agentId, callListId: spec.listId, fromNumber: org.hotline, providerAccountId: org.accountId,
         startsAt: new Date(Date.now() - hour).toISOString(), endsAt: new Date(Date.now() + 24 * hour).toISOString(),
@@ -160,101 +125,58 @@ export async function createCampaign(stack: Stack, org: Org, spec: CampaignSpec)
         ...(spec.maxCallSeconds ? { maxCallSeconds: spec.maxCallSeconds } : {}),
       },
     }),
-    201,
-    'campaign',
   );
   return c.campaignId;
 }
 
-export interface Progress {
-  state: string;
-  listContacts: number;
-  requested: number;
-  totals: Record<string, number>;
-  calls: number;
-  averageTalkSeconds: number | null;
-  successRate: number | null;
-  costSoFar: number;
-}
-
-export interface CampaignView {
-  state: string;
-  pauseReason: string | null;
-  completionReason: string | null;
-}
-
-export const campaignOf = async (stack: Stack, org: Org, id: string) => (await http<CampaignView>(stack, 'GET', `/v1/campaigns/${id}`, { key: org.key })).body;
-export const progressOf = async (stack: Stack, org: Org, id: string) => (await http<Progress>(stack, 'GET', `/v1/campaigns/${id}/progress`, { key: org.key })).body;
-export const diagnosticsOf = async (stack: Stack, org: Org, id: string) =>
-  (await http<{ state: string; sentences: string[]; reasons: Array<{ code: string; message: string }>; dialerAnswered: boolean }>(stack, 'GET', `/v1/campaigns/${id}/diagnostics`, { key: org.key })).body;
-export const action = (stack: Stack, org: Org, id: string, verb: 'start' | 'pause' | 'resume' | 'cancel') => http(stack, 'POST', `/v1/campaigns/${id}/${verb}`, { key: org.key, body: {} });
+const path = (id: string) => ({ params: { path: { id } } });
+export const campaignOf = (org: Org, id: string) => ok(org.api.GET('/v1/campaigns/{id}', path(id)));
+export const progressOf = (org: Org, id: string) => ok(org.api.GET('/v1/campaigns/{id}/progress', path(id)));
+export const diagnosticsOf = (org: Org, id: string) => ok(org.api.GET('/v1/campaigns/{id}/diagnostics', path(id)));
+export const contactsOf = async (org: Org, id: string) => (await ok(org.api.GET('/v1/campaigns/{id}/contacts', { params: { path: { id }, query: { limit: 100 } } }))).items;
+export const action = (org: Org, id: string, verb: 'start' | 'pause' | 'resume' | 'cancel') =>
+  verb === 'start' ? org.api.POST('/v1/campaigns/{id}/start', { ...path(id), body: {} }) : org.api.POST(`/v1/campaigns/{id}/${verb}`, path(id));
 
 /** Waits until the campaign is in `state`, showing the dialer's tasks on timeout. */
-export async function campaignReaches(stack: Stack, org: Org, id: string, state: string, timeoutMs = 90_000): Promise<CampaignView> {
+export async function campaignReaches(stack: Stack, org: Org, id: string, state: string, timeoutMs = 90_000): Promise<Schema<'CampaignDto'>> {
   return until(stack, `campaign ${id} ${state}`, async () => {
-    const c = await campaignOf(stack, org, id);
+    const c = await campaignOf(org, id);
     return c.state === state ? c : undefined;
   }, timeoutMs, 300, async () => ({
-    campaign: await campaignOf(stack, org, id),
-    progress: await progressOf(stack, org, id),
+    campaign: await campaignOf(org, id),
+    progress: await progressOf(org, id),
     tasks: await stack.query('dialer-orchestrator', `SELECT state, outcome, outcome_reason, attempt, not_before FROM call_tasks WHERE campaign_id = $1`, [id]),
   }));
 }
 
-export interface CallItem {
-  callId: string;
-  kind: string;
-  state: string;
-  attempt: number;
-  to: string;
-  campaignId?: string;
-  talkSeconds?: number;
-  endReason?: { status: string; reason?: string };
-  createdAt: string;
-  endedAt?: string;
-}
+export type CallItem = Schema<'CallDto'>;
 
 /** Every call of the organization (the call log, all pages). */
-export async function callLog(stack: Stack, org: Org, query = ''): Promise<CallItem[]> {
+export async function callLog(org: Org, campaignId?: string): Promise<CallItem[]> {
   const all: CallItem[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   do {
-    const page: { items: CallItem[]; nextCursor: string | null } = (await http<{ items: CallItem[]; nextCursor: string | null }>(stack, 'GET', `/v1/calls?limit=100${query}${cursor ? `&cursor=${cursor}` : ''}`, { key: org.key })).body;
+    const page = await ok(org.api.GET('/v1/calls', { params: { query: { limit: 100, ...(campaignId ? { campaignId } : {}), ...(cursor ? { cursor } : {}) } } }));
     all.push(...page.items);
-    cursor = page.nextCursor;
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
 }
 
-export interface LedgerEntry {
-  id: string;
-  kind: string;
-  amount: number;
-  balanceDelta: number;
-  reservedDelta: number;
-  reservationId?: string;
-  callId?: string;
-  campaignId?: string;
-}
+export type LedgerEntry = Schema<'LedgerEntryDto'>;
 
-export async function ledger(stack: Stack, org: Org): Promise<LedgerEntry[]> {
+export async function ledger(org: Org): Promise<LedgerEntry[]> {
   const all: LedgerEntry[] = [];
-  let cursor: string | null = null;
+  let cursor: string | undefined;
   do {
-    const page: { items: LedgerEntry[]; nextCursor: string | null } = (await http<{ items: LedgerEntry[]; nextCursor: string | null }>(stack, 'GET', `/v1/billing/ledger?limit=100${cursor ? `&cursor=${cursor}` : ''}`, { key: org.key })).body;
+    const page = await ok(org.api.GET('/v1/billing/ledger', { params: { query: { limit: 100, ...(cursor ? { cursor } : {}) } } }));
     all.push(...page.items);
-    cursor = page.nextCursor;
+    cursor = page.nextCursor ?? undefined;
   } while (cursor);
   return all;
 }
 
-export interface PricePlan {
-  ratePerMinute: number;
-  incrementSeconds: number;
-  firstIncrementSeconds: number;
-  unconnectedAttemptCharge: number;
-  countryRates: Array<{ country: string; ratePerMinute: number }>;
-}
+export type PricePlan = Schema<'PricePlanDto'>;
 
 /** What the price plan charges for a call of `talkSeconds` (H2), in ten-thousandths of a credit. */
 export function pricedUnits(plan: PricePlan, talkSeconds: number, country = 'TR'): number {
