@@ -120,8 +120,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       if (!line) continue;
       const entry = `${new Date().toISOString()} [${who}] ${line}`;
       log.write(`${entry}\n`);
-      // Request logs stay in the file only: the tail is for what went wrong.
-      if (!line.includes('"msg":"request completed"')) tail.push(entry);
+      // Info lines (requests, boot) stay in the file only: the tail is for what went wrong.
+      if (!line.includes('"msg":"request completed"') && !line.includes('"level":30')) tail.push(entry);
       if (tail.length > 2000) tail.splice(0, tail.length - 2000);
     }
   };
