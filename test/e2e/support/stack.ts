@@ -24,6 +24,18 @@ export interface StackOptions {
   natsUrl?: string;
   /** Extra environment per service (after the stack's defaults). */
   env?: Partial<Record<ServiceName, Record<string, string>>>;
+  /**
+   * Start a service again when it exits by itself, as a process supervisor (Kubernetes) would;
+   * each such exit is kept in `crashes`. Off: an exit stays an exit.
+   */
+  supervise?: boolean;
+}
+
+export interface Crash {
+  name: ServiceName;
+  /** Exit code or signal. */
+  exit: string;
+  at: Date;
 }
 
 export interface ServiceProcess {
@@ -43,6 +55,8 @@ export interface Stack {
   services: Record<ServiceName, ServiceProcess>;
   /** How long booting (migrations and seven ready services) took, in ms. */
   bootMs: number;
+  /** Services that exited by themselves (not killed by the stack). */
+  crashes: Crash[];
   /** Reads one service's schema (checking only: tests drive the stack through the gateway's HTTP API). */
   query<T = Record<string, unknown>>(service: ServiceName, sql: string, params?: unknown[]): Promise<T[]>;
   /** SIGKILL (or the given signal) and wait for the exit. */
@@ -194,17 +208,29 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     throw new Error(`${name} was not ready within ${timeoutMs} ms; log ${logFile}:\n${stack.logTail(40)}`);
   };
 
+  const killing = new WeakSet<ChildProcess>();
+  const crashes: Crash[] = [];
+  let closing = false;
   const spawnService = (name: ServiceName) => {
     const child = spawn(process.execPath, [...flags(name), entry(name)], { cwd: root, env: envOf(name), stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout?.on('data', (d: Buffer) => write(name, d.toString()));
     child.stderr?.on('data', (d: Buffer) => write(name, d.toString()));
-    child.once('exit', (code, signal) => write('stack', `${name} exited (${signal ?? code})`));
+    child.once('exit', (code, signal) => {
+      write('stack', `${name} exited (${signal ?? code})`);
+      if (killing.has(child) || closing) return;
+      crashes.push({ name, exit: String(signal ?? code), at: new Date() });
+      if (opts.supervise) {
+        write('stack', `${name} exited by itself: starting it again`);
+        setTimeout(() => !closing && spawnService(name), 500);
+      }
+    });
     services[name].child = child;
   };
 
   const kill = async (name: ServiceName, signal: NodeJS.Signals = 'SIGKILL') => {
     const child = services[name].child;
     if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    killing.add(child);
     const exited = new Promise<void>((r) => child.once('exit', () => r()));
     write('stack', `sending ${signal} to ${name} (pid ${child.pid})`);
     child.kill(signal);
@@ -234,6 +260,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     logFile,
     services,
     bootMs: 0,
+    crashes,
     async query<T>(name: ServiceName, sql: string, params: unknown[] = []) {
       try {
         return (await (await clientOf(name)).query(sql, params)).rows as T[];
@@ -264,6 +291,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       return tail.slice(-lines).join('\n');
     },
     async close() {
+      closing = true;
       for (const c of pools.values()) await c.end().catch(() => undefined);
       await Promise.all(SERVICE_NAMES.map((n) => kill(n, 'SIGTERM').catch(() => undefined)));
       await new Promise((r) => log.end(r));
