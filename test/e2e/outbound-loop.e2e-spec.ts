@@ -1,6 +1,6 @@
 import { startStack, type Stack } from './support/stack';
 import {
-  action, AGENT_DEFAULTS, callLog, campaignReaches, contactsOf, createCampaign, csvOf, diagnosticsOf, grant, importList, ledger, localHour, maxConcurrency, newOrganization, ok,
+  action, AGENT_DEFAULTS, callLog, campaignReaches, contactsOf, createCampaign, csvOf, diagnosticsOf, grant, importList, ledger, localHour, maxConcurrency, maxConcurrencyFromTransitions, newOrganization, ok,
   pricedUnits, progressOf, refusal, until, type Org,
 } from './support/outbound';
 
@@ -12,6 +12,15 @@ import {
 jest.setTimeout(150_000);
 
 const units = (credits: number) => Math.round(credits * 10_000);
+
+/** An Etc/GMT zone where it is now `hour` o'clock (they span UTC−12 to UTC+14: every hour has one). */
+function zoneAt(hour: number): string {
+  for (let n = -14; n <= 12; n++) {
+    const zone = n === 0 ? 'Etc/GMT' : `Etc/GMT${n > 0 ? '+' : ''}${n}`;
+    if (localHour(zone) === hour) return zone;
+  }
+  throw new Error(`no zone at ${hour}:00`);
+}
 const FINAL = ['succeeded', 'failed', 'exhausted', 'blocked', 'cancelled'];
 
 describe('the outbound loop, all services as processes (e2e)', () => {
@@ -97,6 +106,7 @@ describe('the outbound loop, all services as processes (e2e)', () => {
     // Never more than the plan's three slots at once (free plan), from the stored calls.
     expect(await maxConcurrency(stack, org.id)).toBeLessThanOrEqual(3);
     expect(await maxConcurrency(stack, org.id)).toBeGreaterThanOrEqual(2);
+    expect(await maxConcurrencyFromTransitions(stack, org.id)).toBeLessThanOrEqual(3);
     // Every contact final.
     const contacts = { items: await contactsOf(org, campaignId) };
     expect(contacts.items).toHaveLength(answered.length + busy.length + noAnswer.length + 1);
@@ -162,9 +172,8 @@ describe('the outbound loop, all services as processes (e2e)', () => {
     await grant(stack, org.id, 50);
     const here = org.zone;
     const hour = localHour(here);
-    const offset = Number(here.replace('Etc/GMT', '') || 0);
-    // Three hours later than `here` (Etc/GMT signs are inverted): open 09–19, closed in the new window.
-    const later = `Etc/GMT${offset - 3 === 0 ? '' : offset - 3 > 0 ? `+${offset - 3}` : offset - 3}`;
+    // A zone three hours later than `here`: open in 09–19, past the end of the new window below.
+    const later = zoneAt((hour + 3) % 24);
     expect(localHour(later)).toBe((hour + 3) % 24);
     const csv = [csvOf(here, Array.from({ length: 12 }, (_, i) => [`Burada ${i}`, `0534 ${500 + i} 00 05`] as [string, string])), ...Array.from({ length: 6 }, (_, i) => `Sonra ${i},0534 ${600 + i} 00 05,${later}`)].join('\n');
     const { listId } = await importList(stack, org, csv);

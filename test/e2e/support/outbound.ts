@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createSantralClient, importContacts, ok, type SantralClient, type Schema } from '@santral/api-client';
+import { CALL_END_STATUSES } from '@santral/contracts';
 import type { Stack } from './stack';
 
 // The steps every outbound scenario shares, through the gateway's HTTP API only.
@@ -198,6 +199,30 @@ export async function maxConcurrency(stack: Stack, organizationId: string): Prom
      SELECT coalesce(max(open), 0)::int AS n FROM (SELECT sum(d) OVER (ORDER BY at, d) AS open FROM edges) s`,
     [organizationId],
   );
+  return rows[0]!.n;
+}
+
+/**
+ * The same from the stored transitions: each call from its first move to `dialing` to the first
+ * move to a terminal state (a fact the state machine refused, `rejected:…`, does not count).
+ */
+export async function maxConcurrencyFromTransitions(stack: Stack, organizationId: string): Promise<number> {
+  const rows = await stack.query<{ n: number; open: number }>(
+    'dialer-orchestrator',
+    `WITH spans AS (
+       SELECT call_id,
+              min(at) FILTER (WHERE to_state = 'dialing') AS s,
+              min(at) FILTER (WHERE to_state = ANY($2::text[]) AND cause NOT LIKE 'rejected:%') AS e
+         FROM call_transitions WHERE organization_id = $1 GROUP BY call_id
+     ), edges AS (
+       SELECT s AS at, 1 AS d FROM spans WHERE s IS NOT NULL
+       UNION ALL SELECT coalesce(e, now()), -1 FROM spans WHERE s IS NOT NULL
+     )
+     SELECT coalesce(max(open), 0)::int AS n, (SELECT count(*)::int FROM spans WHERE s IS NOT NULL AND e IS NULL) AS open
+       FROM (SELECT sum(d) OVER (ORDER BY at, d) AS open FROM edges) x`,
+    [organizationId, [...CALL_END_STATUSES]],
+  );
+  if (rows[0]!.open > 0) throw new Error(`${rows[0]!.open} call(s) of ${organizationId} have no terminal transition`);
   return rows[0]!.n;
 }
 
