@@ -4,7 +4,7 @@ import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from 'no
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
-import { streamName } from '@santral/contracts';
+import { importBucketName, streamName } from '@santral/contracts';
 import { deleteTestStreams, freePort, testEnv, testSecrets, uniqueName } from '@santral/testing';
 
 // The whole of Santral as separate OS processes (node dist/apps/<name>/src/main.js, as
@@ -296,7 +296,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
       await Promise.all(SERVICE_NAMES.map((n) => kill(n, 'SIGTERM').catch(() => undefined)));
       await new Promise((r) => log.end(r));
       await admin(postgresUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`).catch(() => undefined);
-      await deleteTestStreams([streamName('Events', subjectPrefix), streamName('DeadLetters', subjectPrefix)], current.natsUrl).catch(() => undefined);
+      await deleteTestStreams([streamName('Events', subjectPrefix), streamName('DeadLetters', subjectPrefix), `OBJ_${importBucketName(subjectPrefix)}`], current.natsUrl).catch(() => undefined);
     },
   };
 
