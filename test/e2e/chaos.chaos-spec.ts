@@ -195,20 +195,17 @@ describe('chaos: a campaign survives a killed service, a NATS restart and a Post
     expect(crashesOf.get('nats')).toEqual([]);
   });
 
-  // Known bug (found by these runs): when the telephony-gateway dies, the simulator in its process
-  // loses its calls; the dialer's watchdog then asks to hang them up, the restarted simulator answers
-  // 404 for a call it does not know, and the hangup command is dead-lettered instead of being taken as
-  // "already gone". A provider's 404 on hangup means the call is over.
-  it.failing('a hangup the provider answers 404 (call already gone) is not dead-lettered (known to fail)', () => {
+  // Found by these runs: when the telephony-gateway dies, the simulator in its process loses its calls;
+  // the dialer's watchdog then asks to hang them up and the restarted simulator answers 404. That
+  // hangup was dead-lettered; a provider that no longer has the call now counts as "already gone".
+  it('a hangup the provider answers 404 (call already gone) is not dead-lettered', () => {
     expect([...hangupLetters.values()].reduce((a, b) => a + b, 0)).toBe(0);
   });
 
-  // Known bug (found by these runs): every service with an outbox exits on a Postgres restart. The outbox
-  // relay keeps a pool client checked out between passes (libs/messaging/src/outbox/outbox-relay.ts),
-  // where pg has no error listener on it, so the server's 57P01 "terminating connection" is an
-  // unhandled 'error' event. Under a supervisor they come back and the run above passes; this turns
-  // red once the relay survives, and then becomes an ordinary `it`.
-  it.failing('no service exits by itself when Postgres restarts (known to fail: outbox relay)', () => {
+  // Found by these runs: every service with an outbox exited on a Postgres restart — the outbox relay
+  // kept a pool client checked out between passes with no error listener, so the server's 57P01 was an
+  // unhandled 'error' event. The held client now has a listener (libs/persistence holdClient).
+  it('no service exits by itself when Postgres restarts', () => {
     expect(crashesOf.get('postgres')).toEqual([]);
   });
 });

@@ -224,11 +224,10 @@ describe('the outbound loop, all services as processes (e2e)', () => {
     expect((await diagnosticsOf(org, campaignId)).sentences).toEqual(['the campaign was cancelled']);
   });
 
-  // Known bug (found by this suite): a contact the dialer found outside the windows is scheduled for
-  // the next opening of the windows it had then; widening the windows later does not move it, so
-  // nothing is dialled until that opening (tomorrow here), and the diagnostics give no reason at all.
-  // The dialer's campaign-updated fact changes its plan only (apply-campaign-fact.use-case.ts).
-  it.failing('c2: widening the windows dials the contacts that waited for the old next opening (known to fail)', async () => {
+  // Found by this suite: a contact the dialer found outside the windows was scheduled for the next
+  // opening of the windows it had then, and widening them did not move it (fixed in the dialer's
+  // campaign-updated handler: tasks waiting for a window are weighed again against the new one).
+  it('c2: widening the windows dials the contacts that waited for the old next opening', async () => {
     const org = await newOrganization(stack);
     await grant(stack, org.id, 50);
     const hour = localHour(org.zone);

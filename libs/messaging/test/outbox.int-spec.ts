@@ -123,6 +123,26 @@ describe('transactional outbox and relay', () => {
     }
   });
 
+  it('survives Postgres closing the connection it holds between passes (a restart), and relays the next events', async () => {
+    const subject = h.subject('server.restart.v1');
+    const bus = h.bus({ relay: { pollIntervalMs: 50, retryDelayMs: 20 } });
+    await bus.start();
+    await bus.publisher.publish(subject, { n: 1 }, { orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 1, 5000, 'first relayed');
+    // What a restart does to every open connection: the server ends it (57P01). The relay's is idle
+    // between passes, checked out of the pool, so an unheard 'error' would end this process.
+    const [{ app }] = await h.db.dataSource.query(`SELECT application_name AS app FROM pg_stat_activity WHERE pid = pg_backend_pid()`);
+    const ended: Array<{ ok: boolean }> = await h.db.dataSource.query(
+      `SELECT pg_terminate_backend(pid) AS ok FROM pg_stat_activity WHERE application_name = $1 AND pid <> pg_backend_pid() AND state = 'idle'`,
+      [app],
+    );
+    expect(ended.length).toBeGreaterThan(0);
+    await new Promise((r) => setTimeout(r, 200));
+    await bus.publisher.publish(subject, { n: 2 }, { orgid: null });
+    await waitFor(async () => (await streamCount(subject)) === 2, 10_000, 'relayed after the connection was ended');
+    await bus.stop();
+  });
+
   it('lets two relays share the outbox without publishing a row twice', async () => {
     const subject = h.subject('two.relays.v1');
     const claimed = { a: 0, b: 0 };

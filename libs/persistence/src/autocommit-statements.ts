@@ -32,6 +32,11 @@ export class AutocommitStatements implements Queryable {
       options: `-c search_path=${assertSchemaName(this.cfg.schema)},public`,
       application_name: `${this.cfg.applicationName ?? `santral-${this.cfg.schema}`}-autocommit`,
     });
+    if (this.pool.listenerCount('error') === 0) {
+      // An idle connection Postgres closes (a restart) is an 'error' on the pool: without a listener
+      // it would end the process; the pool drops that connection and opens another when asked.
+      this.pool.on('error', () => undefined);
+    }
     return (await this.pool.query(sql, params)).rows;
   }
 

@@ -10,4 +10,5 @@ export * from './tenant-sql';
 export * from './prepared-query';
 export * from './after-commit';
 export * from './autocommit-statements';
+export * from './held-client';
 export * from './transaction-runner';

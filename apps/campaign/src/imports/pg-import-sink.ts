@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import type { PoolClient } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
-import { pgPoolOf, tenantQuery, type OrgId } from '@santral/persistence';
+import { holdClient, pgPoolOf, tenantQuery, type OrgId } from '@santral/persistence';
 import { copyValue, pgText } from './copy-format';
 import type { ImportCounts, StagedRow } from './import-job';
 import { ImportSink, type ImportSession } from './imports.port';
@@ -24,12 +24,17 @@ function copyLine(r: StagedRow): string {
  * leaves no contact. The call list's row is locked at commit so two imports into it serialize.
  */
 class PgImportSession implements ImportSession {
+  /** The import's transaction holds its client for minutes: a connection lost meanwhile fails the job's next statement, not the process. */
+  private readonly detach: () => void;
+
   constructor(
     private readonly client: PoolClient,
     private readonly orgId: OrgId,
     private readonly callListId: string,
     private readonly importId: string,
-  ) {}
+  ) {
+    this.detach = holdClient(client, () => undefined);
+  }
 
   async write(rows: StagedRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -79,11 +84,13 @@ class PgImportSession implements ImportSession {
       [this.importId, result.rowsRead, result.accepted, result.rejected, result.duplicates, result.onDnc],
     );
     await c.query('COMMIT');
+    this.detach();
     this.client.release();
     return result;
   }
 
   async abort(): Promise<void> {
+    this.detach();
     try {
       await this.client.query('ROLLBACK');
       this.client.release();

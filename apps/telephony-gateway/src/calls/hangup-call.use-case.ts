@@ -16,7 +16,7 @@ export class HangupCallUseCase {
     private readonly registry: ProviderRegistry,
   ) {}
 
-  async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'cancelled' | 'ignored'> {
+  async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'cancelled' | 'ignored' | 'already_gone'> {
     const orgId = asOrgId(cmd.organizationId);
     const call = await this.calls.find(manager, orgId, cmd.callId);
     if (call?.endedAt) return 'ignored';
@@ -29,7 +29,11 @@ export class HangupCallUseCase {
     if (!call.providerCallId) throw new Error(`call ${cmd.callId} is still being dialled`);
     const account = await this.accounts.find(orgId, call.providerAccountId, manager);
     if (!account) return 'ignored';
-    await this.registry.get(account.type).hangup(account, call.providerCallId);
+    // A call the provider no longer has is over: the command is done, not retried or dead-lettered.
+    if ((await this.registry.get(account.type).hangup(account, call.providerCallId)) === 'already_gone') {
+      this.logger.log(`hangup of ${cmd.callId} (${cmd.reason}): the provider has no such call any more`);
+      return 'already_gone';
+    }
     this.logger.log(`hangup sent for ${cmd.callId} (${cmd.reason})`);
     return 'sent';
   }

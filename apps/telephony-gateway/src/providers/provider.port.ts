@@ -128,7 +128,11 @@ export interface TelephonyProvider {
   /** Never throws: a refusal comes back as its category (the provider's text stays in `cause`). */
   testCredentials(account: ProviderAccountContext): Promise<CredentialsCheck>;
   originate(account: ProviderAccountContext, req: OriginateRequest): Promise<OriginateResult>;
-  hangup(account: ProviderAccountContext, providerCallId: string): Promise<void>;
+  /**
+   * Ends the call at the provider. `already_gone`: the provider no longer has the call (it ended, or
+   * the provider restarted and forgot it) — the hangup's purpose is met, so it is not an error.
+   */
+  hangup(account: ProviderAccountContext, providerCallId: string): Promise<HangupOutcome>;
   transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void>;
   sendSms(account: ProviderAccountContext, req: SendSmsRequest): Promise<{ providerMessageId: string }>;
   fetchCallStatus(account: ProviderAccountContext, providerCallId: string): Promise<ProviderCallStatus>;
@@ -140,5 +144,7 @@ export interface TelephonyProvider {
    */
   webhookResponse?(account: ProviderAccountContext, event: string): WebhookResponse | undefined;
 }
+
+export type HangupOutcome = 'hung_up' | 'already_gone';
 
 export const TELEPHONY_PROVIDERS = Symbol('TELEPHONY_PROVIDERS');

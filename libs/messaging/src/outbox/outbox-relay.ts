@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Pool, PoolClient } from 'pg';
 import { DataSource } from 'typeorm';
-import { pgPoolOf } from '@santral/persistence';
+import { holdClient, pgPoolOf } from '@santral/persistence';
 import { OutboxRelayOptions } from '../events/event-bus.options';
 import { Signal, sleep } from '../util/signal';
 import { JetStreamBatchPublisher } from './jetstream-batch-publisher';
@@ -105,15 +105,22 @@ export class OutboxRelay {
 
   private async run(): Promise<void> {
     let client: PoolClient | undefined;
+    let detach = () => {};
     while (!this.stopped) {
       let claimed = 0;
       try {
-        client ??= await this.pool().connect();
+        if (!client) {
+          client = await this.pool().connect();
+          // Held between passes: a connection Postgres closes meanwhile (a restart) is reported here
+          // and its next pass fails and reconnects, instead of an unhandled 'error' ending the process.
+          detach = holdClient(client, (err) => this.logger.warn(`outbox relay connection lost: ${err.message}`));
+        }
         await this.lingerAfterPreviousPass();
         if (this.stopped) break;
         claimed = await this.pass(client);
         this.lastPassFull = claimed >= this.batchSize;
       } catch (err) {
+        detach();
         client?.release(err as Error);
         client = undefined;
         if (!this.dataSource.isInitialized) {
@@ -127,6 +134,7 @@ export class OutboxRelay {
       }
       if (claimed < this.batchSize && !this.stopped) await this.wake.wait(this.opts.pollIntervalMs ?? 1000);
     }
+    detach();
     client?.release();
   }
 

@@ -217,11 +217,21 @@ describe('CallGearProvider.hangup (release.call)', () => {
     expect(seen).toEqual([{ url: 'https://callapi.test/v4.0', method: 'release.call', params: { access_token: 'call-key', call_session_id: 28575639 } }]);
   });
 
-  it('reads the JSON-RPC error object also from a non-2xx answer', async () => {
+  it('reads the JSON-RPC error object also from a non-2xx answer: call_session_not_found means the call is already gone', async () => {
     jest.spyOn(globalThis, 'fetch').mockResolvedValue(
       new Response(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32602, message: 'Call session not found', data: { mnemonic: 'call_session_not_found' } } }), { status: 400 }),
     );
-    await expect(provider.hangup(account(), '1')).rejects.toMatchObject({ providerCode: 'call_session_not_found', rpcCode: -32602 });
+    await expect(provider.hangup(account(), '1')).resolves.toBe('already_gone');
+  });
+
+  it('a session that ended is already gone; any other refusal is an error', async () => {
+    const seen = fakeCallGear({});
+    await expect(provider.hangup(account(), '28575639')).resolves.toBe('hung_up');
+    expect(seen).toHaveLength(1);
+    jest.spyOn(globalThis, 'fetch').mockResolvedValue(
+      new Response(JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: -32001, message: 'Forbidden', data: { mnemonic: 'permission_denied' } } }), { status: 200 }),
+    );
+    await expect(provider.hangup(account(), '1')).rejects.toMatchObject({ providerCode: 'permission_denied' });
   });
 });
 

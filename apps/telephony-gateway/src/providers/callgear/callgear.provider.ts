@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { ProviderTestRefusal } from '@santral/contracts';
 import { ProviderRejectedError } from '../../shared/telephony.error';
 import type {
-  OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, TelephonyProvider, VerifyResult, WebhookRequest,
+  HangupOutcome, OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, TelephonyProvider, VerifyResult, WebhookRequest,
 } from '../provider.port';
 import { CALLS_REPORT_FIELDS, callStatusFromReport, dataApiDate, ORIGINATE_REJECTIONS } from './callgear-call-status.mapper';
 import { CallGearRpcError, callGearRpc } from './callgear-json-rpc.client';
@@ -143,8 +143,15 @@ export class CallGearProvider implements TelephonyProvider {
     return { providerCallId: String(id) };
   }
 
-  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<void> {
-    await callGearRpc(this.callApi(account), 'release.call', { access_token: account.secrets.apiKey, call_session_id: this.sessionId(providerCallId) });
+  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<HangupOutcome> {
+    try {
+      await callGearRpc(this.callApi(account), 'release.call', { access_token: account.secrets.apiKey, call_session_id: this.sessionId(providerCallId) });
+      return 'hung_up';
+    } catch (err) {
+      // The session ended already (CallGear forgets it): what the hangup wanted.
+      if ((err as { providerCode?: string }).providerCode === 'call_session_not_found') return 'already_gone';
+      throw err;
+    }
   }
 
   async transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void> {

@@ -21,6 +21,16 @@ describe('SimulatorProvider', () => {
   });
   afterEach(() => jest.restoreAllMocks());
 
+  it('hangup: a call the simulator does not know (it ended, or the simulator restarted) is already gone', async () => {
+    await expect(sim.hangup(account(), 'SIM1')).resolves.toBe('hung_up');
+    jest.restoreAllMocks();
+    jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ code: 'CALL_NOT_FOUND', message: 'No such call' }), { status: 404 }));
+    await expect(sim.hangup(account(), 'SIM1')).resolves.toBe('already_gone');
+    jest.restoreAllMocks();
+    jest.spyOn(globalThis, 'fetch').mockResolvedValue(new Response(JSON.stringify({ code: 'FORBIDDEN' }), { status: 403 }));
+    await expect(sim.hangup(account(), 'SIM1')).rejects.toMatchObject({ status: 403 });
+  });
+
   it('configures the console with the control key, then calls the account API with its own key', async () => {
     await expect(sim.testCredentials(account())).resolves.toEqual({ ok: true });
     expect(seen).toEqual([

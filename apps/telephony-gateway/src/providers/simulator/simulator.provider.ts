@@ -5,6 +5,7 @@ import { refusalOf, type CredentialsCheck } from '../credentials-check';
 import { ProviderHttpError, providerRequest } from '../http-client';
 import { ProviderUrlPolicy } from '../provider-url.policy';
 import type {
+  HangupOutcome,
   OriginateRequest,
   OriginateResult,
   ParsedWebhook,
@@ -133,8 +134,15 @@ export class SimulatorProvider implements TelephonyProvider {
     }
   }
 
-  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<void> {
-    await this.withAccount(account, () => providerRequest({ method: 'POST', url: `${this.base(account)}/calls/${encodeURIComponent(providerCallId)}/hangup`, headers: this.auth(account), json: {} }));
+  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<HangupOutcome> {
+    try {
+      await this.withAccount(account, () => providerRequest({ method: 'POST', url: `${this.base(account)}/calls/${encodeURIComponent(providerCallId)}/hangup`, headers: this.auth(account), json: {} }));
+      return 'hung_up';
+    } catch (err) {
+      // The simulator does not know the call: it ended, or the simulator restarted without it.
+      if (err instanceof ProviderHttpError && err.status === 404 && (err.body as { code?: string } | undefined)?.code === 'CALL_NOT_FOUND') return 'already_gone';
+      throw err;
+    }
   }
 
   async transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void> {

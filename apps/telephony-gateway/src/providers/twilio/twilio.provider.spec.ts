@@ -127,6 +127,20 @@ describe('TwilioProvider base URL (deployment allow-list, SSRF) and credentials 
   });
   afterEach(() => jest.restoreAllMocks());
 
+  it('hangup: a call Twilio does not have (404 / 20404) or no longer in progress (21220) is already gone; a 401 is an error', async () => {
+    answer(200, { sid: CA, status: 'completed' });
+    await expect(twilio.hangup(account(), CA)).resolves.toBe('hung_up');
+    jest.restoreAllMocks();
+    answer(404, { code: 20404, message: 'The requested resource was not found' });
+    await expect(twilio.hangup(account(), CA)).resolves.toBe('already_gone');
+    jest.restoreAllMocks();
+    answer(400, { code: 21220, message: 'Invalid call state for this operation' });
+    await expect(twilio.hangup(account(), CA)).resolves.toBe('already_gone');
+    jest.restoreAllMocks();
+    answer(401, { code: 20003, message: 'Authenticate' });
+    await expect(twilio.hangup(account(), CA)).rejects.toMatchObject({ status: 401 });
+  });
+
   it('settings.baseUrl may only name the default host; anything else is refused naming the field', () => {
     expect(twilio.validateConfig({ baseUrl: 'https://api.twilio.com/' }, secrets)).toEqual([]);
     expect(twilio.validateConfig({ baseUrl: 'http://127.0.0.1:6379' }, secrets)).toEqual(["settings.baseUrl is not an allowed provider URL (the deployment's allow-list decides)"]);

@@ -8,7 +8,9 @@ import { ProviderUrlPolicy } from '../provider-url.policy';
 import type {
   OriginateRequest, OriginateResult, ParsedWebhook, ProviderAccountContext, ProviderCallStatus, SendSmsRequest, TelephonyProvider, VerifyResult, WebhookRequest, WebhookResponse,
 } from '../provider.port';
-import { WebhookPayloadError } from '../provider.port';
+import { WebhookPayloadError,
+  type HangupOutcome,
+} from '../provider.port';
 import { parseTwilioRecording, parseTwilioTranscription, parseTwilioVoice } from './twilio-callbacks.parser';
 import { answeredByOf, formParams, parseTwilioStatus } from './twilio-status.parser';
 import { inboundTwiml, recordingCallbackUrl, TWIML_CONTENT_TYPE, twimlSettingsProblems, xml } from './twilio-twiml';
@@ -103,8 +105,16 @@ export class TwilioProvider implements TelephonyProvider {
     }
   }
 
-  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<void> {
-    await providerRequest({ method: 'POST', url: this.api(account, `/Calls/${encodeURIComponent(providerCallId)}.json`), headers: this.auth(account), form: { Status: 'completed' } });
+  async hangup(account: ProviderAccountContext, providerCallId: string): Promise<HangupOutcome> {
+    try {
+      await providerRequest({ method: 'POST', url: this.api(account, `/Calls/${encodeURIComponent(providerCallId)}.json`), headers: this.auth(account), form: { Status: 'completed' } });
+      return 'hung_up';
+    } catch (err) {
+      // 20404: no such call resource; 21220: the call is no longer in progress (it ended).
+      const code = err instanceof ProviderHttpError ? (err.body as { code?: number } | undefined)?.code : undefined;
+      if (err instanceof ProviderHttpError && (err.status === 404 || code === 21220)) return 'already_gone';
+      throw err;
+    }
   }
 
   async transfer(account: ProviderAccountContext, providerCallId: string, target: string): Promise<void> {
