@@ -74,7 +74,7 @@ async function openStream(base: string, token: string, opts: { lastEventId?: str
   });
   open.push(es);
   for (const type of [...STREAM_TYPES, 'gap', 'position']) {
-    es.addEventListener(type, (e: MessageEvent<string>) => events.push({ id: e.lastEventId, type, data: JSON.parse(e.data) as Record<string, unknown>, at: performance.now() }));
+    es.addEventListener(type, (e: MessageEvent) => events.push({ id: e.lastEventId, type, data: JSON.parse(e.data) as Record<string, unknown>, at: performance.now() }));
   }
   await new Promise<void>((resolve, reject) => {
     es.onopen = () => resolve();

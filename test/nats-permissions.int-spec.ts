@@ -50,7 +50,7 @@ describe('NATS as the generated authorization config has it', () => {
 
   it('lets the api-gateway ask and the telephony-gateway answer rpc.telephony.*, in its queue group', async () => {
     const tg = await as('telephony-gateway');
-    tg.subscribe(Rpc.Telephony.HealthPing, { queue: 'telephony-gateway', callback: (_e, m) => m.respond(enc.encode('"pong"')) });
+    tg.subscribe(Rpc.Telephony.HealthPing, { queue: 'telephony-gateway', callback: (_e, m) => void m.respond(enc.encode('"pong"')) });
     await tg.flush();
     const gw = await as('api-gateway');
     await expect(gw.request(Rpc.Telephony.HealthPing, enc.encode('{}'), { timeout: 2000 }).then((m) => m.string())).resolves.toBe('"pong"');

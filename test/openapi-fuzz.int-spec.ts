@@ -235,7 +235,7 @@ function jsonRequestArbitrary(op: Operation, schemas: SchemaArbitraries): fc.Arb
   return fc.record({ path: pathArbitrary(op), query: queryArbitrary(op, schemas), headers: headersArbitrary(op), body }).map(({ path, query, headers, body }) => ({
     method: op.method,
     url: `${path}${query}`,
-    headers: body.rawBody !== undefined ? { 'content-type': 'application/json', ...headers } : headers,
+    headers: 'rawBody' in body ? { 'content-type': 'application/json', ...headers } : headers,
     ...body,
   }));
 }

@@ -22,7 +22,7 @@ describe('provider secrets on the bus', () => {
     telephony = await startTelephonyBeside(gw, 'tg_sealed');
     spy = await connectNats({ servers: testEnv.natsUrl, name: 'sealed-secrets-spy' });
     for (const subject of [Rpc.Telephony.ProviderAccountCreate, Rpc.Telephony.ProviderAccountUpdate]) {
-      spy.subscribe(withPrefix(gw.subjectPrefix, subject), { callback: (_e, m) => seen.push(m) });
+      spy.subscribe(withPrefix(gw.subjectPrefix, subject), { callback: (_e, m) => void seen.push(m) });
     }
     await spy.flush();
   });

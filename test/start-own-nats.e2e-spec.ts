@@ -40,7 +40,10 @@ describe('npm start with its own NATS (e2e)', () => {
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {
         if (output.includes('Santral is up')) resolve(void clearInterval(timer));
-        else if (child.exitCode !== null) reject(new Error(`npm start exited early:\n${output}`), clearInterval(timer));
+        else if (child.exitCode !== null) {
+          clearInterval(timer);
+          reject(new Error(`npm start exited early:\n${output}`));
+        }
       }, 200);
     });
   }, 240_000);

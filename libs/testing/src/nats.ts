@@ -43,12 +43,15 @@ export async function deleteTestStreams(names: string[], servers = testEnv.natsU
   }
 }
 
-/** Polls until `predicate` is truthy; rejects with `message` after `timeoutMs`. */
-export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, message = 'condition', intervalMs = 20): Promise<T> {
+/** What a truthy value of `T` can be (what `waitFor` resolves to). */
+export type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
+
+/** Polls until `predicate` is truthy and resolves to that value; rejects with `message` after `timeoutMs`. */
+export async function waitFor<T>(predicate: () => T | Promise<T>, timeoutMs = 10_000, message = 'condition', intervalMs = 20): Promise<Truthy<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await predicate();
-    if (v) return v;
+    if (v) return v as Truthy<T>;
     if (Date.now() > deadline) throw new Error(`waitFor: ${message} not met within ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, intervalMs));
   }
