@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { loadConfig } from '@santral/config';
 import { defineService } from '@santral/service-kit';
+import { TicketingCallEventsController } from './call-events.messages.controller';
 import { TicketingConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { migrations } from './migrations';
 import { TicketsModule } from './tickets/tickets.module';
 
-@Module({ imports: [CustomersModule, TicketsModule] })
+@Module({ imports: [CustomersModule, TicketsModule], controllers: [TicketingCallEventsController] })
 export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */

@@ -5,7 +5,6 @@ import { SqlCardReader } from './card.reader';
 import { ConfigureEnrichmentUseCase, ENRICHMENT_ALLOW_PRIVATE } from './configure-enrichment.use-case';
 import { CreateCustomerUseCase } from './create-customer.use-case';
 import { CustomerCallsRepository, InboundMatchesRepository } from './customer-calls.repository';
-import { CustomerCallsMessagesController } from './customer-calls.messages.controller';
 import { TicketRepository } from '../tickets/ticket.repository';
 import { TicketCustomers } from '../tickets/ticket-customers.port';
 import { CustomerPhoneOwners } from './customer-phone-owners';
@@ -30,7 +29,7 @@ import { UpdateCustomerUseCase } from './update-customer.use-case';
 
 /** Customers and the screen-pop (B2, F1, J2, K7). The ticket part of the card is the CustomerTickets port; tickets find a number's customer through TicketCustomers. */
 @Module({
-  controllers: [CustomersMessagesController, CustomerCallsMessagesController],
+  controllers: [CustomersMessagesController],
   providers: [
     { provide: CustomersPort, useClass: CustomerRepository },
     { provide: CardReader, useClass: SqlCardReader },
@@ -54,6 +53,7 @@ import { UpdateCustomerUseCase } from './update-customer.use-case';
     CreateCustomerUseCase, UpdateCustomerUseCase, GetCustomerUseCase, ListCustomersUseCase, LinkPhoneUseCase, UnlinkPhoneUseCase,
     LookupCardUseCase, ConfigureEnrichmentUseCase, GetEnrichmentUseCase, RecordCustomerCallUseCase, MatchInboundCallerUseCase,
   ],
-  exports: [TicketCustomers],
+  // The call events this service reads come through TicketingCallEventsController.
+  exports: [TicketCustomers, RecordCustomerCallUseCase, MatchInboundCallerUseCase],
 })
 export class CustomersModule {}

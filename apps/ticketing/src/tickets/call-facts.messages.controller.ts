@@ -3,14 +3,12 @@ import {
   Subjects,
   type DialerCallAnsweredV1,
   type DialerCallQueuedV1,
-  type DialerCallEndedV1,
   type EventEnvelope,
   type ProviderOperatorV1,
   type TelephonyCallAnsweredV1,
   type TelephonyCallEndedV1,
   type TelephonyCallInitiatedV1,
   type TelephonyCallLegEndedV1,
-  type TelephonyInboundReceivedV1,
   type TelephonyRecordingCompletedV1,
 } from '@santral/contracts';
 import { OnEvent } from '@santral/messaging';
@@ -20,15 +18,14 @@ import { RecordCallFactUseCase } from './record-call-fact.use-case';
 
 const op = (o: ProviderOperatorV1 | undefined): TrackOperator | undefined => (o ? { providerEmployeeId: o.providerEmployeeId, userId: o.userId ?? null } : undefined);
 
-/** Telephony facts and the dialer's click-to-call events → the call's track (translation only). */
+/**
+ * Telephony facts and the dialer's click-to-call events → the call's track (translation only).
+ * telephony.inbound.received and dialer.call.ended, which customers read too, come through
+ * TicketingCallEventsController (one durable consumer per subject and service).
+ */
 @Controller()
 export class CallFactsMessagesController {
   constructor(private readonly record: RecordCallFactUseCase) {}
-
-  @OnEvent(Subjects.Telephony.InboundReceived, { concurrency: 8 })
-  inbound(f: TelephonyInboundReceivedV1, e: EventEnvelope<TelephonyInboundReceivedV1>, tx: Tx) {
-    return this.record.execute(f.organizationId, f.callId, { type: 'inbound_received', at: e.time, number: f.from ?? null }, tx);
-  }
 
   @OnEvent(Subjects.Telephony.CallInitiated, { concurrency: 8 })
   async initiated(f: TelephonyCallInitiatedV1, e: EventEnvelope<TelephonyCallInitiatedV1>, tx: Tx) {
@@ -72,10 +69,4 @@ export class CallFactsMessagesController {
     await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: false }, tx);
   }
 
-  @OnEvent(Subjects.Dialer.CallEnded, { concurrency: 8 })
-  async dialerEnded(d: DialerCallEndedV1, e: EventEnvelope<DialerCallEndedV1>, tx: Tx) {
-    if (d.kind !== 'click_to_call') return;
-    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: false }, tx);
-    await this.record.execute(d.organizationId, d.callId, { type: 'dialer_ended', at: e.time, answered: d.answeredAt !== undefined || d.talkSeconds > 0 }, tx);
-  }
 }

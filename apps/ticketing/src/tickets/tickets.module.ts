@@ -28,6 +28,6 @@ import { UpdateTicketUseCase } from './update-ticket.use-case';
     TicketBook, CallSettlement, RecordCallFactUseCase, CreateTicketUseCase, AttachCallUseCase, GetTicketUseCase, ListTicketsUseCase,
     UpdateTicketUseCase, SaveCallDraftUseCase,
   ],
-  exports: [TicketsPort],
+  exports: [TicketsPort, RecordCallFactUseCase],
 })
 export class TicketsModule {}
