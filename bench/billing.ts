@@ -9,8 +9,6 @@
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { jetstream } from '@nats-io/jetstream';
@@ -18,45 +16,14 @@ import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { makeEnvelope } from '../libs/contracts/src/envelope';
 import { NatsRpcClient } from '../libs/messaging/src/rpc/nats-rpc.client';
+import { cpuOfProcesses, freePort, spent } from './support/processes';
 
 const [SECONDS = 10, WORKERS = 48] = process.argv.slice(2).map(Number);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** CPU seconds (user + system) per pid of the processes with one of these names (or these pids). */
-function cpuOfProcesses(names: string[], only?: Set<number>): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    if (only && !only.has(Number(pid))) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      const close = stat.lastIndexOf(')');
-      if (!only && !names.includes(stat.slice(stat.indexOf('(') + 1, close))) continue;
-      const f = stat.slice(close + 2).split(' ');
-      out.set(Number(pid), (Number(f[11]) + Number(f[12])) / 100);
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
 
-/** CPU seconds spent between two readings by the processes alive at both (an exited one cannot be read). */
-function spent(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, cpu] of after) if (before.has(pid)) total += cpu - before.get(pid)!;
-  return total;
-}
 
 function startReplica(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(join(__dirname, '../apps/billing/bench/billing-bench.server.ts'), [JSON.stringify(env)], {

@@ -8,9 +8,7 @@
 // backends and nats-server (shared with whatever else runs on the machine), and the load average.
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,45 +17,15 @@ import { connect } from '@nats-io/transport-node';
 import { Client } from 'pg';
 import { streamName } from '../libs/contracts/src/streams';
 import { generateSealingKeyPair } from '../libs/messaging/src/sealing/sealed-box';
+import { cpuOfProcesses, freePort, spent } from './support/processes';
 
 const [SECONDS = 10, CONNECTIONS = 32, CUSTOMERS = 1_000_000] = process.argv.slice(2).map(Number);
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 const ADMIN_KEY = 'bench-lookup-admin-key-0123456789abcdef';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
-/** CPU seconds (user + system) of these pids, or of every process with one of these names. */
-function cpuOf(pids: Set<number> | null, names: string[] = []): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    if (pids && !pids.has(Number(pid))) continue;
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'latin1');
-      const close = stat.lastIndexOf(')');
-      if (!pids && !names.includes(stat.slice(stat.indexOf('(') + 1, close))) continue;
-      const f = stat.slice(close + 2).split(' ');
-      out.set(Number(pid), (Number(f[11]) + Number(f[12])) / 100);
-    } catch {
-      /* gone */
-    }
-  }
-  return out;
-}
 
-function spent(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0;
-  for (const [pid, cpu] of after) if (before.has(pid)) total += cpu - before.get(pid)!;
-  return total;
-}
 
 const MAIN = { gateway: '../apps/api-gateway/src/main.ts', ticketing: '../apps/ticketing/src/main.ts' } as const;
 
@@ -188,10 +156,10 @@ async function main(): Promise<void> {
     await Promise.all(warm);
     if (errors > 0) throw new Error(`${errors} lookups failed during the warm-up`);
     const pgPids = new Set([...(await backendsOf('api-gateway')), ...(await backendsOf('ticketing'))].filter((p) => !others0.has(p)));
-    const gw0 = cpuOf(new Set([gateway.pid!]));
-    const tk0 = cpuOf(new Set([ticketing.pid!]));
-    const pg0 = cpuOf(pgPids);
-    const nats0 = cpuOf(null, ['nats-server']);
+    const gw0 = cpuOfProcesses([], new Set([gateway.pid!]));
+    const tk0 = cpuOfProcesses([], new Set([ticketing.pid!]));
+    const pg0 = cpuOfProcesses([], pgPids);
+    const nats0 = cpuOfProcesses(['nats-server']);
     lookups = matched = errors = 0;
     latencies.length = 0;
     running = true;
@@ -205,10 +173,10 @@ async function main(): Promise<void> {
     const load1 = loadavg();
     const per = (seconds: number) => Math.round((seconds * 1e6) / lookups);
     const cpu = {
-      gateway: per(spent(gw0, cpuOf(new Set([gateway.pid!])))),
-      ticketing: per(spent(tk0, cpuOf(new Set([ticketing.pid!])))),
-      postgres: per(spent(pg0, cpuOf(pgPids))),
-      nats: per(spent(nats0, cpuOf(null, ['nats-server']))),
+      gateway: per(spent(gw0, cpuOfProcesses([], new Set([gateway.pid!])))),
+      ticketing: per(spent(tk0, cpuOfProcesses([], new Set([ticketing.pid!])))),
+      postgres: per(spent(pg0, cpuOfProcesses([], pgPids))),
+      nats: per(spent(nats0, cpuOfProcesses(['nats-server']))),
       total: 0,
     };
     cpu.total = cpu.gateway + cpu.ticketing + cpu.postgres + cpu.nats;
