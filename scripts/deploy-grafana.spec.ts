@@ -5,6 +5,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { parse } from 'yaml';
 import { MessagingMetrics } from '../libs/messaging/src';
 import { MetricsService } from '../libs/observability/src';
+import { DialerMetrics } from '../apps/dialer-orchestrator/src/observability/dialer-metrics';
 
 // deploy/grafana/santral.json: every panel's PromQL parses, and every metric it names is one a
 // service really registers. The names come from prom-client's registry as a service builds it,
@@ -36,6 +37,7 @@ const exprs = panels.flatMap((p) => (p.targets ?? []).map((t) => ({ panel: p.tit
 async function registeredSeries(): Promise<Map<string, Set<string>>> {
   const service = new MetricsService('test');
   new MessagingMetrics(service.registry);
+  new DialerMetrics(service.registry, async () => ({ slotsInUse: [], openCalls: [] }));
   const metrics = await service.registry.getMetricsAsJSON();
   const out = new Map<string, Set<string>>();
   for (const m of metrics) {

@@ -49,6 +49,7 @@ import { OrganizationNumbers } from './settings/organization-numbers';
 import { pickDialerSettings } from './settings/dialer-settings';
 import { GetDialerSettingsUseCase } from './settings/get-dialer-settings.use-case';
 import { SettingsMessagesController } from './settings/settings.messages.controller';
+import { DialerMetricsRegistration } from './observability/dialer-metrics.registration';
 
 @Module({
   imports: [DncModule, HotlinesModule, PresenceModule, AgentsModule],
@@ -62,6 +63,8 @@ import { SettingsMessagesController } from './settings/settings.messages.control
     // The call API (issue 10 items 8–10).
     OrganizationNumbers, CallViewsRepository, CreateCallUseCase, ListCallsUseCase, GetCallUseCase, HangupCallUseCase, TransferCallUseCase,
     { provide: ProviderAccounts, useClass: TelephonyProviderAccounts },
+    // Slot use per organization and calls by state on /metrics (the dashboard's panels).
+    DialerMetricsRegistration,
   ],
 })
 export class DialerModule {}

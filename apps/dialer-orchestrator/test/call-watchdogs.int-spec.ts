@@ -87,6 +87,23 @@ describe('dialer call progress events and watchdogs (real JetStream, real Postgr
     for (const e of rig.events.filter((x) => x.orgid === org)) expect(validatePayload(e.type as never, e.data)).toMatchObject({ ok: true });
   });
 
+  it('/metrics shows the slot a ringing call holds for its organization and the call by state, and neither once it ended', async () => {
+    const { org, campaign } = await rig.organizationWithCampaign();
+    rig.telephony.set(org, 'silent');
+    await rig.request(org, campaign, numbers(2700, 1));
+    await waitFor(() => rig.originates.some((o) => o.organizationId === org), 20_000, 'dialled');
+    const cmd = rig.originates.find((o) => o.organizationId === org)!;
+    await rig.publish(org, Subjects.Telephony.CallRinging, rig.fact(cmd));
+    await waitFor(async () => (await callOf(org))?.state === 'ringing', 10_000, 'ringing');
+    const scrape = async () => (await rig.replicas[0]!.inject({ method: 'GET', url: '/metrics' })).body;
+    const before = await scrape();
+    expect(before).toMatch(new RegExp(`santral_dialer_slots_in_use\\{[^}]*organization_id="${org}"[^}]*\\} 1\\n`));
+    expect(before).toMatch(/santral_dialer_calls_open\{[^}]*state="ringing"[^}]*\} [1-9]/);
+    await rig.publish(org, Subjects.Telephony.CallEnded, rig.ended(cmd));
+    await waitFor(async () => (await callOf(org))?.ended_at !== null, 10_000, 'ended');
+    expect(await scrape()).not.toContain(`organization_id="${org}"`);
+  });
+
   it('an end without talk time from ringing implies no answer', async () => {
     const { org, campaign } = await rig.organizationWithCampaign();
     rig.telephony.set(org, 'silent');
