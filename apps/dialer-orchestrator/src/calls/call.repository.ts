@@ -163,6 +163,11 @@ export class CallRepository {
     };
   }
 
+  /** Platform read for /metrics: calls not ended, per state. */
+  async openByStateAcrossOrganizations(): Promise<Array<{ state: string; n: number }>> {
+    return (await this.dataSource.query(`SELECT state, count(*)::int AS n FROM calls WHERE ended_at IS NULL GROUP BY state`)) as Array<{ state: string; n: number }>;
+  }
+
   /**
    * Platform sweep (the watchdog serves every organization): calls not ended whose slot lease is gone
    * or ran out, a little after they were dialled (the dispatch transaction writes both at once).

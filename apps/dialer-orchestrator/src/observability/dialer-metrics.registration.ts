@@ -1,18 +1,20 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { MetricsService } from '@santral/observability';
-import { DataSource } from 'typeorm';
+import { CallRepository } from '../calls/call.repository';
+import { SlotLeases } from '../slots/slot-leases';
 import { DialerMetrics } from './dialer-metrics';
 
 /**
- * Puts the dialer's gauges on the service's /metrics registry. Platform reads across
- * organizations (like the dispatcher's scan), one statement each per scrape.
+ * Puts the dialer's gauges on the service's /metrics registry: the repositories' platform reads
+ * across organizations (like the dispatcher's scan), one statement each per scrape.
  */
 @Injectable()
 export class DialerMetricsRegistration implements OnModuleInit {
   constructor(
     private readonly moduleRef: ModuleRef,
-    private readonly db: DataSource,
+    private readonly slots: SlotLeases,
+    private readonly calls: CallRepository,
   ) {}
 
   onModuleInit(): void {
@@ -23,15 +25,8 @@ export class DialerMetricsRegistration implements OnModuleInit {
       return; // a process without /metrics (a bench server)
     }
     new DialerMetrics(metrics.registry, async () => {
-      const [slots, calls] = await Promise.all([
-        this.db.query(
-          `SELECT l.organization_id, count(*)::int AS n FROM slot_leases l
-            WHERE l.expires_at > now() OR EXISTS (SELECT 1 FROM calls c WHERE c.call_id = l.call_id AND c.organization_id = l.organization_id AND c.ended_at IS NULL)
-            GROUP BY l.organization_id`,
-        ) as Promise<Array<{ organization_id: string; n: number }>>,
-        this.db.query(`SELECT state, count(*)::int AS n FROM calls WHERE ended_at IS NULL GROUP BY state`) as Promise<Array<{ state: string; n: number }>>,
-      ]);
-      return { slotsInUse: slots.map((s) => ({ organizationId: s.organization_id, n: s.n })), openCalls: calls };
+      const [slotsInUse, openCalls] = await Promise.all([this.slots.inUseAcrossOrganizations(), this.calls.openByStateAcrossOrganizations()]);
+      return { slotsInUse, openCalls };
     });
   }
 }

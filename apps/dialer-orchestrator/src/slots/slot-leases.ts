@@ -72,18 +72,11 @@ export class SlotLeases {
    * the one statement that takes a free or expired slot runs.
    */
   async acquireNew(orgId: OrgId, callId: string, kind: SlotKind, capacity: SlotCapacity, ttlMs: number, db: Queryable = this.dataSource): Promise<number | null> {
-    const usable = usableSlots(capacity, kind);
-    if (usable === 0) return null;
-    for (let attempt = 0; attempt < ACQUIRE_ATTEMPTS; attempt++) {
-      const slot = await this.take(db, orgId, callId, kind, ttlMs, usable);
-      if (slot !== null) return slot;
-      if ((await this.live(db, orgId, usable)) >= usable) return null;
-    }
-    return null;
+    return (await this.acquireNewMany(orgId, [{ callId, ttlMs }], kind, capacity, db)).get(callId) ?? null;
   }
 
   /**
-   * `acquireNew` for several call ids minted just now, in one statement per attempt: each call in
+   * `acquireNew` for several call ids minted just now (the dispatcher's), in one statement per attempt: each call in
    * order gets the lowest free slot left, until none is free. Returns call id → slot number for the
    * calls that got one (a call without one is not dialled this pass). Every lease obeys the rule of
    * `take` (an expired lease frees its slot only once its call ended).
@@ -175,6 +168,14 @@ export class SlotLeases {
   async release(orgId: OrgId, callId: string, db: Queryable = this.dataSource): Promise<boolean> {
     const rows = await tenantQuery(db, orgId, `DELETE FROM slot_leases WHERE organization_id = $1 AND call_id = $2 RETURNING slot_no`, [callId]);
     return rows.length > 0;
+  }
+
+  /** Platform read for /metrics: slots held now (the rule of `take`: live, or expired with the call not ended), per organization. */
+  async inUseAcrossOrganizations(): Promise<Array<{ organizationId: string; n: number }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT l.organization_id, count(*)::int AS n FROM slot_leases l WHERE l.expires_at > now() OR ${OPEN_CALL('l')} GROUP BY l.organization_id`,
+    )) as Array<{ organization_id: string; n: number }>;
+    return rows.map((r) => ({ organizationId: r.organization_id, n: r.n }));
   }
 
   /**
