@@ -1,40 +1,10 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { serviceEntities, serviceMigrations } from '@santral/service-kit';
-import { bootTestService, createTestDatabase, testEnv, waitFor, type TestDatabase } from '@santral/testing';
 import type { Gateway } from '../../apps/api-gateway/test/gateway-harness';
 import { ticketingService } from '../../apps/ticketing/src/app.module';
+import { startServiceBeside, type ServiceBeside } from './beside';
 
-export interface TicketingBeside {
-  app: NestFastifyApplication;
-  db: TestDatabase;
-  /** Resolves once the ticketing service holds the organization's settings (its default country). */
-  knows(organizationId: string): Promise<void>;
-  close(): Promise<void>;
-}
+export type TicketingBeside = ServiceBeside;
 
 /** A real ticketing service beside a test's api-gateway: its own schema, the gateway's subject prefix. */
-export async function startTicketingBeside(gw: Pick<Gateway, 'subjectPrefix'>, prefix: string, env: Record<string, string> = {}): Promise<TicketingBeside> {
-  const db = await createTestDatabase({ prefix, entities: serviceEntities(ticketingService), migrations: serviceMigrations(ticketingService) });
-  const config = ticketingService.loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix, ...env,
-  });
-  const app = await bootTestService(ticketingService, config);
-  return {
-    app,
-    db,
-    async knows(organizationId) {
-      await waitFor(
-        async () => {
-          const rows: unknown[] = await db.dataSource.query('SELECT 1 FROM organization_settings WHERE organization_id = $1', [organizationId]);
-          return rows.length > 0;
-        },
-        20_000,
-        `ticketing learns organization ${organizationId}`,
-      );
-    },
-    close: async () => {
-      await app.close().catch(() => undefined);
-      await db.cleanup();
-    },
-  };
+export function startTicketingBeside(gw: Pick<Gateway, 'subjectPrefix'>, prefix: string, env: Record<string, string> = {}): Promise<TicketingBeside> {
+  return startServiceBeside(ticketingService, gw, prefix, env);
 }
