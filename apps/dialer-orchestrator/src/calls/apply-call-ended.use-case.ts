@@ -12,6 +12,7 @@ import { OperatorCalls } from '../presence/operator-calls';
 import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
+import { callEventData } from './call-event-data';
 import { CallRepository } from './call.repository';
 
 interface Durations {
@@ -65,10 +66,8 @@ export class ApplyCallEndedUseCase {
       orgid: orgId,
       subject: callId,
       data: {
-        organizationId: orgId, callId, attempt: ended.attempt, direction: ended.direction, kind: ended.kind, state: endReason.status,
-        previousState: ended.previousState as CallState, to: ended.to, ...(ended.from ? { from: ended.from } : {}), ...(ended.taskId ? { taskId: ended.taskId } : {}),
-        ...(ended.campaignId ? { campaignId: ended.campaignId } : {}), endReason, ...durations,
-        ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
+        ...callEventData(orgId, callId, ended, ended.previousState as CallState, endReason.status),
+        endReason, ...durations,
         providerAccountId: ended.providerAccountId, ...(providerCallId ? { providerCallId } : {}),
         // Billing settles the credit held at dispatch against this end.
         ...(ended.reservationId ? { reservationId: ended.reservationId } : {}),
@@ -83,11 +82,7 @@ export class ApplyCallEndedUseCase {
           type: Subjects.Dialer.CallAnswered,
           orgid: orgId,
           subject: callId,
-          data: {
-            organizationId: orgId, callId, attempt: ended.attempt, direction: ended.direction, kind: ended.kind, state: 'in_progress', previousState: ended.answeredFrom as CallState,
-            to: ended.to, ...(ended.from ? { from: ended.from } : {}), ...(ended.taskId ? { taskId: ended.taskId } : {}), ...(ended.campaignId ? { campaignId: ended.campaignId } : {}),
-            ...(ended.agentId ? { agentId: ended.agentId } : {}), ...(ended.operatorUserId ? { operatorUserId: ended.operatorUserId } : {}),
-          },
+          data: callEventData(orgId, callId, ended, ended.answeredFrom as CallState, 'in_progress'),
         }
       : undefined;
     // The call's one end and what it means for its task, in one statement.

@@ -4,6 +4,7 @@ import { Subjects, type ProviderOperatorV1 } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { SlotLeases } from '../slots/slot-leases';
+import { callEventData } from './call-event-data';
 import { CallRepository, type CallIdentity } from './call.repository';
 
 export type ProgressKind = 'ringing' | 'answered' | 'forwarding';
@@ -53,11 +54,7 @@ export class ApplyCallProgressUseCase {
   }
 
   private async publish(tx: Tx, orgId: OrgId, callId: string, call: CallIdentity, from: CallState, to: CallState, kind: ProgressKind, details: ProgressDetails): Promise<void> {
-    const data = {
-      organizationId: orgId, callId, attempt: call.attempt, direction: call.direction, kind: call.kind, state: to, previousState: from,
-      to: call.to, ...(call.from ? { from: call.from } : {}), ...(call.taskId ? { taskId: call.taskId } : {}), ...(call.campaignId ? { campaignId: call.campaignId } : {}),
-      ...(call.agentId ? { agentId: call.agentId } : {}), ...(call.operatorUserId ? { operatorUserId: call.operatorUserId } : {}),
-    };
+    const data = callEventData(orgId, callId, call, from, to);
     const meta = { orgid: orgId, subject: callId, manager: tx };
     if (kind === 'ringing') await this.publisher.publish(Subjects.Dialer.CallRinging, data, meta);
     else if (kind === 'answered') await this.publisher.publish(Subjects.Dialer.CallAnswered, { ...data, ...(details.operator ? { operator: details.operator } : {}) }, meta);
