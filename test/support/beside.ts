@@ -15,7 +15,7 @@ export interface ServiceBeside {
 export async function startServiceBeside(def: AnyServiceDefinition, gw: Pick<Gateway, 'subjectPrefix'>, prefix: string, env: Record<string, string> = {}): Promise<ServiceBeside> {
   const db = await createTestDatabase({ prefix, entities: serviceEntities(def), migrations: serviceMigrations(def) });
   const config = def.loadConfig({
-    NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix, ...env,
+    NODE_ENV: 'test', LOG_LEVEL: process.env.BESIDE_LOG_LEVEL ?? 'silent', DATABASE_URL: db.url, DB_SCHEMA: db.schema, NATS_URL: testEnv.natsUrl, SUBJECT_PREFIX: gw.subjectPrefix, ...env,
   });
   const app = await bootTestService(def, config);
   return {

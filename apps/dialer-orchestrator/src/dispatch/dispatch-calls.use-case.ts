@@ -165,7 +165,7 @@ export class DispatchCallsUseCase {
     const dialled = new Set<string>();
     if (tasks.length === 0) return dialled;
     const settings = org.settings!;
-    const listed = new Set(await this.dnc.listedAmong(orgId, [...new Set(tasks.map((t) => t.to_number))]));
+    const listed = new Set(await this.dnc.listedAmong(orgId, [...new Set(tasks.map((t) => t.to_number))], tx));
     const callable: Array<{ task: ReadyTask; callId: string; attempt: number }> = [];
     for (const task of tasks) {
       const refusal = listed.has(task.to_number) ? 'dnc_blocked' : await this.callerRefusalOf(orgId, task.plan.fromNumber!, org);

@@ -59,8 +59,8 @@ export class DncRepository extends TenantRepository<DncEntryEntity> implements D
     return rows.length > 0;
   }
 
-  async listedAmong(orgId: OrgId, numbers: readonly string[]): Promise<string[]> {
-    const rows = await this.sql<{ number: string }>(orgId, `SELECT DISTINCT number FROM dnc_entries WHERE organization_id = $1 AND number = ANY($2::text[])`, [[...numbers]]);
+  async listedAmong(orgId: OrgId, numbers: readonly string[], tx?: Tx): Promise<string[]> {
+    const rows = await this.sql<{ number: string }>(orgId, `SELECT DISTINCT number FROM dnc_entries WHERE organization_id = $1 AND number = ANY($2::text[])`, [[...numbers]], tx);
     return rows.map((r) => r.number);
   }
 }

@@ -26,5 +26,5 @@ export abstract class DncStore {
   /** The pre-dial check TO_NUMBER_NOT_ALLOWS_CALLOUT asks this (E4): is the callee listed? */
   abstract isOnDnc(orgId: OrgId, e164: string): Promise<boolean>;
   /** Which of `numbers` (E.164) are listed, each once: the campaign's import flags them (B3). */
-  abstract listedAmong(orgId: OrgId, numbers: readonly string[]): Promise<string[]>;
+  abstract listedAmong(orgId: OrgId, numbers: readonly string[], tx?: Tx): Promise<string[]>;
 }

@@ -17,7 +17,7 @@ export class OperatorCalls {
   async holdFor(orgId: OrgId, userId: string, callId: string, tx: Tx): Promise<string> {
     const held = await this.presence.holdForCall(orgId, userId.toLowerCase(), callId, tx);
     if (held?.endpoint) return held.endpoint;
-    const now = await this.presence.find(orgId, userId.toLowerCase());
+    const now = await this.presence.find(orgId, userId.toLowerCase(), tx);
     const why = operatorRefusal(now) ? 'is not available or is on another call' : 'has no endpoint to ring (set one with PUT /v1/users/{id}/presence)';
     throw new DomainError('AGENT_NOT_FOUND_OR_IN_ANOTHER_CALL', `Operator ${userId} ${why}`);
   }

@@ -37,8 +37,8 @@ export class PresenceRepository extends TenantRepository<OperatorPresenceEntity>
     return toPresence(row!);
   }
 
-  async find(orgId: OrgId, userId: string): Promise<OperatorPresence | null> {
-    const row = await this.findOne(orgId, { userId });
+  async find(orgId: OrgId, userId: string, tx?: Tx): Promise<OperatorPresence | null> {
+    const row = await this.findOne(orgId, { userId }, tx);
     return row ? { userId: row.userId, status: row.status, currentCallId: row.currentCallId, endpoint: row.endpoint, updatedAt: row.updatedAt } : null;
   }
 

@@ -7,7 +7,7 @@ export type PresenceChange = Omit<OperatorPresence, 'updatedAt' | 'endpoint'> & 
 export abstract class PresenceStore {
   /** Inserts or replaces the user's presence (an absent endpoint keeps the stored one); returns it as stored. */
   abstract put(orgId: OrgId, presence: PresenceChange): Promise<OperatorPresence>;
-  abstract find(orgId: OrgId, userId: string): Promise<OperatorPresence | null>;
+  abstract find(orgId: OrgId, userId: string, tx?: Tx): Promise<OperatorPresence | null>;
   /**
    * Marks the operator busy with `callId` if they are available, on no call and have an endpoint
    * (one statement, so two calls cannot both take them); the presence held, or null.

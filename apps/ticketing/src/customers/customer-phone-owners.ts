@@ -15,7 +15,7 @@ export class CustomerPhoneOwners extends TicketCustomers {
   }
 
   async customerIdFor(orgId: OrgId, e164: string, tx: Tx): Promise<string | null> {
-    const key = callerIdKey(e164, (await this.country.of(orgId)) ?? undefined);
+    const key = callerIdKey(e164, (await this.country.of(orgId, tx)) ?? undefined);
     return key === null ? null : this.customers.ownerOf(orgId, key, tx);
   }
 }

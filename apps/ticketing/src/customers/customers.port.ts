@@ -48,7 +48,8 @@ export abstract class CustomerMatchedEvents {
 
 /** Port: the organization's default country (B1), from the organization events. */
 export abstract class OrganizationCountry {
-  abstract of(orgId: OrgId): Promise<string | null>;
+  /** Inside a transaction, pass it: a second pooled connection while one is held can starve a small pool. */
+  abstract of(orgId: OrgId, tx?: Tx): Promise<string | null>;
 }
 
 /** Port: the organization's enrichment settings (K7). */

@@ -25,7 +25,7 @@ export class MatchInboundCallerUseCase {
 
   async execute(fact: TelephonyInboundReceivedV1, at: Date, tx: Tx): Promise<boolean> {
     const orgId = asOrgId(fact.organizationId);
-    const country = (await this.country.of(orgId)) ?? undefined;
+    const country = (await this.country.of(orgId, tx)) ?? undefined;
     const raw = fact.from ?? fact.rawFrom;
     const normalized = fact.from ? null : normalizePhoneNumber(fact.rawFrom, country);
     const phone = fact.from ?? (normalized?.ok ? normalized.e164 : null);

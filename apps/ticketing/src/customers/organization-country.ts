@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
-import type { OrgId } from '@santral/persistence';
+import type { OrgId, Tx } from '@santral/persistence';
 import { OrganizationSettingsRepository } from '@santral/service-kit';
 import { OrganizationCountry } from './customers.port';
 
@@ -15,10 +15,10 @@ export class ProjectedOrganizationCountry extends OrganizationCountry {
     super();
   }
 
-  async of(orgId: OrgId): Promise<string | null> {
+  async of(orgId: OrgId, tx?: Tx): Promise<string | null> {
     const cached = this.cache.get(orgId);
     if (cached !== undefined) return cached;
-    const stored = await this.settings.get<{ defaultCountry?: string }>(orgId);
+    const stored = await this.settings.get<{ defaultCountry?: string }>(orgId, tx);
     const country = stored?.settings.defaultCountry ?? null;
     if (country !== null) this.cache.set(orgId, country);
     return country;
