@@ -38,6 +38,11 @@ export class InMemoryIdempotentCommands extends IdempotentCommands {
     super(new FakeTransactions());
   }
 
+  override async answered<T>(orgId: OrgId, command: string, key: string | undefined): Promise<{ result: T } | null> {
+    const id = `${orgId}|${command}|${key}`;
+    return key !== undefined && this.answers.has(id) ? { result: structuredClone(this.answers.get(id)) as T } : null;
+  }
+
   override async run<T>(orgId: OrgId, command: string, key: string | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
     const id = `${orgId}|${command}|${key}`;
     if (key !== undefined && this.answers.has(id)) return structuredClone(this.answers.get(id)) as T;

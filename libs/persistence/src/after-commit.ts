@@ -1,4 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { pgPoolOf } from './data-source';
+import { guardPool, insideTransaction } from './transaction-pool-guard';
 
 /** Work to run once a transaction has committed, per transaction handle (its EntityManager). */
 const pending = new WeakMap<EntityManager, Array<() => void>>();
@@ -17,9 +19,11 @@ export function afterCommit(tx: EntityManager, fn: () => void): void {
 /** `dataSource.transaction(work)`, then what `afterCommit` registered, in order, once it committed. */
 export async function inTransaction<T>(dataSource: DataSource, work: (tx: EntityManager) => Promise<T>): Promise<T> {
   const callbacks: Array<() => void> = [];
+  const pool = pgPoolOf(dataSource);
+  if (pool) guardPool(pool);
   const result = await dataSource.transaction((tx) => {
     pending.set(tx, callbacks);
-    return work(tx);
+    return insideTransaction(pool, () => work(tx));
   });
   for (const fn of callbacks) {
     try {

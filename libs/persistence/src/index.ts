@@ -11,4 +11,4 @@ export * from './prepared-query';
 export * from './after-commit';
 export * from './autocommit-statements';
 export * from './held-client';
-export * from './transaction-runner';
+export * from './transaction-pool-guard';

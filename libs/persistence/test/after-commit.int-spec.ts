@@ -1,5 +1,5 @@
 import { createTestDatabase, type TestDatabase } from '@santral/testing';
-import { afterCommit, inTransaction } from '../src';
+import { afterCommit, inTransaction, outsideTransaction } from '../src';
 
 // afterCommit: the callback runs once the transaction has committed — another connection sees what it
 // wrote — and never when it rolls back. Real Postgres.
@@ -27,7 +27,7 @@ describe('afterCommit / inTransaction', () => {
           });
         });
         // Still inside: nobody else sees it yet.
-        const outside: Array<{ n: number }> = await db.dataSource.query('SELECT count(*)::int AS n FROM after_commit_rows WHERE id = 1');
+        const outside: Array<{ n: number }> = await outsideTransaction(() => db.dataSource.query('SELECT count(*)::int AS n FROM after_commit_rows WHERE id = 1'));
         seen.push(outside[0]!.n);
       }),
     );

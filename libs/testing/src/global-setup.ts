@@ -7,6 +7,9 @@ import { testEnv } from './env';
  * NATS do not answer; in CI also sweep test schemas left by earlier runs.
  */
 export default async function globalSetup(): Promise<void> {
+  // A transaction that asks its own pool for a second connection fails the test that does it
+  // (libs/persistence transaction-pool-guard); the services the suites spawn inherit it.
+  process.env.SANTRAL_TX_POOL_GUARD ??= 'throw';
   const pg = new Client({ connectionString: testEnv.databaseUrl, connectionTimeoutMillis: 5000 });
   try {
     await pg.connect();

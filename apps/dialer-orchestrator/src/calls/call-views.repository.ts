@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CallEndReasonV1, CallKind, CallState, TaskKind } from '@santral/contracts';
-import { encodeCursor, tenantQuery, type OrgId, type Page, type PageRequest, type Queryable } from '@santral/persistence';
+import { encodeCursor, tenantQuery, type OrgId, type Page, type PageRequest, type Queryable, type Tx } from '@santral/persistence';
 
 /** A call as the API shows it: a dialled one from `calls`, one still waiting for a slot from its direct task. */
 export interface CallView {
@@ -122,8 +122,8 @@ export class CallViewsRepository {
     return { items: items.map(toView), nextCursor: rows.length > page.limit && last ? encodeCursor({ createdAt: last.keyset_at, id: last.call_id }) : null };
   }
 
-  async get(orgId: OrgId, callId: string): Promise<CallView | null> {
-    const [row] = await tenantQuery<Row>(this.dataSource, orgId, `SELECT * FROM (${VIEWS}) v WHERE v.call_id = $2`, [callId]);
+  async get(orgId: OrgId, callId: string, tx?: Tx): Promise<CallView | null> {
+    const [row] = await tenantQuery<Row>(tx ?? this.dataSource, orgId, `SELECT * FROM (${VIEWS}) v WHERE v.call_id = $2`, [callId]);
     return row ? toView(row) : null;
   }
 

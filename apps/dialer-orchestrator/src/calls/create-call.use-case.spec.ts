@@ -136,6 +136,18 @@ describe('CreateCallUseCase (E4 pre-dial checks, then the queued call)', () => {
     expect(s.tasks.added).toHaveLength(1);
   });
 
+  it('answers a retry with the first answer even when its checks would now refuse (credit spent, operator busy with it)', async () => {
+    const s = setup();
+    await s.addHotline(HOTLINE);
+    await s.presence.put(ORG_A, { userId: OPERATOR, status: 'available', currentCallId: null, endpoint: 'sip:ayse@pbx.example.com' });
+    const first = await s.useCase.execute({ organizationId: ORG_A, kind: 'click_to_call', to: '0555 123 45 67', operatorUserId: OPERATOR, idempotencyKey: 'k2' });
+    s.credits.ok = false;
+    const again = await s.useCase.execute({ organizationId: ORG_A, kind: 'click_to_call', to: '0555 123 45 67', operatorUserId: OPERATOR, idempotencyKey: 'k2' });
+    expect(again).toEqual(first);
+    expect(s.tasks.added).toHaveLength(1);
+    await expect(s.useCase.execute(single({ idempotencyKey: 'k3' }))).rejects.toMatchObject({ code: 'INSUFFICIENT_CREDITS' });
+  });
+
   it('requires the agent of a single or test call and the operator of a click-to-call (VALIDATION_FAILED naming the field)', async () => {
     const s = setup();
     await expect(s.useCase.execute({ organizationId: ORG_A, kind: 'test', to: '05551234567' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', extra: { errors: [{ field: 'agentId' }] } });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, Rpc, Subjects, type CallAcceptedReply, type CreateCallRequest } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
+import { asOrgId, type OrgId } from '@santral/persistence';
 import { IdempotentCommands } from '@santral/service-kit';
 import { v7 as uuidv7 } from 'uuid';
 import { AgentCheck } from '../agents/agent.check';
@@ -49,11 +49,18 @@ export class CreateCallUseCase {
   async execute(input: CreateCallRequest): Promise<CallAcceptedReply> {
     const orgId = asOrgId(input.organizationId);
     assertParticipants(input);
+    const prior = await this.commands.answered<CallAcceptedReply>(orgId, Rpc.Dialer.CallCreate, input.idempotencyKey);
+    if (prior) return prior.result;
+    // The checks that only read (and billing's answer) run before the transaction: it holds one
+    // connection, never two, and never while it waits on another service.
+    const numbers = await this.precheck(orgId, input);
+    const providerAccountId = await this.providerAccounts.defaultFor(orgId);
+    if (!providerAccountId) throw new DomainError('PROVIDER_ACCOUNT_NOT_FOUND', 'The organization has no provider account to place the call with');
     const reply = await this.commands.run(orgId, Rpc.Dialer.CallCreate, input.idempotencyKey, async (tx) => {
       const callId = uuidv7();
-      const checked = await this.precheck(orgId, input, callId, tx);
-      const providerAccountId = await this.providerAccounts.defaultFor(orgId);
-      if (!providerAccountId) throw new DomainError('PROVIDER_ACCOUNT_NOT_FOUND', 'The organization has no provider account to place the call with');
+      // Last of E4, in the transaction that queues the call: the operator is held by it or refused.
+      const operatorEndpoint = input.operatorUserId ? await this.operators.holdFor(orgId, input.operatorUserId, callId, tx) : undefined;
+      const checked = { ...numbers, ...(operatorEndpoint ? { operatorEndpoint } : {}) };
       const agentId = input.agentId?.toLowerCase();
       const operatorUserId = input.operatorUserId?.toLowerCase();
       const taskId = await this.tasks.addDirect(tx, orgId, {
@@ -80,16 +87,15 @@ export class CreateCallUseCase {
     return reply;
   }
 
-  /** E4 in its order; the normalized numbers and the operator's endpoint when every check passes. */
-  private async precheck(orgId: OrgId, input: CreateCallRequest, callId: string, tx: Tx): Promise<{ from: string; to: string; operatorEndpoint?: string }> {
+  /** E4 in its order up to the operator (held in the transaction); the normalized numbers when every check passes. */
+  private async precheck(orgId: OrgId, input: CreateCallRequest): Promise<{ from: string; to: string }> {
     if (!(await this.credits.mayStartCall(orgId))) throw new DomainError('INSUFFICIENT_CREDITS', 'The organization does not have enough credit to start a call');
     if (input.agentId) await this.agents.assertMayTakeCalls(orgId, input.agentId);
     const from = await this.callerNumber(orgId, input.from);
     const [to] = await this.numbers.normalize(orgId, [input.to]);
     if (!to!.ok) throw new DomainError('INVALID_PHONE_NUMBER', to!.reason, { errors: [{ field: 'to', message: to!.reason }], phoneCode: to!.code });
     if (await this.dnc.isOnDnc(orgId, to!.e164)) throw new DomainError('TO_NUMBER_NOT_ALLOWS_CALLOUT', `${to!.e164} is on the do-not-call list`);
-    const operatorEndpoint = input.operatorUserId ? await this.operators.holdFor(orgId, input.operatorUserId, callId, tx) : undefined;
-    return { from, to: to!.e164, ...(operatorEndpoint ? { operatorEndpoint } : {}) };
+    return { from, to: to!.e164 };
   }
 
   /** The caller number as E.164: the one asked for (it must be the organization's and may call out), else its first that may. */

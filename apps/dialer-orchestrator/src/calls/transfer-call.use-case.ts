@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, SIP_URI_PATTERN, Subjects, type CallAcceptedReply, type CallState, type CallTransferRequest } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
-import { asOrgId, TransactionRunner, type OrgId } from '@santral/persistence';
+import { asOrgId, TransactionRunner, type OrgId, type Tx } from '@santral/persistence';
 import { OrganizationNumbers } from '../settings/organization-numbers';
 import { CallRepository } from './call.repository';
 import { CallViewsRepository } from './call-views.repository';
@@ -26,9 +26,9 @@ export class TransferCallUseCase {
     const callId = input.callId.toLowerCase();
     return this.tx.run(async (tx) => {
       const state = (await this.calls.lockState(tx, orgId, callId)) as CallState | null;
-      if (state === null && !(await this.views.get(orgId, callId))) throw new DomainError('CALL_NOT_FOUND', `Call ${input.callId} not found`);
+      if (state === null && !(await this.views.get(orgId, callId, tx))) throw new DomainError('CALL_NOT_FOUND', `Call ${input.callId} not found`);
       if (state !== 'in_progress') throw new DomainError('CALL_NOT_IN_PROGRESS', `Call ${input.callId} is ${state ?? 'not dialled yet'}; only a call in progress can be transferred`);
-      const target = await this.targetOf(orgId, input.target);
+      const target = await this.targetOf(orgId, input.target, tx);
       await this.publisher.publish(
         Subjects.Telephony.TransferCall,
         { organizationId: orgId, callId, target, ...(input.actorUserId ? { actorUserId: input.actorUserId } : {}) },
@@ -38,13 +38,13 @@ export class TransferCallUseCase {
     });
   }
 
-  private async targetOf(orgId: OrgId, raw: string): Promise<string> {
+  private async targetOf(orgId: OrgId, raw: string, tx: Tx): Promise<string> {
     const target = raw.trim();
     if (/^sips?:/i.test(target)) {
       if (SIP_URI_PATTERN.test(target)) return target;
       throw invalidTarget(raw, 'not a SIP URI (sip:user@host)');
     }
-    const [number] = await this.numbers.normalize(orgId, [target]);
+    const [number] = await this.numbers.normalize(orgId, [target], tx);
     if (!number!.ok) throw invalidTarget(raw, number!.reason);
     return number!.e164;
   }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@santral/contracts';
-import type { OrgId } from '@santral/persistence';
+import type { OrgId, Tx } from '@santral/persistence';
 import { normalizeMany, type PhoneResult, type ValidPhoneNumber } from '@santral/phone';
 import { OrganizationSettingsRepository } from '@santral/service-kit';
 import type { DialerOrganizationSettings } from './dialer-settings';
@@ -14,8 +14,8 @@ import type { DialerOrganizationSettings } from './dialer-settings';
 export class OrganizationNumbers {
   constructor(private readonly settings: OrganizationSettingsRepository) {}
 
-  async normalize(orgId: OrgId, inputs: readonly string[]): Promise<PhoneResult[]> {
-    const stored = await this.settings.get<DialerOrganizationSettings>(orgId);
+  async normalize(orgId: OrgId, inputs: readonly string[], tx?: Tx): Promise<PhoneResult[]> {
+    const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
     if (!stored) {
       throw new DomainError('SERVICE_UNAVAILABLE', "The dialer has not received this organization's settings yet; retry in a few seconds");
     }

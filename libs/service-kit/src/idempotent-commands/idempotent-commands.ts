@@ -12,6 +12,24 @@ import { tenantQuery, TransactionRunner, type OrgId, type Tx } from '@santral/pe
 export class IdempotentCommands {
   constructor(private readonly tx: TransactionRunner) {}
 
+  /**
+   * The stored answer of a command already applied under this key, else null: lets a command do its
+   * slow checks (reads, another service's reply) before it opens its transaction, yet answer a retry
+   * with the first answer even when those checks would now refuse it.
+   */
+  async answered<T>(orgId: OrgId, command: string, key: string | undefined): Promise<{ result: T } | null> {
+    if (key === undefined) return null;
+    const rows = await this.tx.run((tx) =>
+      tenantQuery<{ result: T }>(
+        tx,
+        orgId,
+        `SELECT result FROM command_results WHERE organization_id = $1 AND command = $2 AND idempotency_key = $3 AND result IS NOT NULL`,
+        [command, key],
+      ),
+    );
+    return rows[0] ? { result: rows[0].result } : null;
+  }
+
   /** Runs `work` in a transaction, once per (organization, command, key); without a key, always. */
   run<T>(orgId: OrgId, command: string, key: string | undefined, work: (tx: Tx) => Promise<T>): Promise<T> {
     return this.tx.run(async (tx) => {
