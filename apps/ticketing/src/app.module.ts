@@ -5,9 +5,10 @@ import { TicketingCallEventsController } from './call-events.messages.controller
 import { TicketingConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { migrations } from './migrations';
+import { TicketStatsModule } from './stats/ticket-stats.module';
 import { TicketsModule } from './tickets/tickets.module';
 
-@Module({ imports: [CustomersModule, TicketsModule], controllers: [TicketingCallEventsController] })
+@Module({ imports: [CustomersModule, TicketsModule, TicketStatsModule], controllers: [TicketingCallEventsController] })
 export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */

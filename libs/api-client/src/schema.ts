@@ -1011,6 +1011,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/tickets/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ticket statistics of a period (J11)
+         * @description The figures of S4 §19–24 for the period [from, to). Counts: new, newFromCustomer, reopened, newOrReopened, inProgress, withReply, replies, closed (closed in the period with a conversation), closeSlaBreaches. averageCloseSeconds and closeSlaBreaches leave out tickets whose creation and close times are equal; the close target is closeTargetHours (default 24). averageFirstResponseSeconds leaves call tickets out. groupBy: none (one group), assignee (per operator, "En iyiler"), kind (per channel, "İletişim kanalları"). Admin and supervisor keys only. 422 TICKET_STATS_PERIOD_INVERTED when `to` is before `from`.
+         */
+        get: operations["getTicketStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tickets": {
         parameters: {
             query?: never;
@@ -2584,6 +2604,44 @@ export interface components {
              * @example +90 (555) 123-45-67
              */
             phone: string;
+        };
+        TicketStatsGroupDto: {
+            /** @description The assignee user id (groupBy=assignee) or the ticket kind (groupBy=kind); absent for none and unassigned */
+            key?: string;
+            /** @description Tickets created in the period */
+            new: number;
+            /** @description Of those, made by a customer's inbound call (answered or missed) */
+            newFromCustomer: number;
+            /** @description Tickets that went from closed to another status in the period */
+            reopened: number;
+            /** @description new + reopened */
+            newOrReopened: number;
+            /** @description Tickets that changed (status, fields, calls) or got an operator's message in the period, besides being created */
+            inProgress: number;
+            /** @description Tickets with a conversation with the customer (a call message) in the period */
+            withReply: number;
+            /** @description Conversations with customers (call messages) in the period */
+            replies: number;
+            /** @description Tickets closed in the period that have a conversation with the customer */
+            closed: number;
+            /** @description Conversations per ticket, up to its close, over the closed ones */
+            averageRepliesToClose?: number;
+            /** @description Seconds from creation to close over the tickets closed in the period; a ticket created closed (same timestamps) is left out */
+            averageCloseSeconds?: number;
+            /** @description Of the tickets in averageCloseSeconds, those closed later than closeTargetHours after creation */
+            closeSlaBreaches: number;
+            /** @description Seconds from creation to the first operator message over non-call tickets created in the period (call tickets are left out, S4 §22) */
+            averageFirstResponseSeconds?: number;
+        };
+        TicketStatsDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            groupBy: "none" | "assignee" | "kind";
+            closeTargetHours: number;
+            groups: components["schemas"]["TicketStatsGroupDto"][];
         };
         CreateTicketDto: {
             /**
@@ -9778,6 +9836,101 @@ export interface operations {
             };
             /** @description NOT_FOUND (also for another organization's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getTicketStats: {
+        parameters: {
+            query: {
+                /** @description Start of the period, included */
+                from: string;
+                /** @description End of the period, excluded; before `from` is 422 TICKET_STATS_PERIOD_INVERTED */
+                to: string;
+                /** @description none: one group; assignee: per operator, the ticket's current assignee (S4 §24), no key for unassigned; kind: per ticket kind, the channel split of S4 §21 */
+                groupBy?: "none" | "assignee" | "kind";
+                /** @description Close target (SLA) in hours from creation */
+                closeTargetHours?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketStatsDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description FORBIDDEN: the key's role may not do this
+             *
+             *     FORBIDDEN: the key's role may not do this
+             */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -44,6 +44,7 @@ export * from './ticketing/ticketing.events';
 export * from './ticketing/ticketing.rpc';
 export * from './ticketing/customers.rpc';
 export * from './ticketing/tickets.rpc';
+export * from './ticketing/ticket-stats.rpc';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';

@@ -4,7 +4,7 @@ import type { TicketKind } from '@santral/contracts';
 import type { OrgId, Tx } from '@santral/persistence';
 import { v7 as uuidv7 } from 'uuid';
 import type { Ticket, TicketCallRole } from './ticket';
-import { TicketEventsPort, TicketsPort } from './tickets.port';
+import { TicketEventsPort, TicketHistoryPort, TicketsPort } from './tickets.port';
 
 /** How a call effect lands on the ticket: whose conversation it was, and the message it leaves. */
 export interface CallContext {
@@ -37,6 +37,7 @@ export class TicketBook {
   constructor(
     private readonly tickets: TicketsPort,
     private readonly events: TicketEventsPort,
+    private readonly history: TicketHistoryPort,
   ) {}
 
   /** A ticket made by a call fact: NEW_TICKET plus its first event. */
@@ -50,6 +51,7 @@ export class TicketBook {
     if (input.subject) stored.subject = input.subject;
     await this.tickets.insert(stored, tx);
     await this.carryOut(stored, result.effects, call, at, tx);
+    await this.history.record(stored.organizationId, { ticketId: stored.id, at, fromStatus: null, toStatus: stored.status, changed: [] }, tx);
     await this.events.created(stored, await this.tickets.callIds(stored.organizationId, stored.id, tx), tx);
     return stored;
   }
@@ -59,6 +61,7 @@ export class TicketBook {
     const ticket = this.blank(input, at);
     await this.tickets.insert(ticket, tx);
     await this.link(ticket, call.callId, call, at, tx);
+    await this.history.record(ticket.organizationId, { ticketId: ticket.id, at, fromStatus: null, toStatus: ticket.status, changed: [] }, tx);
     await this.events.created(ticket, [call.callId], tx);
     return ticket;
   }
@@ -80,6 +83,7 @@ export class TicketBook {
     // A late fact carries an older time: the ticket's updatedAt never goes back.
     after.updatedAt = at > before.updatedAt ? at : before.updatedAt;
     await this.tickets.update(after, tx);
+    await this.history.record(after.organizationId, { ticketId: after.id, at, fromStatus: before.status, toStatus: after.status, changed: [...new Set(changed)] }, tx);
     await this.events.updated(after, await this.tickets.callIds(after.organizationId, after.id, tx), [...new Set(changed)], before.status, tx);
     return after;
   }
@@ -90,6 +94,7 @@ export class TicketBook {
     if (changed.length === 0) return before;
     const stored = { ...after, updatedAt: at > before.updatedAt ? at : before.updatedAt };
     await this.tickets.update(stored, tx);
+    await this.history.record(stored.organizationId, { ticketId: stored.id, at, fromStatus: before.status, toStatus: stored.status, changed }, tx);
     await this.events.updated(stored, await this.tickets.callIds(stored.organizationId, stored.id, tx), changed, before.status, tx);
     return stored;
   }

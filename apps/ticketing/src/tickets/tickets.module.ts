@@ -13,7 +13,8 @@ import { TicketBook } from './ticket-book';
 import { CustomersModule } from '../customers/customers.module';
 import { TicketRepository } from './ticket.repository';
 import { TicketsMessagesController } from './tickets.messages.controller';
-import { CallTracksPort, TicketEventsPort, TicketsPort } from './tickets.port';
+import { TicketHistoryRepository } from './ticket-history.repository';
+import { CallTracksPort, TicketEventsPort, TicketHistoryPort, TicketsPort } from './tickets.port';
 import { UpdateTicketUseCase } from './update-ticket.use-case';
 
 /** Tickets from calls (J1–J10): the call facts' consumer, the operators' actions, the ticket list. */
@@ -25,6 +26,7 @@ import { UpdateTicketUseCase } from './update-ticket.use-case';
     { provide: TicketsPort, useClass: TicketRepository },
     { provide: CallTracksPort, useClass: CallTrackRepository },
     { provide: TicketEventsPort, useClass: OutboxTicketEvents },
+    { provide: TicketHistoryPort, useClass: TicketHistoryRepository },
     TicketBook, CallSettlement, RecordCallFactUseCase, CreateTicketUseCase, AttachCallUseCase, GetTicketUseCase, ListTicketsUseCase,
     UpdateTicketUseCase, SaveCallDraftUseCase,
   ],

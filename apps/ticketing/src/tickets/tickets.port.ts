@@ -65,3 +65,17 @@ export abstract class TicketEventsPort {
   abstract created(ticket: Ticket, callIds: string[], tx: Tx): Promise<void>;
   abstract updated(ticket: Ticket, callIds: string[], changed: string[], previousStatus: TicketStatus | undefined, tx: Tx): Promise<void>;
 }
+
+/** One thing that happened to a ticket: its creation (fromStatus null), a status move, a change of fields or calls (J11). */
+export interface TicketChange {
+  ticketId: string;
+  at: Date;
+  fromStatus: TicketStatus | null;
+  toStatus: TicketStatus;
+  changed: string[];
+}
+
+/** Port: the history the ticket statistics read, written in the caller's transaction. */
+export abstract class TicketHistoryPort {
+  abstract record(orgId: OrgId, change: TicketChange, tx: Tx): Promise<void>;
+}

@@ -112,6 +112,7 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   TICKET_OPERATOR_NOT_ON_CALL: { status: 409, title: 'The operator is not on this call' },
   TICKET_CALL_OTHER_CUSTOMER: { status: 409, title: "The call is another customer's" },
   TICKET_HAS_NO_NUMBER: { status: 409, title: 'The ticket has no number to call' },
+  TICKET_STATS_PERIOD_INVERTED: { status: 422, title: 'The period ends before it starts' },
 };
 
 export function problemFor(code: ErrorCode): ProblemInfo {

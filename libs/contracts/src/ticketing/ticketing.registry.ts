@@ -29,6 +29,7 @@ import {
   TicketRequest,
   TicketUpdateRequest,
 } from './tickets.rpc';
+import { TicketStatsReply, TicketStatsRequest } from './ticket-stats.rpc';
 
 /** JetStream subjects of the ticketing context: the events it publishes and the commands it receives. */
 export const TicketingSubjects = {
@@ -56,6 +57,7 @@ export const TicketingRpc = {
   TicketList: 'rpc.ticketing.ticket.list',
   TicketUpdate: 'rpc.ticketing.ticket.update',
   CallDraftSave: 'rpc.ticketing.call_draft.save',
+  TicketStats: 'rpc.ticketing.ticket.stats',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -176,5 +178,11 @@ export const ticketingMessages = {
     consumer: 'ticketing',
     status: 'stable',
     description: "What the operator typed on a call before making a ticket (J3).",
+  }),
+  [TicketingRpc.TicketStats]: request('query', TicketStatsRequest, TicketStatsReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Ticket statistics of a period (J11, S4 §19–24), in one group or per assignee or kind.',
   }),
 } satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;

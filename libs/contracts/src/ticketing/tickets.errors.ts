@@ -12,5 +12,7 @@ export const TicketsErrorCode = codeEnum(
   'TICKET_CALL_OTHER_CUSTOMER',
   /** The ticket has no number to call back. */
   'TICKET_HAS_NO_NUMBER',
+  /** The statistics period ends before it starts (`to` < `from`). */
+  'TICKET_STATS_PERIOD_INVERTED',
 );
 export type TicketsErrorCode = CodesOf<typeof TicketsErrorCode>;
