@@ -5,9 +5,10 @@ import { TicketingCallEventsController } from './call-events.messages.controller
 import { TicketingConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { migrations } from './migrations';
+import { OperatorHelpersModule } from './operator-helpers/operator-helpers.module';
 import { TicketsModule } from './tickets/tickets.module';
 
-@Module({ imports: [CustomersModule, TicketsModule], controllers: [TicketingCallEventsController] })
+@Module({ imports: [CustomersModule, TicketsModule, OperatorHelpersModule], controllers: [TicketingCallEventsController] })
 export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */
@@ -18,5 +19,5 @@ export const ticketingService = defineService({
   entities: [],
   migrations,
   events: true,
-  settings: (s) => ({ defaultCountry: s.defaultCountry }),
+  settings: (s) => ({ defaultCountry: s.defaultCountry, timeZone: s.timeZone }),
 });

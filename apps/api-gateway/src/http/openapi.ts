@@ -1,3 +1,4 @@
+import { OperatorHelpersModule } from '../operator-helpers/operator-helpers.module';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AgentsModule } from '../agents/agents.module';
@@ -21,7 +22,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule, TicketsModule];
+export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule, TicketsModule, OperatorHelpersModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

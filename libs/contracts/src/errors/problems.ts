@@ -112,6 +112,8 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   TICKET_OPERATOR_NOT_ON_CALL: { status: 409, title: 'The operator is not on this call' },
   TICKET_CALL_OTHER_CUSTOMER: { status: 409, title: "The call is another customer's" },
   TICKET_HAS_NO_NUMBER: { status: 409, title: 'The ticket has no number to call' },
+  NOTE_TEMPLATE_NOT_FOUND: { status: 404, title: 'Note template not found' },
+  NOTE_TEMPLATE_NAME_TAKEN: { status: 409, title: 'A note template of that name exists' },
 };
 
 export function problemFor(code: ErrorCode): ProblemInfo {
