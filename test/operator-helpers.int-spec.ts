@@ -165,6 +165,14 @@ describe('operator helpers: api-gateway HTTP → NATS request/reply → ticketin
       await seedCall(o.id, [c], inPeriod(31), { ended: undefined }); // not ended
       await seedCall(other.id, [a], inPeriod(32)); // another organization's
 
+      // b's conversation has its ticket (as the tickets' settlement links it: one row per call and operator).
+      const ticketId = randomUUID();
+      await tk.db.dataSource.query(
+        `INSERT INTO tickets (organization_id, id, kind, status, handset, subject, created_at, updated_at) VALUES ($1, $2, 'inbound_call', 'pending', 'none', 'Teslimat', now(), now())`,
+        [o.id, ticketId],
+      );
+      await tk.db.dataSource.query(`INSERT INTO ticket_calls (organization_id, call_id, operator_key, ticket_id, role, created_at) VALUES ($1, $2, $3, $4, 'conversation', now())`, [o.id, bCalls[0], b, ticketId]);
+
       const query = `?from=${FROM}&to=${TO}&perOperator=3`;
       const first = await sample(o, query);
       expect(first).toMatchObject({ from: FROM, to: TO, perOperator: 3 });
@@ -173,8 +181,9 @@ describe('operator helpers: api-gateway HTTP → NATS request/reply → ticketin
       expect(ofA.callCount).toBe(8);
       expect(ofA.calls).toHaveLength(3);
       for (const call of ofA.calls) expect(aCalls).toContain(call.callId);
+      expect(ofA.calls.every((x) => x.ticketId === undefined)).toBe(true);
       const ofB = first.operators.find((x) => x.operatorUserId === b)!;
-      expect(ofB.calls).toEqual([expect.objectContaining({ callId: bCalls[0], talkSeconds: 50, recordingUrl: 'https://rec.example/1.mp3', endedAt: inPeriod(20) })]);
+      expect(ofB.calls).toEqual([expect.objectContaining({ callId: bCalls[0], ticketId, talkSeconds: 50, recordingUrl: 'https://rec.example/1.mp3', endedAt: inPeriod(20) })]);
       expect(await sample(o, query, o.supervisor)).toEqual(first);
 
       const all = await sample(o, `?from=${FROM}&to=${TO}&perOperator=50`);
