@@ -1,4 +1,3 @@
-import { OperatorHelpersModule } from '../operator-helpers/operator-helpers.module';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import { AgentsModule } from '../agents/agents.module';
@@ -14,6 +13,7 @@ import { EventsStreamModule } from '../events-stream/events-stream.module';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
 import { DncModule } from '../dnc/dnc.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { OperatorHelpersModule } from '../operator-helpers/operator-helpers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
 import { PresenceModule } from '../presence/presence.module';
