@@ -27,7 +27,7 @@ let dialer: DialerBeside | undefined;
 let campaign: CampaignBeside | undefined;
 let billing: BillingBeside | undefined;
 // Tickets are written by call facts, asynchronously (the setup's click-to-call may leave one while the
-// fuzzer runs), so of ticketing's tables only the customers' (written by requests) are counted.
+// fuzzer runs), so of ticketing's tables only the customers' and note templates' (written by requests) are counted.
 let ticketing: TicketingBeside | undefined;
 let nc: NatsConnection;
 let doc: OpenApiDocument;
@@ -66,6 +66,7 @@ beforeAll(async () => {
   await ticketing.knows(org.id);
   await ticketing.knows(other.id);
   const customer = (await made('/v1/customers', { name: 'Fuzz Müşteri', phones: ['0555 987 65 43'] })) as unknown as { customerId: string };
+  const noteTemplate = (await made('/v1/note-templates', { name: 'Fuzz şablon', body: 'Teslimat günü değişti' })) as unknown as { templateId: string };
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
@@ -82,7 +83,7 @@ beforeAll(async () => {
   const campaignDraft = await gw.request({ method: 'POST', url: '/v1/campaigns', key: org.key, body: { name: 'Fuzz campaign', agentId: agent.agentId, callListId: callList.id, startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z' } });
   if (campaignDraft.statusCode !== 201) throw new Error(`/v1/campaigns: ${campaignDraft.statusCode} ${campaignDraft.body}`);
   keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
-  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId, customer.customerId);
+  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId, customer.customerId, noteTemplate.templateId);
 
   doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
 }, 60_000);
@@ -115,7 +116,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   // ends and is settled while the fuzzer runs).
   const { payments } = await billing!.rowCounts();
   const [customers]: Array<Record<string, number>> = await ticketing!.db.dataSource.query(
-    `SELECT ${['customers', 'customer_phones', 'enrichment_settings'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
+    `SELECT ${['customers', 'customer_phones', 'enrichment_settings', 'note_templates'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
   return { ...mine, ...theirs, ...dialers, ...campaigns, payments: payments!, ...customers };
 }

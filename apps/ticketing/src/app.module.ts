@@ -5,10 +5,11 @@ import { TicketingCallEventsController } from './call-events.messages.controller
 import { TicketingConfig } from './config';
 import { CustomersModule } from './customers/customers.module';
 import { migrations } from './migrations';
+import { OperatorHelpersModule } from './operator-helpers/operator-helpers.module';
 import { TicketStatsModule } from './stats/ticket-stats.module';
 import { TicketsModule } from './tickets/tickets.module';
 
-@Module({ imports: [CustomersModule, TicketsModule, TicketStatsModule], controllers: [TicketingCallEventsController] })
+@Module({ imports: [CustomersModule, TicketsModule, TicketStatsModule, OperatorHelpersModule], controllers: [TicketingCallEventsController] })
 export class TicketingModule {}
 
 /** Customers (screen-pop), tickets from calls, ticket stats (DESIGN §4); keeps each organization's country. */
@@ -19,5 +20,5 @@ export const ticketingService = defineService({
   entities: [],
   migrations,
   events: true,
-  settings: (s) => ({ defaultCountry: s.defaultCountry }),
+  settings: (s) => ({ defaultCountry: s.defaultCountry, timeZone: s.timeZone }),
 });

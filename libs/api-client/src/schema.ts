@@ -1133,6 +1133,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/note-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's note templates by name */
+        get: operations["listNoteTemplates"];
+        put?: never;
+        /**
+         * Create a note template
+         * @description Organization-wide; a name in use (any case) is NOTE_TEMPLATE_NAME_TAKEN (409).
+         */
+        post: operations["createNoteTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/note-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One note template */
+        get: operations["getNoteTemplate"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a note template
+         * @description Answers the template as it was; notes already written from it stay.
+         */
+        delete: operations["deleteNoteTemplate"];
+        options?: never;
+        head?: never;
+        /** Change some fields of a note template (`null` clears an optional one) */
+        patch: operations["updateNoteTemplate"];
+        trace?: never;
+    };
+    "/v1/quality-samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A sample of each operator's answered calls for quality review
+         * @description Per operator, `perOperator` (default 3) of the calls they answered that ended in [from, to). Without `from` and `to` the period is the previous full day in the organization's time zone (UTC until ticketing has heard it). The choice is a hash of call id and period: asking again for the same period gives the same calls.
+         */
+        get: operations["listQualitySamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2786,6 +2849,101 @@ export interface components {
             operatorUserId: string;
             subject?: string;
             summary?: string;
+        };
+        CreateNoteTemplateDto: {
+            /**
+             * @description Unique in the organization (case-insensitive)
+             * @example Teslimat günü değişti
+             */
+            name?: string;
+            /** @example Müşteri teslimat gününün değiştirilmesini istedi; yeni gün: */
+            body?: string;
+            /** @example teslimat */
+            category?: string | null;
+            /**
+             * @example [
+             *       "teslimat"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description A subject the template fills in on the call's draft
+             * @example Teslimat günü değişikliği
+             */
+            subject?: string | null;
+        };
+        NoteTemplateDto: {
+            /** Format: uuid */
+            templateId: string;
+            name: string;
+            body: string;
+            category?: string;
+            tags: string[];
+            subject?: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        NoteTemplateListDto: {
+            /** @description By name; at most 500 */
+            items: components["schemas"]["NoteTemplateDto"][];
+        };
+        UpdateNoteTemplateDto: {
+            /**
+             * @description Unique in the organization (case-insensitive)
+             * @example Teslimat günü değişti
+             */
+            name?: string;
+            /** @example Müşteri teslimat gününün değiştirilmesini istedi; yeni gün: */
+            body?: string;
+            /** @example teslimat */
+            category?: string | null;
+            /**
+             * @example [
+             *       "teslimat"
+             *     ]
+             */
+            tags?: string[];
+            /**
+             * @description A subject the template fills in on the call's draft
+             * @example Teslimat günü değişikliği
+             */
+            subject?: string | null;
+        };
+        QualitySampleCallDto: {
+            /** Format: uuid */
+            callId: string;
+            /**
+             * Format: uuid
+             * @description The ticket of the operator's conversation, if one was made
+             */
+            ticketId?: string;
+            /**
+             * Format: date-time
+             * @description When the operator answered
+             */
+            startedAt: string;
+            /** Format: date-time */
+            endedAt: string;
+            talkSeconds: number;
+            /** @description The recording, when the provider sent one */
+            recordingUrl?: string;
+        };
+        QualitySampleOperatorDto: {
+            /** Format: uuid */
+            operatorUserId: string;
+            /** @description Answered, ended calls of the operator in the period */
+            callCount: number;
+            calls: components["schemas"]["QualitySampleCallDto"][];
+        };
+        QualitySampleDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            perOperator: number;
+            operators: components["schemas"]["QualitySampleOperatorDto"][];
         };
         ProblemFieldErrorDto: {
             /**
@@ -10743,6 +10901,592 @@ export interface operations {
             };
             /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listNoteTemplates: {
+        parameters: {
+            query?: {
+                /** @description Only this category (case-insensitive) */
+                category?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateListDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createNoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (e.g. a UUID), kept 24 h per organization. The same key with the same request replays the first answer with `Idempotent-Replayed: true`; with a different request: 422 IDEMPOTENCY_KEY_REUSED; while the first is running, or when it timed out and its outcome is not known yet: 409 IDEMPOTENCY_REQUEST_IN_PROGRESS with `Retry-After`; after that the retry reaches the service again with the same key and gets the first outcome. Requests refused outright (4xx, 503) are not stored. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateNoteTemplateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS
+             *
+             *     CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getNoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteNoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateNoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateNoteTemplateDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteTemplateDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listQualitySamples: {
+        parameters: {
+            query?: {
+                /** @description Calls ended at or after (with `to`); without both, the previous full day in the organization's time zone */
+                from?: string;
+                /** @description Calls ended before (with `from`); at most 31 days after it */
+                to?: string;
+                /** @description Calls per operator */
+                perOperator?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QualitySampleDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -45,6 +45,7 @@ export * from './ticketing/ticketing.rpc';
 export * from './ticketing/customers.rpc';
 export * from './ticketing/tickets.rpc';
 export * from './ticketing/ticket-stats.rpc';
+export * from './ticketing/operator-helpers.rpc';
 
 // Registry, JSON Schema, AsyncAPI
 export * from './registry/define';
@@ -64,6 +65,7 @@ export * from './telephony/telephony.errors';
 export * from './billing/billing.errors';
 export * from './transcript/transcript.errors';
 export * from './ticketing/tickets.errors';
+export * from './ticketing/operator-helpers.errors';
 export * from './ticketing/ticketing.errors';
 export * from './errors/error-codes';
 export * from './errors/problems';

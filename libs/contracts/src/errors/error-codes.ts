@@ -8,6 +8,7 @@ import { EventsStreamErrorCode } from '../gateway/events-stream.errors';
 import { TelephonyErrorCode } from '../telephony/telephony.errors';
 import { TicketingErrorCode } from '../ticketing/ticketing.errors';
 import { TicketsErrorCode } from '../ticketing/tickets.errors';
+import { OperatorHelpersErrorCode } from '../ticketing/operator-helpers.errors';
 import { TranscriptErrorCode } from '../transcript/transcript.errors';
 
 /** Every context's error enum, by context. */
@@ -23,6 +24,7 @@ export const ErrorCodes = {
   Transcript: TranscriptErrorCode,
   Ticketing: TicketingErrorCode,
   Tickets: TicketsErrorCode,
+  OperatorHelpers: OperatorHelpersErrorCode,
 } as const;
 
 /** Any stable error code (the `code` of a problem response). */
@@ -37,7 +39,8 @@ export type ErrorCode =
   | TelephonyErrorCode
   | TranscriptErrorCode
   | TicketingErrorCode
-  | TicketsErrorCode;
+  | TicketsErrorCode
+  | OperatorHelpersErrorCode;
 
 /** All codes, each once. */
 export const ERROR_CODES: readonly ErrorCode[] = [

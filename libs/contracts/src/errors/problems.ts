@@ -113,6 +113,8 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   TICKET_CALL_OTHER_CUSTOMER: { status: 409, title: "The call is another customer's" },
   TICKET_HAS_NO_NUMBER: { status: 409, title: 'The ticket has no number to call' },
   TICKET_STATS_PERIOD_INVERTED: { status: 422, title: 'The period ends before it starts' },
+  NOTE_TEMPLATE_NOT_FOUND: { status: 404, title: 'Note template not found' },
+  NOTE_TEMPLATE_NAME_TAKEN: { status: 409, title: 'A note template of that name exists' },
 };
 
 export function problemFor(code: ErrorCode): ProblemInfo {

@@ -30,6 +30,16 @@ import {
   TicketUpdateRequest,
 } from './tickets.rpc';
 import { TicketStatsReply, TicketStatsRequest } from './ticket-stats.rpc';
+import {
+  NoteTemplateCreateRequest,
+  NoteTemplateListReply,
+  NoteTemplateListRequest,
+  NoteTemplateReply,
+  NoteTemplateRequest,
+  NoteTemplateUpdateRequest,
+  QualitySampleReply,
+  QualitySampleRequest,
+} from './operator-helpers.rpc';
 
 /** JetStream subjects of the ticketing context: the events it publishes and the commands it receives. */
 export const TicketingSubjects = {
@@ -58,6 +68,12 @@ export const TicketingRpc = {
   TicketUpdate: 'rpc.ticketing.ticket.update',
   CallDraftSave: 'rpc.ticketing.call_draft.save',
   TicketStats: 'rpc.ticketing.ticket.stats',
+  NoteTemplateCreate: 'rpc.ticketing.note_template.create',
+  NoteTemplateUpdate: 'rpc.ticketing.note_template.update',
+  NoteTemplateGet: 'rpc.ticketing.note_template.get',
+  NoteTemplateList: 'rpc.ticketing.note_template.list',
+  NoteTemplateDelete: 'rpc.ticketing.note_template.delete',
+  QualitySampleList: 'rpc.ticketing.quality_sample.list',
 } as const;
 
 const fromGateway = ['api-gateway'] as const;
@@ -184,5 +200,41 @@ export const ticketingMessages = {
     consumer: 'ticketing',
     status: 'stable',
     description: 'Ticket statistics of a period (J11, S4 §19–24), in one group or per assignee or kind.',
+  }),
+  [TicketingRpc.NoteTemplateCreate]: request('command', NoteTemplateCreateRequest, NoteTemplateReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Create an organization-wide note template for quick marking (K9); a name in use is NOTE_TEMPLATE_NAME_TAKEN.',
+  }),
+  [TicketingRpc.NoteTemplateUpdate]: request('command', NoteTemplateUpdateRequest, NoteTemplateReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Change some fields of a note template (`null` clears an optional one).',
+  }),
+  [TicketingRpc.NoteTemplateGet]: request('query', NoteTemplateRequest, NoteTemplateReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'One note template.',
+  }),
+  [TicketingRpc.NoteTemplateList]: request('query', NoteTemplateListRequest, NoteTemplateListReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "The organization's note templates by name.",
+  }),
+  [TicketingRpc.NoteTemplateDelete]: request('command', NoteTemplateRequest, NoteTemplateReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: 'Delete a note template; the reply is the template as it was.',
+  }),
+  [TicketingRpc.QualitySampleList]: request('query', QualitySampleRequest, QualitySampleReply, {
+    producers: fromGateway,
+    consumer: 'ticketing',
+    status: 'stable',
+    description: "A stable sample of each operator's answered, ended calls in a period for quality review (K9).",
   }),
 } satisfies EntriesOf<typeof TicketingSubjects & typeof TicketingRpc>;
