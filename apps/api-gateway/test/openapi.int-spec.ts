@@ -87,6 +87,7 @@ describe('OpenAPI', () => {
       '/v1/provider-accounts/{id}/webhook-token',
       '/v1/quality-samples',
       '/v1/tickets',
+      '/v1/tickets/stats',
       '/v1/tickets/{id}',
       '/v1/tickets/{id}/call',
       '/v1/tickets/{id}/calls',
