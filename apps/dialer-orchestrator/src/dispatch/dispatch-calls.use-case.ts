@@ -168,7 +168,7 @@ export class DispatchCallsUseCase {
     const listed = new Set(await this.dnc.listedAmong(orgId, [...new Set(tasks.map((t) => t.to_number))], tx));
     const callable: Array<{ task: ReadyTask; callId: string; attempt: number }> = [];
     for (const task of tasks) {
-      const refusal = listed.has(task.to_number) ? 'dnc_blocked' : await this.callerRefusalOf(orgId, task.plan.fromNumber!, org);
+      const refusal = listed.has(task.to_number) ? 'dnc_blocked' : await this.callerRefusalOf(orgId, task.plan.fromNumber!, org, tx);
       if (refusal) await this.finish(tx, orgId, task, 'blocked', refusal);
       // A direct task's first attempt dials under the id its API caller was given.
       else callable.push({ task, callId: task.attempt === 0 && task.first_call_id ? task.first_call_id : uuidv7(), attempt: task.attempt + 1 });
@@ -256,14 +256,14 @@ export class DispatchCallsUseCase {
   }
 
   /** E4's refusal for the caller number (cached for the pass), with its named code; undefined when allowed. */
-  private async callerRefusalOf(orgId: OrgId, from: string, org: OrgPass): Promise<string | undefined> {
-    if (!org.callerRefusals.has(from)) org.callerRefusals.set(from, await this.callerRefusal(orgId, from));
+  private async callerRefusalOf(orgId: OrgId, from: string, org: OrgPass, tx: Tx): Promise<string | undefined> {
+    if (!org.callerRefusals.has(from)) org.callerRefusals.set(from, await this.callerRefusal(orgId, from, tx));
     return org.callerRefusals.get(from);
   }
 
-  private async callerRefusal(orgId: OrgId, from: string): Promise<string | undefined> {
+  private async callerRefusal(orgId: OrgId, from: string, tx: Tx): Promise<string | undefined> {
     try {
-      await this.hotlines.assertMayCallFrom(orgId, from);
+      await this.hotlines.assertMayCallFrom(orgId, from, undefined, tx);
       return undefined;
     } catch (err) {
       if (isDomainError(err)) return err.code;

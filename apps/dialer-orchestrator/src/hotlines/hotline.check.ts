@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@santral/contracts';
-import type { OrgId } from '@santral/persistence';
+import type { OrgId, Tx } from '@santral/persistence';
 import { hotlineRefusal, type Hotline } from './hotline';
 import { HotlineStore } from './hotline.store';
 
@@ -12,8 +12,8 @@ import { HotlineStore } from './hotline.store';
 export class HotlineCheck {
   constructor(private readonly hotlines: HotlineStore) {}
 
-  async assertMayCallFrom(orgId: OrgId, from: string, groups?: readonly string[]): Promise<Hotline> {
-    const hotline = await this.hotlines.findByNumber(orgId, from);
+  async assertMayCallFrom(orgId: OrgId, from: string, groups?: readonly string[], tx?: Tx): Promise<Hotline> {
+    const hotline = await this.hotlines.findByNumber(orgId, from, tx);
     const refusal = hotlineRefusal(hotline, groups);
     if (refusal) throw new DomainError(refusal, refusal === 'FROM_NUMBER_NOT_FOUND' ? `${from} is not a caller number of this organization` : `${from} may not be used to call out here`);
     return hotline!;

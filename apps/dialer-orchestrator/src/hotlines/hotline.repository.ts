@@ -28,8 +28,8 @@ export class HotlineRepository extends TenantRepository<HotlineEntity> implement
     return this.findOne(orgId, { id }, tx);
   }
 
-  findByNumber(orgId: OrgId, e164: string): Promise<Hotline | null> {
-    return this.findOne(orgId, { number: e164 });
+  findByNumber(orgId: OrgId, e164: string, tx?: Tx): Promise<Hotline | null> {
+    return this.findOne(orgId, { number: e164 }, tx);
   }
 
   async firstCallingOut(orgId: OrgId): Promise<Hotline | null> {

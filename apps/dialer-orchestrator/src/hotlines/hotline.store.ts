@@ -9,7 +9,7 @@ export abstract class HotlineStore {
   /** Inserts; false when the organization already has this number. */
   abstract addIfNumberFree(orgId: OrgId, hotline: NewHotline, tx: Tx): Promise<boolean>;
   abstract findById(orgId: OrgId, id: string, tx?: Tx): Promise<Hotline | null>;
-  abstract findByNumber(orgId: OrgId, e164: string): Promise<Hotline | null>;
+  abstract findByNumber(orgId: OrgId, e164: string, tx?: Tx): Promise<Hotline | null>;
   /** The organization's oldest caller number that may call out (what a call without `from` uses). */
   abstract firstCallingOut(orgId: OrgId): Promise<Hotline | null>;
   abstract page(orgId: OrgId, page: PageRequest): Promise<Page<Hotline>>;
