@@ -70,6 +70,7 @@ beforeAll(async () => {
   const dnc = await gw.request({ method: 'POST', url: '/v1/dnc', key: org.key, body: { numbers: ['0555 123 45 67'] } });
   if (dnc.statusCode !== 200) throw new Error(`/v1/dnc: ${dnc.statusCode} ${dnc.body}`);
   const hotline = await made('/v1/hotlines', { number: '+902125551212', label: 'Main line' });
+  const messageRule = await made('/v1/message-rules', { name: 'Fuzz rule', channel: 'sms', calledNumbers: ['+902125551212'], template: 'We missed your call, {{callerNumber}}' });
   // A real call for /v1/calls/{id}: a click-to-call by the operator user (no agent needed).
   const presence = await gw.request({ method: 'PUT', url: `/v1/users/${user.id}/presence`, key: org.key, body: { status: 'available', endpoint: 'sip:ayse@pbx.example.com' } });
   if (presence.statusCode !== 200) throw new Error(`presence: ${presence.statusCode} ${presence.body}`);
@@ -83,7 +84,7 @@ beforeAll(async () => {
   const campaignDraft = await gw.request({ method: 'POST', url: '/v1/campaigns', key: org.key, body: { name: 'Fuzz campaign', agentId: agent.agentId, callListId: callList.id, startsAt: '2026-01-01T00:00:00Z', endsAt: '2099-01-01T00:00:00Z' } });
   if (campaignDraft.statusCode !== 201) throw new Error(`/v1/campaigns: ${campaignDraft.statusCode} ${campaignDraft.body}`);
   keys.push(ADMIN_KEY, org.key, supervisor.key!, operator.key!, other.key);
-  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId, customer.customerId, noteTemplate.templateId);
+  ids.push(org.id, other.id, victim.id, user.id, account.id, dnc.json<{ entries: Array<{ id: string }> }>().entries[0]!.id, hotline.id, messageRule.id, call.json<{ callId: string }>().callId, agent.agentId, callList.id, started.json<{ id: string }>().id, campaignDraft.json<{ campaignId: string }>().campaignId, customer.customerId, noteTemplate.templateId);
 
   doc = (await gw.request({ method: 'GET', url: '/openapi.json' })).json<OpenApiDocument>();
 }, 60_000);
@@ -105,7 +106,7 @@ async function rowCounts(): Promise<Record<string, number>> {
   const [theirs]: Array<{ provider_accounts: number }> = await telephony!.db.dataSource.query('SELECT count(*)::int AS provider_accounts FROM provider_accounts');
   const [dialers]: Array<Record<string, number>> = await dialer!.db.dataSource.query(
     // call_tasks: only POST /v1/calls writes it (calls and their transitions are the dispatcher's, asynchronously).
-    `SELECT ${['dnc_entries', 'hotlines', 'operator_presence', 'call_tasks'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
+    `SELECT ${['dnc_entries', 'hotlines', 'operator_presence', 'call_tasks', 'message_rules', 'message_rule_sends'].map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(', ')}`,
   );
   // Contacts and rejected rows are written later by the import job a 202 started, so they are not counted here.
   const [campaigns]: Array<Record<string, number>> = await campaign!.db.dataSource.query(

@@ -75,6 +75,8 @@ describe('OpenAPI', () => {
       '/v1/hotlines/{id}',
       '/v1/imports/{id}',
       '/v1/imports/{id}/rejected-rows',
+      '/v1/message-rules',
+      '/v1/message-rules/{id}',
       '/v1/note-templates',
       '/v1/note-templates/{id}',
       '/v1/organizations',

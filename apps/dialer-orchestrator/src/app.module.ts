@@ -34,6 +34,7 @@ import { RecordInboundCallUseCase } from './inbound/record-inbound-call.use-case
 import { DncModule } from './dnc/dnc.module';
 import { entities } from './entities';
 import { HotlinesModule } from './hotlines/hotlines.module';
+import { MessageRulesModule } from './message-rules/message-rules.module';
 import { migrations } from './migrations';
 import { PresenceModule } from './presence/presence.module';
 import { AgentsModule } from './agents/agents.module';
@@ -52,7 +53,7 @@ import { SettingsMessagesController } from './settings/settings.messages.control
 import { DialerMetricsRegistration } from './observability/dialer-metrics.registration';
 
 @Module({
-  imports: [DncModule, HotlinesModule, PresenceModule, AgentsModule],
+  imports: [DncModule, HotlinesModule, PresenceModule, AgentsModule, MessageRulesModule],
   controllers: [SettingsMessagesController, CallRequestsMessagesController, CampaignEventsMessagesController, TelephonyFactsMessagesController, InboundCallsMessagesController, DiagnosticsMessagesController, CallsMessagesController],
   providers: [
     GetDialerSettingsUseCase, SlotLeases, CallTaskRepository, StoreCallTasksUseCase, DialerCampaignRepository, ApplyCampaignFactUseCase, CallRepository, ApplyCallEndedUseCase, ApplyCallProgressUseCase, DispatchCallsUseCase, Dispatcher, ExpireSilentCallsUseCase, Watchdog,

@@ -290,6 +290,43 @@ export interface paths {
         patch: operations["updateHotline"];
         trace?: never;
     };
+    "/v1/message-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's message rules, newest first */
+        get: operations["listMessageRules"];
+        put?: never;
+        /** Add a message rule: "we missed your call" by SMS for the missed calls it matches, once per caller per window */
+        post: operations["createMessageRule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/message-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One message rule */
+        get: operations["getMessageRule"];
+        put?: never;
+        post?: never;
+        /** Delete a message rule */
+        delete: operations["deleteMessageRule"];
+        options?: never;
+        head?: never;
+        /** Change the given fields of a message rule */
+        patch: operations["updateMessageRule"];
+        trace?: never;
+    };
     "/v1/users/{id}/presence": {
         parameters: {
             query?: never;
@@ -1637,6 +1674,122 @@ export interface components {
              *     ]
              */
             allowedGroups?: string[];
+        };
+        BusinessHoursDto: {
+            /**
+             * @description Local time of the organization's time zone
+             * @example 09:00
+             */
+            start: string;
+            /**
+             * @description After start
+             * @example 18:00
+             */
+            end: string;
+            /**
+             * @description Absent: every day
+             * @example [
+             *       "mon",
+             *       "tue",
+             *       "wed",
+             *       "thu",
+             *       "fri"
+             *     ]
+             */
+            days?: ("sun" | "mon" | "tue" | "wed" | "thu" | "fri" | "sat")[];
+        };
+        CreateMessageRuleDto: {
+            /** @example After hours */
+            name: string;
+            /** @default true */
+            active?: boolean;
+            /** @enum {string} */
+            channel: "sms";
+            /**
+             * @description Hotline numbers (E.164) of the organization the rule applies to; empty: every number
+             * @example [
+             *       "+902125551212"
+             *     ]
+             */
+            calledNumbers?: string[];
+            /**
+             * @description businessHours are required unless always
+             * @default always
+             * @enum {string}
+             */
+            when?: "always" | "outside_business_hours" | "inside_business_hours";
+            /** @description Weekday windows in the organization's time zone */
+            businessHours?: components["schemas"]["BusinessHoursDto"][];
+            /**
+             * @description The SMS text; variables {{callerNumber}} and {{calledNumber}} (another variable is refused)
+             * @example We missed your call to {{calledNumber}}. We will call you back at {{callerNumber}} soon.
+             */
+            template: string;
+            /**
+             * @description A caller gets the message at most once per this many hours
+             * @default 24
+             */
+            windowHours?: number;
+            /** @description The callback task of a missed call this rule matches is due this many minutes later; null: at once */
+            callbackAfterMinutes?: number | null;
+            /**
+             * @description Lower first: the first matching active rule wins
+             * @default 100
+             */
+            priority?: number;
+        };
+        MessageRuleDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            active: boolean;
+            /** @enum {string} */
+            channel: "sms";
+            /** @description Empty: every number of the organization */
+            calledNumbers: string[];
+            /** @enum {string} */
+            when: "always" | "outside_business_hours" | "inside_business_hours";
+            businessHours: components["schemas"]["BusinessHoursDto"][];
+            template: string;
+            windowHours: number;
+            callbackAfterMinutes: number | null;
+            priority: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MessageRulePageDto: {
+            items: components["schemas"]["MessageRuleDto"][];
+            nextCursor: string | null;
+        };
+        UpdateMessageRuleDto: {
+            name?: string;
+            active?: boolean;
+            /** @enum {string} */
+            channel?: "sms";
+            /**
+             * @description Hotline numbers (E.164) of the organization the rule applies to; empty: every number
+             * @example [
+             *       "+902125551212"
+             *     ]
+             */
+            calledNumbers?: string[];
+            /** @enum {string} */
+            when?: "always" | "outside_business_hours" | "inside_business_hours";
+            /** @description Weekday windows in the organization's time zone */
+            businessHours?: components["schemas"]["BusinessHoursDto"][];
+            /**
+             * @description The SMS text; variables {{callerNumber}} and {{calledNumber}} (another variable is refused)
+             * @example We missed your call to {{calledNumber}}. We will call you back at {{callerNumber}} soon.
+             */
+            template?: string;
+            /** @description A caller gets the message at most once per this many hours */
+            windowHours?: number;
+            /** @description The callback task of a missed call this rule matches is due this many minutes later; null: at once */
+            callbackAfterMinutes?: number | null;
+            /** @description Lower first: the first matching active rule wins */
+            priority?: number;
         };
         SetPresenceDto: {
             /**
@@ -5100,6 +5253,503 @@ export interface operations {
             };
             /** @description NOT_FOUND (also for another organization's ids) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    listMessageRules: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRulePageDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    createMessageRule: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Retry-safe key (e.g. a UUID), kept 24 h per organization. The same key with the same request replays the first answer with `Idempotent-Replayed: true`; with a different request: 422 IDEMPOTENCY_KEY_REUSED; while the first is running, or when it timed out and its outcome is not known yet: 409 IDEMPOTENCY_REQUEST_IN_PROGRESS with `Retry-After`; after that the retry reaches the service again with the same key and gets the first outcome. Requests refused outright (4xx, 503) are not stored. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMessageRuleDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRuleDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /**
+             * @description CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS
+             *
+             *     CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS
+             */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description PAYLOAD_TOO_LARGE: body over 1 MiB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNSUPPORTED_MEDIA_TYPE: send application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    getMessageRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRuleDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    deleteMessageRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description VALIDATION_FAILED (with per-field errors) or IDEMPOTENCY_KEY_REUSED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description INTERNAL */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description SERVICE_UNAVAILABLE: the service behind this endpoint is not running; retry later */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UPSTREAM_TIMEOUT: the service behind this endpoint did not answer in time; the change may or may not have been applied */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+        };
+    };
+    updateMessageRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMessageRuleDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageRuleDto"];
+                };
+            };
+            /** @description MALFORMED_JSON or INVALID_CURSOR */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description UNAUTHENTICATED (no key), INVALID_API_KEY or API_KEY_REVOKED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description FORBIDDEN: the key's role may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description NOT_FOUND (also for another organization's ids) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetailsDto"];
+                };
+            };
+            /** @description CONFLICT, or IDEMPOTENCY_REQUEST_IN_PROGRESS */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

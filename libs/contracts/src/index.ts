@@ -34,6 +34,7 @@ export * from './dialer/dialing-rules.rpc';
 export * from './dialer/diagnostics.rpc';
 export * from './dialer/calls.rpc';
 export * from './dialer/dnc-check.rpc';
+export * from './dialer/message-rules.rpc';
 export * from './telephony/telephony.events';
 export * from './telephony/telephony.commands';
 export * from './telephony/telephony.rpc';

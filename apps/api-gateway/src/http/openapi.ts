@@ -13,6 +13,7 @@ import { EventsStreamModule } from '../events-stream/events-stream.module';
 import { ProblemDetailsDto, ProblemFieldErrorDto } from '@santral/service-kit';
 import { DncModule } from '../dnc/dnc.module';
 import { HotlinesModule } from '../hotlines/hotlines.module';
+import { MessageRulesModule } from '../message-rules/message-rules.module';
 import { OperatorHelpersModule } from '../operator-helpers/operator-helpers.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { PhoneNumbersModule } from '../phone-numbers/phone-numbers.module';
@@ -22,7 +23,7 @@ import { TicketsModule } from '../tickets/tickets.module';
 import { UsersModule } from '../users/users.module';
 
 /** The public API's modules; /health and /metrics are for operators and stay out of the contract. */
-export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule, TicketsModule, OperatorHelpersModule];
+export const PUBLIC_MODULES = [OrganizationsModule, ApiKeysModule, UsersModule, PhoneNumbersModule, ProviderAccountsModule, DncModule, HotlinesModule, MessageRulesModule, PresenceModule, CallsModule, AgentsModule, CallListsModule, BillingModule, CampaignsModule, EventsStreamModule, CustomersModule, TicketsModule, OperatorHelpersModule];
 
 export const OPENAPI_VERSION = '3.1.0';
 

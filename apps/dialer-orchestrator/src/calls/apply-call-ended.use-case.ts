@@ -73,8 +73,8 @@ export class ApplyCallEndedUseCase {
         ...(ended.reservationId ? { reservationId: ended.reservationId } : {}),
       },
     };
-    const taskEvent = ended.taskId
-      ? await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason)
+    const taskEvents = ended.taskId
+      ? [await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason)]
       : await this.callbacks.afterInbound(tx, orgId, callId, ended, endReason, isLost);
     // An answer the end implied is announced before the end, as if its fact had come in time.
     const answeredEvent: OutgoingEvent | undefined = ended.answeredFrom
@@ -86,7 +86,7 @@ export class ApplyCallEndedUseCase {
         }
       : undefined;
     // The call's one end and what it means for its task, in one statement.
-    await this.publisher.publishMany([answeredEvent, endedEvent, taskEvent].filter((e): e is OutgoingEvent => e !== undefined), { manager: tx });
+    await this.publisher.publishMany([answeredEvent, endedEvent, ...taskEvents].filter((e): e is OutgoingEvent => e !== undefined), { manager: tx });
     await this.slots.release(orgId, callId, tx);
     return true;
   }

@@ -98,16 +98,17 @@ export class CallTaskRepository {
    * The callback for a missed inbound call (F3): one per missed call however often its end is
    * delivered, and none while the caller already has an open callback. Returns its id, or null.
    */
-  async addCallback(db: Queryable, orgId: OrgId, c: { sourceCallId: string; to: string; plan: TaskPlan }): Promise<string | null> {
+  /** `afterMinutes`: due that much later (a message rule's callback delay, F3); at once without it. */
+  async addCallback(db: Queryable, orgId: OrgId, c: { sourceCallId: string; to: string; plan: TaskPlan; afterMinutes?: number | null }): Promise<string | null> {
     const id = uuidv7();
     const [row] = await tenantQuery<{ id: string }>(
       db,
       orgId,
-      `INSERT INTO call_tasks (id, organization_id, kind, source_call_id, first_call_id, to_number, time_zone_source, plan, priority)
-       SELECT $2, $1, 'callback', $3, $4, $5, 'unknown', $6::jsonb, 50
+      `INSERT INTO call_tasks (id, organization_id, kind, source_call_id, first_call_id, to_number, time_zone_source, plan, priority, not_before)
+       SELECT $2, $1, 'callback', $3, $4, $5, 'unknown', $6::jsonb, 50, now() + make_interval(mins => $7::int)
         WHERE NOT EXISTS (SELECT 1 FROM call_tasks WHERE organization_id = $1 AND kind = 'callback' AND to_number = $5 AND state IN ('pending', 'dialing', 'retry_scheduled'))
        ON CONFLICT DO NOTHING RETURNING id`,
-      [id, c.sourceCallId, uuidv7(), c.to, JSON.stringify(c.plan)],
+      [id, c.sourceCallId, uuidv7(), c.to, JSON.stringify(c.plan), c.afterMinutes ?? 0],
     );
     return row?.id ?? null;
   }

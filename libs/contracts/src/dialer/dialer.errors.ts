@@ -16,6 +16,9 @@ export const DialingErrorCode = codeEnum(
   'CALL_NOT_IN_PROGRESS',
   'INVALID_TRANSFER_TARGET',
   'CALL_NOT_FOUND',
+  // Message rules (F3: "we missed your call").
+  'MESSAGE_RULE_NOT_FOUND',
+  'MESSAGE_RULE_NAME_TAKEN',
 );
 export type DialingErrorCode = CodesOf<typeof DialingErrorCode>;
 

@@ -37,6 +37,15 @@ import {
   PresenceReply,
   PresenceSetRequest,
 } from './dialing-rules.rpc';
+import {
+  MessageRuleCreateRequest,
+  MessageRuleDeletedReply,
+  MessageRuleListRequest,
+  MessageRulePageReply,
+  MessageRuleReply,
+  MessageRuleRequest,
+  MessageRuleUpdateRequest,
+} from './message-rules.rpc';
 import { CallDetailReply, CallGetRequest, CallSearchRequest, CallPageReply } from './calls.rpc';
 
 /** JetStream subjects of the dialer context: the events it publishes and the commands it receives. */
@@ -70,6 +79,11 @@ export const DialerRpc = {
   HotlineGet: 'rpc.dialer.hotline.get',
   HotlineUpdate: 'rpc.dialer.hotline.update',
   PresenceSet: 'rpc.dialer.presence.set',
+  MessageRuleCreate: 'rpc.dialer.message_rule.create',
+  MessageRuleList: 'rpc.dialer.message_rule.list',
+  MessageRuleGet: 'rpc.dialer.message_rule.get',
+  MessageRuleUpdate: 'rpc.dialer.message_rule.update',
+  MessageRuleDelete: 'rpc.dialer.message_rule.delete',
   CampaignDiagnostics: 'rpc.dialer.campaign.diagnostics',
 } as const;
 
@@ -214,6 +228,26 @@ function dialingRuleMessages() {
     [DialerRpc.HotlineUpdate]: request('command', HotlineUpdateRequest, HotlineReply, {
       ...stable,
       description: "Change a caller number's label, outbound permission or allowed groups.",
+    }),
+    [DialerRpc.MessageRuleCreate]: request('command', MessageRuleCreateRequest, MessageRuleReply, {
+      ...stable,
+      description: 'Add a message rule (F3): which called numbers, business hours, the SMS template, once per caller per window, the callback delay.',
+    }),
+    [DialerRpc.MessageRuleList]: request('query', MessageRuleListRequest, MessageRulePageReply, {
+      ...stable,
+      description: "The organization's message rules, newest first.",
+    }),
+    [DialerRpc.MessageRuleGet]: request('query', MessageRuleRequest, MessageRuleReply, {
+      ...stable,
+      description: 'One message rule.',
+    }),
+    [DialerRpc.MessageRuleUpdate]: request('command', MessageRuleUpdateRequest, MessageRuleReply, {
+      ...stable,
+      description: 'Change the given fields of a message rule.',
+    }),
+    [DialerRpc.MessageRuleDelete]: request('command', MessageRuleRequest, MessageRuleDeletedReply, {
+      ...stable,
+      description: 'Delete a message rule.',
     }),
     [DialerRpc.PresenceSet]: request('command', PresenceSetRequest, PresenceReply, {
       ...stable,

@@ -83,6 +83,8 @@ const PROBLEMS: Record<ErrorCode, ProblemInfo> = {
   CALL_NOT_IN_PROGRESS: { status: 409, title: 'Call is not in progress' },
   INVALID_TRANSFER_TARGET: { status: 422, title: 'Invalid transfer target' },
   CALL_NOT_FOUND: { status: 404, title: 'Call not found' },
+  MESSAGE_RULE_NOT_FOUND: { status: 404, title: 'Message rule not found' },
+  MESSAGE_RULE_NAME_TAKEN: { status: 409, title: 'A message rule of this organization already has this name' },
   // telephony
   WEBHOOK_SIGNATURE_INVALID: { status: 401, title: 'Webhook signature invalid' },
   WEBHOOK_TIMESTAMP_STALE: { status: 401, title: 'Webhook timestamp too old' },

@@ -160,6 +160,7 @@ export const telephonyMessages = {
     producers: ['dialer-orchestrator'],
     consumer: 'telephony-gateway',
     description: 'Send an SMS (e.g. a missed-call message rule); idempotent on smsId.',
+    status: 'stable',
   }),
   [TelephonyRpc.HealthPing]: healthPing('telephony-gateway'),
   [TelephonyRpc.ProviderAccountCreate]: request('command', ProviderAccountCreateRequest, ProviderAccountReply, {
