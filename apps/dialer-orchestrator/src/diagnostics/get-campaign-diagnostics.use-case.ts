@@ -34,12 +34,14 @@ export class GetCampaignDiagnosticsUseCase {
 
   async execute(input: DialerCampaignDiagnosticsRequest): Promise<DialerCampaignDiagnosticsReply> {
     const orgId = asOrgId(input.organizationId);
-    const facts = await this.tx.run((tx) => this.gather(tx, orgId, input.campaignId));
+    // Billing's answer comes beside the transaction, not inside it (a connection is never held while another service thinks).
+    const [gathered, mayStartCall] = await Promise.all([this.tx.run((tx) => this.gather(tx, orgId, input.campaignId)), this.credits.mayStartCall(orgId)]);
+    const facts: CampaignFacts = { ...gathered, mayStartCall };
     const { reasons, dialable } = diagnoseCampaign(facts);
     return { organizationId: orgId, campaignId: input.campaignId, state: facts.state, dialable, reasons, tasks: facts.tasks, at: facts.now.toISOString() };
   }
 
-  private async gather(tx: Tx, orgId: OrgId, campaignId: string): Promise<CampaignFacts> {
+  private async gather(tx: Tx, orgId: OrgId, campaignId: string): Promise<Omit<CampaignFacts, 'mayStartCall'>> {
     const view = await this.campaigns.get(tx, orgId, campaignId);
     if (!view) throw new DomainError('NOT_FOUND', `campaign ${campaignId} not found`);
     const now = this.clock.now();
@@ -47,15 +49,13 @@ export class GetCampaignDiagnosticsUseCase {
     const plan = view.dialPlan;
     const cap = plan?.retryPolicy?.frequencyCap;
     const perSecond = plan?.callsPerSecond ?? this.config.PROVIDER_CPS_DEFAULT;
-    const [totals, zones, holders, hour, tokens, frequencyCapped, mayStartCall] = await Promise.all([
-      this.reads.taskTotals(tx, orgId, campaignId),
-      this.closedZones(tx, orgId, campaignId, view, settings, now),
-      this.reads.slotHolders(tx, orgId),
-      this.history.lastHour(tx, orgId),
-      plan?.providerAccountId ? this.reads.bucketTokens(tx, plan.providerAccountId, perSecond) : Promise.resolve(null),
-      cap ? this.reads.frequencyCapped(tx, orgId, campaignId, cap.maxCalls, cap.perDays) : Promise.resolve(0),
-      this.credits.mayStartCall(orgId),
-    ]);
+    // One after the other: they share the transaction's one connection (pg would queue them anyway, and pg 9 refuses it).
+    const totals = await this.reads.taskTotals(tx, orgId, campaignId);
+    const zones = await this.closedZones(tx, orgId, campaignId, view, settings, now);
+    const holders = await this.reads.slotHolders(tx, orgId);
+    const hour = await this.history.lastHour(tx, orgId);
+    const tokens = plan?.providerAccountId ? await this.reads.bucketTokens(tx, plan.providerAccountId, perSecond) : null;
+    const frequencyCapped = cap ? await this.reads.frequencyCapped(tx, orgId, campaignId, cap.maxCalls, cap.perDays) : 0;
     const { retryWaiting, nextRetry, ...tasks } = totals;
     const mine = hour.byCampaign.get(campaignId);
     return {
@@ -69,7 +69,7 @@ export class GetCampaignDiagnosticsUseCase {
         ...(plan?.callsPerHour ? { campaign: { count: mine?.count ?? 0, cap: plan.callsPerHour, oldest: mine?.oldest ?? null } } : {}),
       },
       ...(tokens !== null ? { cps: { available: tokens, perSecond } } : {}),
-      frequencyCapped, mayStartCall, retries: { waiting: retryWaiting, next: nextRetry },
+      frequencyCapped, retries: { waiting: retryWaiting, next: nextRetry },
     };
   }
 

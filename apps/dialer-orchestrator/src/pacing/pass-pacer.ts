@@ -29,10 +29,10 @@ export class PassPacer {
   async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date): Promise<PassPacing> {
     const capped = tasks.filter((t) => t.plan?.retryPolicy?.frequencyCap);
     const days = Math.max(0, ...capped.map((t) => t.plan.retryPolicy!.frequencyCap!.perDays));
-    const [hour, recent] = await Promise.all([
-      this.history.lastHour(tx, orgId),
-      days > 0 ? this.history.recentTo(tx, orgId, capped.map((t) => t.to_number), days) : Promise.resolve(new Map<string, Date[]>()),
-    ]);
+    // One after the other: both run on the transaction's one connection (pg queues a concurrent query
+    // on a client and warns that pg 9 will refuse it).
+    const hour = await this.history.lastHour(tx, orgId);
+    const recent = days > 0 ? await this.history.recentTo(tx, orgId, capped.map((t) => t.to_number), days) : new Map<string, Date[]>();
     return new PassPacing(orgCallsPerHour, hour, recent, now);
   }
 
