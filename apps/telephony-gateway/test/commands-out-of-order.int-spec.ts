@@ -48,6 +48,27 @@ describe('telephony commands out of order and duplicated', () => {
     expect(row.provider_call_id).toBeNull();
   });
 
+  it('a hangup of a call whose originate claimed it and never dialled (its process died): kept, not retried into the dead letters', async () => {
+    const callId = uuidv4();
+    // The claim row an originate commits before it calls the provider, as a SIGKILL leaves it.
+    await h.db.dataSource.query(
+      `INSERT INTO telephony_calls (call_id, organization_id, provider_account_id, provider, direction, attempt, state, from_number, to_number, deadline_at)
+       VALUES ($1, $2, $3, 'simulator', 'outbound', 1, 'initiated', '+902125550000', '+905551290005', now() + interval '30 seconds')`,
+      [callId, h.orgId, accountId],
+    );
+    const applied = await h.count('inbox');
+    const hangup = { organizationId: h.orgId, callId, reason: 'agent_hung_up' };
+    await h.sendCommand('telephony.call.hangup.v1', hangup);
+    await h.sendCommand('telephony.call.hangup.v1', hangup);
+    // Both deliveries applied (an inbox row commits only with a handler that succeeded): none is retried.
+    await waitFor(async () => (await h.count('inbox')) === applied + 2, 10_000, 'both hangups applied, not retried');
+    const kept: unknown[] = await h.db.dataSource.query('SELECT 1 FROM call_cancellations WHERE call_id = $1', [callId]);
+    expect(kept).toHaveLength(1);
+    // A redelivered originate of it finds the claim and does not dial (DESIGN §8.2).
+    const [row] = await h.db.dataSource.query('SELECT provider_call_id FROM telephony_calls WHERE call_id = $1', [callId]);
+    expect(row.provider_call_id).toBeNull();
+  });
+
   it('a hangup after its originate, delivered twice: hung up at the provider, ended once', async () => {
     const callId = uuidv4();
     await h.sendCommand('telephony.call.originate.v1', originate(callId));

@@ -18,15 +18,23 @@ export class HangupCallUseCase {
 
   async execute(cmd: HangupCallV1, manager: Tx): Promise<'sent' | 'cancelled' | 'ignored' | 'already_gone'> {
     const orgId = asOrgId(cmd.organizationId);
-    const call = await this.calls.find(manager, orgId, cmd.callId);
+    // Locked: an originate that is recording its provider id commits first, and this one then sees it.
+    const call = await this.calls.findForUpdate(manager, orgId, cmd.callId);
     if (call?.endedAt) return 'ignored';
     if (!call) {
       // Ahead of its originate (commands can be relayed out of order): the originate will not dial.
       await this.calls.recordCancellation(manager, orgId, cmd.callId, cmd.reason);
       return 'cancelled';
     }
-    // Claimed, the provider not answered yet: retried (backoff) until the call has its provider id.
-    if (!call.providerCallId) throw new Error(`call ${cmd.callId} is still being dialled`);
+    // Claimed, no provider id yet: the originate is dialling, or its process died while it dialled.
+    // The cancellation is kept; a dialling originate checks it after recording its provider id (the
+    // row lock orders the two) and hangs up; a dead one's call is closed by the reconciler at its
+    // deadline. Retrying here instead outlived the retries when the originate had died (chaos).
+    if (!call.providerCallId) {
+      await this.calls.recordCancellation(manager, orgId, cmd.callId, cmd.reason);
+      this.logger.log(`hangup of ${cmd.callId} (${cmd.reason}) while it is being dialled: kept for the originate`);
+      return 'cancelled';
+    }
     const account = await this.accounts.find(orgId, call.providerAccountId, manager);
     if (!account) return 'ignored';
     // A call the provider no longer has is over: the command is done, not retried or dead-lettered.

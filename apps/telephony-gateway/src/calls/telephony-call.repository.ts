@@ -42,6 +42,11 @@ export class TelephonyCallRepository {
     return m.getRepository(TelephonyCallEntity).findOne({ where: { callId: callId.toLowerCase(), organizationId: orgId } });
   }
 
+  /** The call, its row locked for the caller's transaction: waits for an originate that is recording its provider id. */
+  findForUpdate(m: EntityManager, orgId: OrgId, callId: string): Promise<TelephonyCallEntity | null> {
+    return m.getRepository(TelephonyCallEntity).findOne({ where: { callId: callId.toLowerCase(), organizationId: orgId }, lock: { mode: 'pessimistic_write' } });
+  }
+
   /**
    * The originate claim (DESIGN §8.2): committed in its own statement, outside the caller's
    * transaction, because it must be durable before the provider is dialled — a redelivery, a
