@@ -241,7 +241,7 @@ describe('the outbound loop, all services as processes (e2e)', () => {
     }, 15_000);
     await ok(org.api.PATCH('/v1/campaigns/{id}', { params: { path: { id: campaignId } }, body: { callingWindows: [{ start: '09:00', end: '19:00' }], ringTimeoutSeconds: 20 } }));
     try {
-      await until(stack, 'the contacts dialled in the widened window', async () => (await dialerCalls(campaignId)).length === 4, 30_000);
+      await until(stack, 'the contacts dialled in the widened window', async () => (await dialerCalls(campaignId)).length === 4, 30_000, 500, async () => ({ now: new Date(), zone: org.zone, tasks: await stack.query('dialer-orchestrator', 'SELECT state, not_before, window_wait_from, time_zone, to_number, outcome, outcome_reason FROM call_tasks WHERE campaign_id = $1', [campaignId]), view: await dialerView(campaignId) }));
     } finally {
       await ok(action(org, campaignId, 'cancel'));
     }

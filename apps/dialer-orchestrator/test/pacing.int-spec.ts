@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Rpc, Subjects, validatePayload, validateReply, type DialerCampaignDiagnosticsReply } from '@santral/contracts';
-import { waitFor } from '@santral/testing';
+import { Client } from 'pg';
+import { testEnv, waitFor } from '@santral/testing';
 import { asOrgId } from '@santral/persistence';
 import { CreditReservations, type ReservationRequest } from '../src/billing/credit-reservations';
 import { ProviderRateBuckets } from '../src/pacing/provider-rate-buckets';
@@ -237,5 +238,39 @@ describe('dialer pacing, credit reservation, diagnostics (two replicas, real Jet
     await waitFor(async () => (await rig.tasksOf(org)).some((t) => t.to_number.endsWith('7100') && t.not_before.getTime() > Date.now() + 3_600_000), 20_000, 'the new contact waits for the narrowed window');
     await settle();
     expect(rig.originates.filter((o) => o.organizationId === org)).toHaveLength(2);
+  });
+
+  // Found by the e2e suite (c2, about one run in three): a pass that had read the old plan deferred
+  // its tasks to the old next opening after the edit's release had looked for waiting tasks, so the
+  // widened window was never used for them. The edit now waits for the pass in flight.
+  it('windows widened while a dispatch pass that read the old windows is deferring its tasks: they are dialled in the new windows all the same', async () => {
+    const { org, campaign, account, from } = await rig.organizationWithCampaign({}, { callingWindows: [{ start: '09:00', end: '10:00' }] });
+    await rig.request(org, campaign, numbers(7200, 2));
+    await waitFor(async () => (await rig.tasksOf(org)).filter((t) => t.state === 'pending' && t.not_before.getTime() > Date.now() + 3_600_000).length === 2, 20_000, 'both wait for tomorrow');
+    const pass = new Client({ connectionString: testEnv.databaseUrl });
+    await pass.connect();
+    try {
+      await pass.query(`SET search_path TO ${rig.schema}`);
+      await pass.query('BEGIN');
+      // The pass holds the organization's dispatch lock (no replica's pass runs beside it) …
+      await pass.query(`SELECT pg_advisory_xact_lock(hashtextextended('dispatch:' || $1::text, 0))`, [org]);
+      // … and claims both tasks as they were when due, before any window deferred them …
+      await rig.db.query(`UPDATE call_tasks SET not_before = now(), window_wait_from = NULL WHERE organization_id = $1`, [org]);
+      await pass.query(`SELECT id FROM call_tasks WHERE organization_id = $1 FOR UPDATE`, [org]);
+      // … finds them outside the old windows and defers them to the old next opening, as a pass does.
+      await pass.query(`UPDATE call_tasks SET not_before = now() + interval '20 hours', window_wait_from = now() WHERE organization_id = $1`, [org]);
+      await rig.publish(org, Subjects.Campaign.CampaignUpdated, {
+        organizationId: org, campaignId: campaign, name: 'Campaign',
+        dialPlan: {
+          agentId: randomUUID(), startsAt: '2026-01-01T00:00:00.000Z', endsAt: '2030-01-01T00:00:00.000Z', callingWindows: [{ start: '00:00', end: '23:59' }],
+          retryPolicy: { maxAttemptsPerContact: 1, rules: [] }, ringTimeoutSeconds: 30, providerAccountId: account, fromNumber: from,
+        },
+      });
+      await settle(); // the edit is delivered while the pass is still open
+      await pass.query('COMMIT');
+    } finally {
+      await pass.end();
+    }
+    await waitFor(() => rig.originates.filter((o) => o.organizationId === org).length === 2, 20_000, 'both dialled in the widened window');
   });
 });

@@ -3,6 +3,7 @@ import { Subjects } from '@santral/contracts';
 import { EventPublisher } from '@santral/messaging';
 import { afterCommit, asOrgId, type OrgId, type Tx } from '@santral/persistence';
 import { Dispatcher } from '../dispatch/dispatcher';
+import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { applyCampaignFact, type CampaignFact, type CampaignView } from './campaign-view';
 import { DialerCampaignRepository } from './dialer-campaign.repository';
@@ -22,10 +23,16 @@ export class ApplyCampaignFactUseCase {
     private readonly tasks: CallTaskRepository,
     private readonly publisher: EventPublisher,
     private readonly dispatcher: Dispatcher,
+    private readonly slots: SlotLeases,
   ) {}
 
   async execute(organizationId: string, campaignId: string, fact: CampaignFact, tx: Tx): Promise<CampaignView> {
     const orgId = asOrgId(organizationId);
+    // An edit waits for a dispatch pass in flight, which read the old plan: the tasks it defers for
+    // the old windows are then visible to the release below, and the next pass reads the new plan.
+    // (Without it such a pass deferred them after the release had looked, to the old next opening.)
+    // Taken first, as a pass does, so the two never wait on each other's rows.
+    if (fact.kind === 'updated') await this.slots.lockOrganization(tx, orgId);
     const next = applyCampaignFact(await this.campaigns.lock(tx, orgId, campaignId), fact);
     await this.campaigns.save(tx, orgId, campaignId, next);
     if (next.state === 'cancelled') await this.cancelWaiting(tx, orgId, campaignId);

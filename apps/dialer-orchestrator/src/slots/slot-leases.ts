@@ -19,6 +19,9 @@ export function usableSlots(capacity: SlotCapacity, kind: SlotKind): number {
 /** The lease row `alias` belongs to a call of the organization that has not ended. */
 const OPEN_CALL = (alias: string) => `EXISTS (SELECT 1 FROM calls c WHERE c.call_id = ${alias}.call_id AND c.organization_id = ${alias}.organization_id AND c.ended_at IS NULL)`;
 
+/** The key of an organization's dispatch lock ($1: its id). */
+const DISPATCH_LOCK = `hashtextextended('dispatch:' || $1::text, 0)`;
+
 /** Tries a few times when another replica took the same free slot in the same instant. */
 const ACQUIRE_ATTEMPTS = 4;
 
@@ -38,8 +41,16 @@ export class SlotLeases {
    * time, whatever the number of replicas.
    */
   async tryLockOrganization(tx: Queryable, orgId: OrgId): Promise<boolean> {
-    const [row] = await tenantQuery<{ locked: boolean }>(tx, orgId, `SELECT pg_try_advisory_xact_lock(hashtextextended('dispatch:' || $1::text, 0)) AS locked`);
+    const [row] = await tenantQuery<{ locked: boolean }>(tx, orgId, `SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked`);
     return row?.locked === true;
+  }
+
+  /**
+   * Waits for the organization's dispatch lock (held to the end of the caller's transaction): a pass
+   * in flight commits first, and none starts until the caller's transaction ends.
+   */
+  async lockOrganization(tx: Queryable, orgId: OrgId): Promise<void> {
+    await tenantQuery(tx, orgId, `SELECT pg_advisory_xact_lock(${DISPATCH_LOCK})`);
   }
 
   /**
