@@ -43,6 +43,34 @@ describe('failure policy: retries with backoff, then dead letters', () => {
     await bus.stop();
   });
 
+  // Found by the chaos suite: a Postgres restart longer than the retries dead-lettered every event
+  // that arrived during it. The database being down says nothing about the event.
+  it('the database goes away under the handler more times than max_deliver: the delivery is held and tried again, applied once, never dead-lettered', async () => {
+    const subject = h.subject('outage.v1');
+    const bus = h.bus();
+    let calls = 0;
+    await bus.subscribe(subject, async (d, env, manager) => {
+      calls++;
+      await recordingHandler()(d, env, manager);
+      // The server ends the inbox transaction's connection, as a restart does (57P01) …
+      if (calls <= 3) await manager.query('SELECT pg_terminate_backend(pg_backend_pid())');
+      // … or refuses new ones.
+      else if (calls <= 5) throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    });
+    await bus.start();
+    const env = await bus.publisher.publish(subject, {}, { orgid: null });
+    await waitFor(() => outcomesOf(env.id).some((o) => o.kind === 'applied'), 15_000, 'applied');
+    const seen = outcomesOf(env.id);
+    expect(seen.map((o) => [o.kind, o.deliveryCount])).toEqual([
+      ['held', 1], ['held', 1], ['held', 1], ['held', 1], ['held', 1], ['applied', 1],
+    ]);
+    expect(seen.filter((o) => o.kind === 'held').map((o) => o.delayMs)).toEqual([50, 100, 200, 400, 400]);
+    expect(seen[0]!.error).toMatch(/terminating connection/);
+    await expect(countFor(env.id)).resolves.toBe(1);
+    expect((await bus.deadLetters.list()).filter((l) => l.eventId === env.id)).toEqual([]);
+    await bus.stop();
+  });
+
   it('handler always throws: dead-lettered after max_deliver, replay after the fix applies it once', async () => {
     const subject = h.subject('poison.v1');
     const bus = h.bus();

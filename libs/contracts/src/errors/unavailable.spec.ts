@@ -1,4 +1,4 @@
-import { isDatabaseUnreachable } from './unavailable';
+import { isDatabaseOutage, isDatabaseUnreachable } from './unavailable';
 
 const pgError = (code: string, message = 'x') => Object.assign(new Error(message), { code, severity: 'FATAL' });
 
@@ -26,5 +26,30 @@ describe('isDatabaseUnreachable', () => {
     ['a string', 'timeout exceeded when trying to connect'],
   ])('%s: not one of them', (_label, error) => {
     expect(isDatabaseUnreachable(error)).toBe(false);
+  });
+});
+
+describe('isDatabaseOutage', () => {
+  it.each([
+    ['an unreachable database', Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })],
+    ['a lost connection', new Error('Connection terminated unexpectedly')],
+    ['an admin shutdown (a restart)', pgError('57P01', 'terminating connection due to administrator command')],
+    ['a crash shutdown', pgError('57P02')],
+    ['a connection exception (class 08)', pgError('08006')],
+    ['a reset socket', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['TypeORM wrapping an admin shutdown', Object.assign(new Error('query failed'), { driverError: pgError('57P01') })],
+    ['a query on a closed client', new Error('Client has encountered a connection error and is not queryable')],
+  ])('%s: the database is down, not the work wrong', (_label, error) => {
+    expect(isDatabaseOutage(error)).toBe(true);
+  });
+
+  it.each([
+    ['a constraint violation', pgError('23505', 'duplicate key')],
+    ['a statement timeout', pgError('57014', 'canceling statement due to statement timeout')],
+    ['a deadlock', pgError('40P01')],
+    ['a plain error', new Error('boom')],
+    ['null', null],
+  ])('%s: not an outage', (_label, error) => {
+    expect(isDatabaseOutage(error)).toBe(false);
   });
 });

@@ -33,6 +33,30 @@ export function isDatabaseUnreachable(error: unknown, depth = 0): boolean {
   return Array.isArray(errors) && errors.length > 0 && errors.every((e) => isDatabaseUnreachable(e, depth + 1));
 }
 
+/** SQLSTATEs of a connection the server ended: admin_shutdown, crash_shutdown (a restart). */
+const ENDED_BY_SERVER = new Set(['57P01', '57P02']);
+
+/** Socket errors of a connection lost after it was made. */
+const LOST_ERRNOS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+
+/** node-postgres when the socket closed under a client, or a query was sent on a closed one. */
+const LOST = /Connection terminated|Client has encountered a connection error|Client was closed|not queryable/i;
+
+/**
+ * Whether `error` is the database being down or restarting rather than anything about the work:
+ * unreachable (see `isDatabaseUnreachable`), or a connection it ended or lost — SQLSTATE class 08
+ * included. Work that is idempotent (an inbox transaction) may simply wait and try again; whether a
+ * lost commit happened is what its idempotency settles.
+ */
+export function isDatabaseOutage(error: unknown, depth = 0): boolean {
+  if (depth > 3) return false;
+  if (isDatabaseUnreachable(error)) return true;
+  const { code, message, driverError } = fields(error);
+  if (typeof code === 'string' && (ENDED_BY_SERVER.has(code) || LOST_ERRNOS.has(code) || /^08[0-9A-Z]{3}$/.test(code))) return true;
+  if (typeof message === 'string' && LOST.test(message)) return true;
+  return driverError !== undefined && isDatabaseOutage(driverError, depth + 1);
+}
+
 /** The 503 a caller sees for an unreachable database (see `isDatabaseUnreachable`). */
 export function databaseUnavailable(): DomainError {
   return new DomainError('SERVICE_UNAVAILABLE', 'The database is busy or unreachable; nothing was changed, retry shortly');

@@ -42,6 +42,7 @@ export class EventConsumer {
 
   async start(): Promise<void> {
     this.stopped = false;
+    this.processor.open();
     await this.ensureConsumer();
     await this.openConsume();
     this.heartbeat = setInterval(() => this.keepAlive(), Math.max(1000, Math.floor(this.cfg.ackWaitMs / 3)));
@@ -94,6 +95,7 @@ export class EventConsumer {
    */
   async stop(): Promise<void> {
     this.stopped = true;
+    this.processor.close();
     await this.messages?.close().catch(() => undefined);
     while (this.running.size > 0 || this.queue.length > 0) {
       this.pump();

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import type { JsMsg } from '@nats-io/jetstream';
 import { DataSource, EntityManager } from 'typeorm';
 import type { EventEnvelope } from '@santral/contracts';
-import { withoutPrefix } from '@santral/contracts';
+import { isDatabaseOutage, withoutPrefix } from '@santral/contracts';
 import { inTransaction, preparedQuery } from '@santral/persistence';
 import type { BackoffOptions } from '../events/event-bus.options';
 import { isEnvelope } from '../events/envelope';
@@ -10,7 +10,7 @@ import { PayloadValidator } from '../events/validation';
 import { childContextOf, runWithEventContext } from '../tracing/event-context';
 import { ConsumerOutcome, OutcomeKind } from './consumer-outcome';
 import { DeadLetterPublisher, DeadLetterReason } from './dead-letter-publisher';
-import { decideOnFailure, isPermanentFailure } from './retry-policy';
+import { backoffDelay, decideOnFailure, isPermanentFailure } from './retry-policy';
 
 /** A domain event handler: runs inside the inbox transaction; `manager` is that transaction. */
 export type EventHandlerFn<T = unknown> = (data: T, envelope: EventEnvelope<T>, manager: EntityManager) => unknown;
@@ -45,7 +45,17 @@ export interface InboxProcessorConfig {
    * connection nor is kept alive by `working()` forever. Also the transaction's statement_timeout.
    */
   handlerTimeoutMs: number;
+  /**
+   * How long one delivery is held and tried again while the database is down (see
+   * `isDatabaseOutage`) before it is nak'ed like any failure. Held, it is neither redelivered nor
+   * counted towards `maxDeliver` (the consumer's heartbeat keeps it with `working()`): an outage
+   * longer than the retries would otherwise dead-letter every event that arrived during it.
+   * Default 10 minutes.
+   */
+  outageHoldMs?: number;
 }
+
+const DEFAULT_OUTAGE_HOLD_MS = 600_000;
 
 /** An inbox transaction that ran past its deadline. */
 export class HandlerTimeoutError extends Error {
@@ -75,6 +85,7 @@ const decoder = new TextDecoder();
  */
 export class InboxProcessor {
   private readonly logger: Logger;
+  private closing = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -98,11 +109,31 @@ export class InboxProcessor {
         // fall through: isolate the failing event
       }
     }
-    for (const item of items) {
+    for (const item of items) await this.applyOne(item);
+  }
+
+  /** Deliveries are held through a database outage again (the consumer started). */
+  open(): void {
+    this.closing = false;
+  }
+
+  /** Stops holding deliveries through a database outage (shutdown): the one held is nak'ed. */
+  close(): void {
+    this.closing = true;
+  }
+
+  private async applyOne(item: Item): Promise<void> {
+    const holdUntil = Date.now() + (this.cfg.outageHoldMs ?? DEFAULT_OUTAGE_HOLD_MS);
+    for (let tries = 1; ; tries++) {
       try {
         this.settle([item], await this.apply([item]));
+        return;
       } catch (err) {
-        await this.fail(item, err);
+        if (!isDatabaseOutage(err) || this.closing || Date.now() >= holdUntil) return this.fail(item, err);
+        // The database is down, not the event wrong: keep the delivery and try again once it may be back.
+        const delayMs = backoffDelay(tries, this.cfg.backoff);
+        this.report(item.msg, item.id, 'held', { delayMs, error: err instanceof Error ? err.message : String(err) });
+        await new Promise((r) => setTimeout(r, delayMs));
       }
     }
   }

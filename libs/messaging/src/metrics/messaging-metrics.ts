@@ -88,7 +88,7 @@ export class MessagingMetrics {
   /** An `onOutcome` observer: counts the outcome and, when the delivery is finished, its lag. */
   readonly onOutcome = (o: ConsumerOutcome): void => {
     this.consumed.inc({ consumer: o.consumer, subject: this.plain(o.subject), outcome: o.kind });
-    if (o.kind !== 'retry' && o.storedAtMs !== undefined) this.consumerLag.observe({ consumer: o.consumer }, Math.max(0, this.now() - o.storedAtMs) / 1000);
+    if (o.kind !== 'retry' && o.kind !== 'held' && o.storedAtMs !== undefined) this.consumerLag.observe({ consumer: o.consumer }, Math.max(0, this.now() - o.storedAtMs) / 1000);
   };
 
   /** An `onPublished` observer of the relay: one increment per subject of a committed pass. */
