@@ -6,7 +6,7 @@
 //   npx tsx bench/lookup.ts [seconds=10] [connections=32] [customers=1000000]
 // Prints: lookups/s, latency p50/p99, CPU µs per lookup of the gateway, ticketing, their Postgres
 // backends and nats-server (shared with whatever else runs on the machine), and the load average.
-// Last line: one JSON object of the figures.
+// Last line: one JSON object of the figures. BENCH_CPU_PROF=<dir> writes each service's V8 CPU profile.
 import { fork, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { loadavg } from 'node:os';
@@ -30,7 +30,9 @@ const ADMIN_KEY = 'bench-lookup-admin-key-0123456789abcdef';
 const MAIN = { gateway: '../apps/api-gateway/src/main.ts', ticketing: '../apps/ticketing/src/main.ts' } as const;
 
 function run(service: keyof typeof MAIN, env: Record<string, string>, args: string[] = []): ChildProcess {
-  return fork(join(__dirname, MAIN[service]), args, { execArgv: ['-r', '@swc-node/register'], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  // BENCH_CPU_PROF=<dir>: each service writes a V8 CPU profile there when it exits.
+  const prof = process.env.BENCH_CPU_PROF && args.length === 0 ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  return fork(join(__dirname, MAIN[service]), args, { execArgv: ['-r', '@swc-node/register', ...prof], env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
 }
 
 async function migrate(service: keyof typeof MAIN, env: Record<string, string>): Promise<void> {

@@ -15,6 +15,15 @@ export class GatewayConfig extends serviceConfig('api-gateway') {
   @Matches(/^[A-Za-z0-9+/]{59}=$/, { message: 'TELEPHONY_SEALING_PUBLIC_KEY must be set: the public half of the telephony-gateway\'s TELEPHONY_SEALING_PRIVATE_KEY (`npx tsx scripts/sealing-keys.ts`)' })
   TELEPHONY_SEALING_PUBLIC_KEY: string;
 
+  /**
+   * How long a replica reuses an organization key it authenticated, without reading it again; a key
+   * revoked on another replica is refused here at most this much later (0: read on every request).
+   */
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  API_KEY_CACHE_TTL_MS: number = 2000;
+
   /** How long a stored Idempotency-Key answer is replayed. */
   @IsInt()
   @Min(1)

@@ -15,9 +15,9 @@ class CreateRows1700000000001 implements MigrationInterface {
 }
 
 // preparedQuery: inside a transaction a statement is prepared once per connection and reused; the
-// answers are the rows, whatever the command; errors keep the driver's code; outside a transaction
-// it runs unnamed. Real Postgres.
-describe('preparedQuery / tenantQuery run as prepared statements inside a transaction', () => {
+// answers are the rows, whatever the command; errors keep the driver's code; on a DataSource it is
+// prepared on the pool's connections. Real Postgres.
+describe('preparedQuery / tenantQuery run as prepared statements (a transaction, a pool)', () => {
   let db: TestDatabase;
   const org = asOrgId('0190e000-0000-7000-8000-0000000000aa');
   const other = asOrgId('0190e000-0000-7000-8000-0000000000bb');
@@ -60,8 +60,24 @@ describe('preparedQuery / tenantQuery run as prepared statements inside a transa
     await expect(db.dataSource.query(`SELECT count(*)::int AS n FROM prepared_rows WHERE id = 10`)).resolves.toEqual([{ n: 0 }]);
   });
 
-  it('outside a transaction runs unnamed (nothing is left prepared on a pooled connection it does not hold)', async () => {
-    await expect(tenantQuery(db.dataSource, org, `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2`, [1])).resolves.toEqual([{ label: 'row 1' }]);
+  it('on a DataSource (no transaction) runs as a named statement on the pool: prepared once per pooled connection, rows for every command', async () => {
+    const sql = `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2 /* on the pool */`;
+    for (let i = 0; i < 3; i++) await expect(tenantQuery(db.dataSource, org, sql, [1])).resolves.toEqual([{ label: 'row 1' }]);
     await expect(tenantQuery(db.dataSource, org, `UPDATE prepared_rows SET label = $3 WHERE organization_id = $1 AND id = $2 RETURNING label`, [1, 'one'])).resolves.toEqual([{ label: 'one' }]);
+    await expect(tenantQuery(db.dataSource, org, `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2 /* on the pool */`, [2])).resolves.toEqual([{ label: 'two' }]);
+    // The pool's connections each hold it at most once (whichever served the calls).
+    const held = await Promise.all(
+      Array.from({ length: 3 }, () => db.dataSource.transaction((tx) => tx.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement = $1`, [sql]) as Promise<Array<{ n: number }>>)),
+    );
+    for (const [row] of held) expect(row!.n).toBeLessThanOrEqual(1);
+    expect(held.some(([row]) => row!.n === 1)).toBe(true);
+    // A driver error keeps its SQLSTATE.
+    await expect(tenantQuery(db.dataSource, org, `INSERT INTO prepared_rows (id, organization_id, label) VALUES ($2, $1, $3)`, [1, 'dup'])).rejects.toMatchObject({ code: '23505' });
+  });
+
+  it('an EntityManager outside a transaction runs unnamed', async () => {
+    await expect(tenantQuery(db.dataSource.manager, org, `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2 /* manager */`, [1])).resolves.toEqual([{ label: 'one' }]);
+    const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%/* manager */%' AND statement NOT LIKE '%pg_prepared%'`)) as Array<{ n: number }>;
+    expect(row!.n).toBe(0);
   });
 });

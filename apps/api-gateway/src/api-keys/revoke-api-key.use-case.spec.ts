@@ -1,5 +1,6 @@
 import { FakeClock, FakeTransactions } from '@santral/testing';
 import { InMemoryApiKeys, ORG_A, ORG_B, type StoredKey } from '../../test/fakes';
+import { ApiKeyCache } from '../auth/api-key-cache';
 import { RevokeApiKeyUseCase } from './revoke-api-key.use-case';
 
 function key(id: string, overrides: Partial<StoredKey> = {}): StoredKey {
@@ -20,10 +21,20 @@ function setup(rows: StoredKey[]) {
   const keys = new InMemoryApiKeys();
   keys.rows.push(...rows);
   const clock = new FakeClock();
-  return { keys, clock, useCase: new RevokeApiKeyUseCase(keys, new FakeTransactions(), clock) };
+  const cache = new ApiKeyCache(60_000, clock);
+  return { keys, clock, cache, useCase: new RevokeApiKeyUseCase(keys, new FakeTransactions(), clock, cache) };
 }
 
 describe('RevokeApiKeyUseCase', () => {
+  it('forgets the key this replica authenticated, so its next request reads it (revoked) again', async () => {
+    const { useCase, cache } = setup([key('admin1'), key('op1', { role: 'operator' })]);
+    cache.put('op1-hash', key('op1', { role: 'operator' }));
+    cache.put('admin1-hash', key('admin1'));
+    await useCase.execute(ORG_A, 'op1');
+    expect(cache.get('op1-hash')).toBeUndefined();
+    expect(cache.get('admin1-hash')).toMatchObject({ id: 'admin1' });
+  });
+
   it('marks a key revoked', async () => {
     const { useCase, keys, clock } = setup([key('admin1'), key('op1', { role: 'operator' })]);
     await useCase.execute(ORG_A, 'op1');

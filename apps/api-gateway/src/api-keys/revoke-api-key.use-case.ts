@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type OrgId, TransactionRunner } from '@santral/persistence';
 import { Clock } from '@santral/service-kit';
 import { DomainError } from '@santral/contracts';
+import { ApiKeyCache } from '../auth/api-key-cache';
 import { ApiKeysPort } from './api-keys.port';
 
 /**
@@ -15,6 +16,7 @@ export class RevokeApiKeyUseCase {
     private readonly keys: ApiKeysPort,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    private readonly cache: ApiKeyCache,
   ) {}
 
   async execute(orgId: OrgId, keyId: string): Promise<void> {
@@ -31,5 +33,7 @@ export class RevokeApiKeyUseCase {
       }
       await this.keys.markRevoked(orgId, keyId, this.clock.now(), tx);
     });
+    // Committed: this replica refuses the key from now on (the others within API_KEY_CACHE_TTL_MS).
+    this.cache.forget(keyId);
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { pgPoolOf, tenantQuery, type OrgId, type Tx } from '@santral/persistence';
+import { tenantQuery, type OrgId, type Tx } from '@santral/persistence';
 import type { CustomerCall } from './customer';
 import { CUSTOMER_SELECT, toCustomer, type CustomerRow } from './customer.repository';
 import { CardReader, type CardRead } from './customers.port';
@@ -28,21 +28,10 @@ export class SqlCardReader extends CardReader {
     super();
   }
 
+  /** Outside a transaction it runs as a named statement on the pool (tenantQuery): Postgres plans it once per connection. */
   async read(orgId: OrgId, callerIdKey: string, callLimit: number, tx?: Tx): Promise<CardRead> {
-    const [row] = tx ? await tenantQuery<CardRow>(tx, orgId, CARD_SQL, [callerIdKey, callLimit]) : await this.prepared(orgId, callerIdKey, callLimit);
+    const [row] = await tenantQuery<CardRow>(tx ?? this.db, orgId, CARD_SQL, [callerIdKey, callLimit]);
     const lastCalls: CustomerCall[] = (row?.calls ?? []).map((c) => ({ ...c, callerIdKey, endedAt: new Date(c.endedAt) }));
     return { customer: row?.customer ? toCustomer(row.customer) : null, lastCalls };
-  }
-
-  /**
-   * The screen-pop outside a transaction, as a named statement on the pool: Postgres plans it once
-   * per connection instead of on every lookup (bench/lookup.ts: this statement's planning was most
-   * of its backend CPU). tenantQuery names statements only inside a transaction, and a transaction
-   * would add two round trips to a read.
-   */
-  private async prepared(orgId: OrgId, callerIdKey: string, callLimit: number): Promise<CardRow[]> {
-    const pool = pgPoolOf(this.db);
-    if (!pool) return tenantQuery<CardRow>(this.db, orgId, CARD_SQL, [callerIdKey, callLimit]);
-    return (await pool.query<CardRow>({ name: 'ticketing_customer_card', text: CARD_SQL, values: [orgId, callerIdKey, callLimit] })).rows;
   }
 }

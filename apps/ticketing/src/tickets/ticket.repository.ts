@@ -203,20 +203,23 @@ export class TicketRepository extends TicketsPort {
     await tenantQuery(tx, orgId, `UPDATE tickets SET groups_missed = false WHERE organization_id = $1 AND kind = 'missed_call' AND groups_missed AND ${WHO}`, [number, customerId]);
   }
 
+  /** One statement (three index probes): the open tickets newest first, their count, the last ticket. */
   async summaryForCustomer(orgId: OrgId, customerId: string, tx?: Tx): Promise<CustomerTicketSummary> {
-    const db = tx ?? this.db;
-    const open = await tenantQuery<TicketRow>(
-      db,
+    const [row] = await tenantQuery<{ n: number; last_id: string | null; open: Array<{ id: string; subject: string; status: TicketRow['status']; handset: TicketRow['handset']; updated_at: string }> | null }>(
+      tx ?? this.db,
       orgId,
-      `SELECT ${COLUMNS} FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed' ORDER BY updated_at DESC, id DESC LIMIT 20`,
+      `SELECT (SELECT count(*)::int FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed') AS n,
+              (SELECT id FROM tickets WHERE organization_id = $1 AND customer_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1) AS last_id,
+              (SELECT json_agg(json_build_object('id', t.id, 'subject', t.subject, 'status', t.status, 'handset', t.handset, 'updated_at', t.updated_at) ORDER BY t.updated_at DESC, t.id DESC)
+                 FROM (SELECT id, subject, status, handset, updated_at FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed'
+                        ORDER BY updated_at DESC, id DESC LIMIT 20) t) AS open`,
       [customerId],
     );
-    const counted = await tenantQuery<{ n: number }>(db, orgId, `SELECT count(*)::int AS n FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed'`, [customerId]);
-    const last = await tenantQuery<{ id: string }>(db, orgId, `SELECT id FROM tickets WHERE organization_id = $1 AND customer_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1`, [customerId]);
     return {
-      openTicketCount: counted[0]?.n ?? 0,
-      openTickets: open.map((r) => ({ ticketId: r.id, subject: r.subject, status: r.status, handset: r.handset, updatedAt: r.updated_at })),
-      ...(last[0] ? { lastTicketId: last[0].id } : {}),
+      openTicketCount: row?.n ?? 0,
+      openTickets: (row?.open ?? []).map((r) => ({ ticketId: r.id, subject: r.subject, status: r.status, handset: r.handset, updatedAt: new Date(r.updated_at) })),
+      ...(row?.last_id ? { lastTicketId: row.last_id } : {}),
     };
   }
+
 }

@@ -4,12 +4,15 @@ import type { ProblemFieldError } from '../errors/problems';
 import { messageFor, type PayloadOf, type RegisteredSubject, type ReplyOf } from '../registry/registry';
 import type { PayloadClass } from '../registry/define';
 import { unsafeInputFields } from './input-rule';
+import { memoizeValidationMetadata } from './metadata-memo';
 
 export * from './input-rule';
 
 export type ValidationResult<T> =
   | { ok: true; value: T }
   | { ok: false; errors: string[]; fieldErrors: ProblemFieldError[] };
+
+memoizeValidationMetadata();
 
 const VALIDATOR_OPTIONS = {
   whitelist: true,
