@@ -175,5 +175,16 @@ describe('dialer: inbound calls take slots, outbound never takes the inbound res
     // Nobody has taken the callback: it is not dialled by itself.
     await new Promise((r) => setTimeout(r, 600));
     expect(originates.filter((o) => o.organizationId === org)).toEqual([]);
+
+    // Cancelled before anyone took it: its dialer.task.finished names the missed call, whose ticket logs the outcome.
+    const [{ first_call_id: callbackCallId }] = (await ds.query(`SELECT first_call_id FROM call_tasks WHERE id = $1`, [tasks[0]!.id])) as Array<{ first_call_id: string }>;
+    const rpc = new NatsRpcClient(nc, { subjectPrefix: prefix });
+    await expect(rpc.request(Rpc.Dialer.CallHangup, { organizationId: org, callId: callbackCallId! })).resolves.toMatchObject({ state: 'cancelled' });
+    await waitFor(() => mine(org, Subjects.Dialer.TaskFinished).length === 1, 10_000, 'task.finished published');
+    const finished = mine(org, Subjects.Dialer.TaskFinished)[0]!.data;
+    expect(finished).toEqual({
+      organizationId: org, taskId: tasks[0]!.id, kind: 'callback', sourceCallId: first, outcome: 'cancelled', attempts: 0, lastCallId: callbackCallId, lastEndReason: 'cancelled_by_user',
+    });
+    expect(validatePayload(Subjects.Dialer.TaskFinished, finished)).toMatchObject({ ok: true });
   });
 });

@@ -107,7 +107,9 @@ export class ApplyCallEndedUseCase {
       window: windowPolicyOf(plan),
       zones: zonesOf(task, stored?.settings.timeZone),
     });
-    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}), ...(task.contactId ? { contactId: task.contactId } : {}) };
+    const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}), ...(task.contactId ? { contactId: task.contactId } : {}),
+      // A callback's missed call (F3): its ticket logs the outcome.
+      ...(task.sourceCallId ? { sourceCallId: task.sourceCallId } : {}) };
     const meta = { orgid: orgId, subject: taskId };
     // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
     const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';

@@ -85,7 +85,7 @@ describe('hangup and transfer (E7, call control)', () => {
 
   it('cancels a queued call at once: its task, the queued → cancelled transition, its one end and its task outcome, the operator freed', async () => {
     const s = setup();
-    s.views.queued.set(`${ORG_A}|${QUEUED}`, { taskId: TASK, kind: 'click_to_call', taskState: 'pending', to: '+905551230005', from: '+902125550000', agentId: null, operatorUserId: OPERATOR, ticketId: null });
+    s.views.queued.set(`${ORG_A}|${QUEUED}`, { taskId: TASK, kind: 'click_to_call', taskState: 'pending', to: '+905551230005', from: '+902125550000', agentId: null, operatorUserId: OPERATOR, ticketId: null, sourceCallId: null });
     await s.presence.put(ORG_A, { userId: OPERATOR, status: 'busy', currentCallId: QUEUED });
     await expect(s.hangup.execute({ organizationId: ORG_A, callId: QUEUED })).resolves.toEqual({ callId: QUEUED, state: 'cancelled' });
     expect(s.views.cancelled).toEqual([TASK]);
@@ -106,7 +106,7 @@ describe('hangup and transfer (E7, call control)', () => {
 
   it('transfers only a call in progress (CALL_NOT_IN_PROGRESS otherwise, a queued one too)', async () => {
     const s = setup();
-    s.views.queued.set(`${ORG_A}|${QUEUED}`, { taskId: TASK, kind: 'single', taskState: 'pending', to: '+905551230005', from: null, agentId: null, operatorUserId: null, ticketId: null });
+    s.views.queued.set(`${ORG_A}|${QUEUED}`, { taskId: TASK, kind: 'single', taskState: 'pending', to: '+905551230005', from: null, agentId: null, operatorUserId: null, ticketId: null, sourceCallId: null });
     await expect(s.transfer.execute({ organizationId: ORG_A, callId: QUEUED, target: '+905551234567' })).rejects.toMatchObject({ code: 'CALL_NOT_IN_PROGRESS' });
     for (const state of ['dialing', 'ringing', 'forwarding', 'ended']) {
       s.calls.states.set(`${ORG_A}|${CALL}`, state);

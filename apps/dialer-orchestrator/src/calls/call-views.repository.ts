@@ -53,6 +53,8 @@ export interface QueuedCall {
   agentId: string | null;
   operatorUserId: string | null;
   ticketId: string | null;
+  /** A callback's missed call (F3). */
+  sourceCallId: string | null;
 }
 
 // Every call of the organization: the dialled ones, and direct tasks whose first call has no row yet
@@ -140,15 +142,15 @@ export class CallViewsRepository {
 
   /** The direct task whose first call is `callId` and has not been dialled, locked (the dispatcher skips it meanwhile). */
   async lockQueued(db: Queryable, orgId: OrgId, callId: string): Promise<QueuedCall | null> {
-    const [row] = await tenantQuery<{ id: string; kind: TaskKind; state: string; to_number: string; from_number: string | null; agent_id: string | null; operator_user_id: string | null; ticket_id: string | null }>(
+    const [row] = await tenantQuery<{ id: string; kind: TaskKind; state: string; to_number: string; from_number: string | null; agent_id: string | null; operator_user_id: string | null; ticket_id: string | null; source_call_id: string | null }>(
       db,
       orgId,
-      `SELECT t.id, t.kind, t.state, t.to_number, t.plan->>'fromNumber' AS from_number, t.agent_id, t.operator_user_id, t.ticket_id
+      `SELECT t.id, t.kind, t.state, t.to_number, t.plan->>'fromNumber' AS from_number, t.agent_id, t.operator_user_id, t.ticket_id, t.source_call_id
          FROM call_tasks t WHERE t.organization_id = $1 AND t.first_call_id = $2 FOR UPDATE`,
       [callId],
     );
     return row
-      ? { taskId: row.id, kind: row.kind, taskState: row.state, to: row.to_number, from: row.from_number, agentId: row.agent_id, operatorUserId: row.operator_user_id, ticketId: row.ticket_id }
+      ? { taskId: row.id, kind: row.kind, taskState: row.state, to: row.to_number, from: row.from_number, agentId: row.agent_id, operatorUserId: row.operator_user_id, ticketId: row.ticket_id, sourceCallId: row.source_call_id }
       : null;
   }
 

@@ -42,6 +42,7 @@ export class ExpireQueuedTasksUseCase {
     const endReason: CallEndReasonV1 = { status: r.status, reason: 'queue_timeout', fault: r.fault, billable: r.billable };
     const meta = { orgid: orgId };
     const ref = { organizationId: orgId, taskId, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}) };
+    const source = task.source_call_id ? { sourceCallId: task.source_call_id } : {};
     const events: OutgoingEvent[] = [];
     // Never dialled: the call id the API answered with gets its one end here (a dialled one had its own).
     const callId = task.attempt === 0 ? task.first_call_id : null;
@@ -62,7 +63,7 @@ export class ExpireQueuedTasksUseCase {
       ...meta,
       subject: taskId,
       type: Subjects.Dialer.TaskFinished,
-      data: { ...ref, outcome: 'failed', attempts: task.attempt, lastEndReason: 'queue_timeout', ...(callId ? { lastCallId: callId } : {}) },
+      data: { ...ref, ...source, outcome: 'failed', attempts: task.attempt, lastEndReason: 'queue_timeout', ...(callId ? { lastCallId: callId } : {}) },
     });
     await this.publisher.publishMany(events, { manager: tx });
     return true;

@@ -73,7 +73,8 @@ function endEvents(orgId: OrgId, callId: string, q: QueuedCall): OutgoingEvent[]
     },
     {
       type: Subjects.Dialer.TaskFinished, orgid: orgId, subject: q.taskId,
-      data: { organizationId: orgId, taskId: q.taskId, kind: q.kind, outcome: 'cancelled' as const, attempts: 0, lastCallId: callId, lastEndReason: 'cancelled_by_user' as const },
+      data: { organizationId: orgId, taskId: q.taskId, kind: q.kind, outcome: 'cancelled' as const, attempts: 0, lastCallId: callId, lastEndReason: 'cancelled_by_user' as const,
+        ...(q.sourceCallId ? { sourceCallId: q.sourceCallId } : {}) },
     },
   ];
 }

@@ -250,7 +250,8 @@ export class DispatchCallsUseCase {
     const named = isErrorCode(reason) ? { errorCode: reason } : (CALL_END_REASONS as readonly string[]).includes(reason) ? { lastEndReason: reason as CallEndReason } : {};
     await this.publisher.publish(
       Subjects.Dialer.TaskFinished,
-      { organizationId: orgId, taskId: task.id, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}), ...(task.contact_id ? { contactId: task.contact_id } : {}), outcome, attempts: task.attempt, ...named },
+      { organizationId: orgId, taskId: task.id, kind: task.kind, ...(task.campaign_id ? { campaignId: task.campaign_id } : {}), ...(task.contact_id ? { contactId: task.contact_id } : {}),
+        ...(task.source_call_id ? { sourceCallId: task.source_call_id } : {}), outcome, attempts: task.attempt, ...named },
       { orgid: orgId, subject: task.id, manager: tx },
     );
   }

@@ -36,6 +36,8 @@ export interface ReadyTask {
   agent_id: string | null;
   operator_user_id: string | null;
   operator_endpoint: string | null;
+  /** A callback's missed call (F3); null for every other kind. */
+  source_call_id: string | null;
 }
 
 /** A task that is not a campaign's (issue 10 item 1), stored by rpc.dialer.call.create or a callback rule. */
@@ -123,7 +125,8 @@ export class CallTaskRepository {
       db,
       orgId,
       `SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
-              coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint
+              coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint,
+              t.source_call_id
          FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
         WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
           AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
@@ -195,18 +198,22 @@ export class CallTaskRepository {
   }
 
   /** The task of an ended call, with what the retry matrix needs. */
-  async forRetry(db: Queryable, orgId: OrgId, taskId: string): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; contactId: string | null; endReasons: string[] } | null> {
-    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; contact_id: string | null; reasons: string[] }>(
+  async forRetry(
+    db: Queryable,
+    orgId: OrgId,
+    taskId: string,
+  ): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; contactId: string | null; sourceCallId: string | null; endReasons: string[] } | null> {
+    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; contact_id: string | null; source_call_id: string | null; reasons: string[] }>(
       db,
       orgId,
-      `SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id,
+      `SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.source_call_id,
               coalesce(array_agg(c.end_reason->>'reason' ORDER BY c.attempt) FILTER (WHERE c.end_reason IS NOT NULL), '{}') AS reasons
          FROM call_tasks t LEFT JOIN calls c ON c.task_id = t.id AND c.organization_id = t.organization_id
         WHERE t.id = $2 AND t.organization_id = $1
         GROUP BY t.id`,
       [taskId],
     );
-    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, contactId: row.contact_id, endReasons: row.reasons } : null;
+    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, contactId: row.contact_id, sourceCallId: row.source_call_id, endReasons: row.reasons } : null;
   }
 
   /**
@@ -228,7 +235,7 @@ export class CallTaskRepository {
     const [row] = await tenantQuery<ReadyTask>(
       db,
       orgId,
-      `SELECT id, organization_id, kind, campaign_id, to_number, time_zone, attempt, variables, plan, first_call_id, agent_id, operator_user_id, operator_endpoint
+      `SELECT id, organization_id, kind, campaign_id, to_number, time_zone, attempt, variables, plan, first_call_id, agent_id, operator_user_id, operator_endpoint, source_call_id
          FROM call_tasks WHERE organization_id = $1 AND id = $2 AND state IN ('pending', 'retry_scheduled') FOR UPDATE SKIP LOCKED`,
       [taskId],
     );

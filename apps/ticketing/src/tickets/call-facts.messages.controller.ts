@@ -3,6 +3,7 @@ import {
   Subjects,
   type DialerCallAnsweredV1,
   type DialerCallQueuedV1,
+  type DialerTaskFinishedV1,
   type EventEnvelope,
   type ProviderOperatorV1,
   type TelephonyCallAnsweredV1,
@@ -19,7 +20,7 @@ import { RecordCallFactUseCase } from './record-call-fact.use-case';
 const op = (o: ProviderOperatorV1 | undefined): TrackOperator | undefined => (o ? { providerEmployeeId: o.providerEmployeeId, userId: o.userId ?? null } : undefined);
 
 /**
- * Telephony facts and the dialer's click-to-call events → the call's track (translation only).
+ * Telephony facts, the dialer's click-to-call events and its callback tasks' ends → the call's track (translation only).
  * telephony.inbound.received and dialer.call.ended, which customers read too, come through
  * TicketingCallEventsController (one durable consumer per subject and service).
  */
@@ -69,4 +70,13 @@ export class CallFactsMessagesController {
     await this.record.execute(d.organizationId, d.callId, { type: 'dialer_click_to_call', at: e.time, number: d.to, ticketId: d.ticketId ?? null, operatorUserId: d.operatorUserId ?? null, queued: false }, tx);
   }
 
+  /** F3: a missed call's callback task finished; its outcome goes to the missed call's track (and so to its ticket). */
+  @OnEvent(Subjects.Dialer.TaskFinished, { concurrency: 8 })
+  async callbackFinished(d: DialerTaskFinishedV1, e: EventEnvelope<DialerTaskFinishedV1>, tx: Tx) {
+    if (d.kind !== 'callback' || !d.sourceCallId) return;
+    await this.record.execute(d.organizationId, d.sourceCallId, {
+      type: 'callback_finished', at: e.time,
+      result: { taskId: d.taskId, outcome: d.outcome, attempts: d.attempts, lastCallId: d.lastCallId ?? null, reason: d.errorCode ?? d.lastEndReason ?? null },
+    }, tx);
+  }
 }

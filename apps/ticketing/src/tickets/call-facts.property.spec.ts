@@ -69,7 +69,7 @@ function world() {
   const tracks = new MemoryTracks();
   const events = new CountingEvents();
   const book = new TicketBook(tickets, events, { record: async () => undefined });
-  const record = new RecordCallFactUseCase(tracks, new CallSettlement(tickets, book, new NoCustomers()));
+  const record = new RecordCallFactUseCase(tracks, new CallSettlement(tickets, book, new NoCustomers(), tracks));
   const feed = async (callId: string, facts: CallFact[]) => { for (const f of facts) await record.execute(ORG, callId, f, tx); };
   /** The tickets without ids and times, comparable across runs. */
   const final = async () => {
@@ -153,6 +153,36 @@ const SCENARIOS: Record<string, { setup?: Array<[string, CallFact[]]>; callId: s
       { type: 'dialer_ended', at: t(131), answered: false },
     ],
   },
+  // F3: the dialer's own callback task (its call C2 is not a click-to-call: only its telephony facts reach ticketing).
+  "missed call's callback task answered, its end before the missed call's (F3, §13)": {
+    setup: [[C2, [
+      { type: 'answered', at: t(105), operator: { providerEmployeeId: '4242', userId: A } },
+      { type: 'ended', at: t(160), direction: 'outbound', talkSeconds: 50, isLost: false, operator: { providerEmployeeId: '4242', userId: A } },
+      { type: 'recording', at: t(170), url: 'https://rec/5.mp3', durationSeconds: 50 },
+    ]]],
+    callId: C1,
+    facts: [
+      { type: 'inbound_received', at: t(0), number: NUMBER },
+      { type: 'ended', at: t(20), direction: 'inbound', talkSeconds: 0, isLost: true },
+      { type: 'callback_finished', at: t(161), result: { taskId: 'T1', outcome: 'succeeded', attempts: 1, lastCallId: C2, reason: 'customer_hung_up' } },
+    ],
+  },
+  "missed call's callback task not answered (F3, §17)": {
+    callId: C1,
+    facts: [
+      { type: 'inbound_received', at: t(0), number: NUMBER },
+      { type: 'ended', at: t(20), direction: 'inbound', talkSeconds: 0, isLost: true },
+      { type: 'callback_finished', at: t(131), result: { taskId: 'T1', outcome: 'failed', attempts: 1, lastCallId: C2, reason: 'no_answer' } },
+    ],
+  },
+  "missed call's callback task refused at dispatch (F3)": {
+    callId: C1,
+    facts: [
+      { type: 'inbound_received', at: t(0), number: NUMBER },
+      { type: 'ended', at: t(20), direction: 'inbound', talkSeconds: 0, isLost: true },
+      { type: 'callback_finished', at: t(90), result: { taskId: 'T1', outcome: 'blocked', attempts: 0, lastCallId: null, reason: 'TO_NUMBER_NOT_ALLOWS_CALLOUT' } },
+    ],
+  },
 };
 
 async function run(name: string, order: number[], duplicates: number[]) {
@@ -192,6 +222,18 @@ describe('ticket rules: any order of a scenario\'s facts, with duplicates, gives
     ]);
     expect(await outcome('unanswered callback (J5, §17)')).toEqual([
       expect.objectContaining({ kind: 'missed_call', status: 'open', handset: 'red', messages: [`attempt:${C2}::`, `missed_call:${C1}::`].sort() }),
+    ]);
+    expect(await outcome("missed call's callback task answered, its end before the missed call's (F3, §13)")).toEqual([
+      expect.objectContaining({
+        kind: 'missed_call', status: 'pending', handset: 'green', calls: [C1, C2].sort(),
+        messages: [`call:${C2}:Callback answered (call ${C2}):https://rec/5.mp3`, `missed_call:${C1}::`].sort(),
+      }),
+    ]);
+    expect(await outcome("missed call's callback task not answered (F3, §17)")).toEqual([
+      expect.objectContaining({ kind: 'missed_call', status: 'open', handset: 'red', messages: [`attempt:${C2}:Callback not answered after 1 attempt (no_answer):`, `missed_call:${C1}::`].sort() }),
+    ]);
+    expect(await outcome("missed call's callback task refused at dispatch (F3)")).toEqual([
+      expect.objectContaining({ kind: 'missed_call', status: 'open', handset: 'red', calls: [C1], messages: ['attempt:null:Callback blocked (TO_NUMBER_NOT_ALLOWS_CALLOUT):', `missed_call:${C1}::`].sort() }),
     ]);
   });
 });

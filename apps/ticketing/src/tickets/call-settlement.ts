@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { OrgId, Tx } from '@santral/persistence';
-import { planSettlement, type CallTrack, type SettleStep } from './call-track';
+import { conversationOperators, planSettlement, type CallTrack, type SettleStep } from './call-track';
 import type { Ticket } from './ticket';
 import { TicketBook, type CallContext } from './ticket-book';
 import { TicketCustomers } from './ticket-customers.port';
-import { TicketsPort } from './tickets.port';
+import { CallTracksPort, TicketsPort } from './tickets.port';
 
 /** Subject number when the caller withheld it or it could not be normalized. */
 const NO_NUMBER = 'an unknown number';
@@ -20,6 +20,7 @@ export class CallSettlement {
     private readonly tickets: TicketsPort,
     private readonly book: TicketBook,
     private readonly customers: TicketCustomers,
+    private readonly tracks: CallTracksPort,
   ) {}
 
   /** Returns the track with the steps it carried out recorded. */
@@ -70,6 +71,8 @@ export class CallSettlement {
         return this.tickets.endMissedGrouping(orgId, number, customerId, tx);
       case 'callback':
         return this.callback(orgId, callId, track, step, talk, at, tx);
+      case 'callback_task':
+        return this.callbackTask(orgId, callId, step, at, tx);
     }
   }
 
@@ -87,11 +90,43 @@ export class CallSettlement {
     const ticket: Ticket | null = await this.tickets.findForUpdate(orgId, step.ticketId, tx);
     if (!ticket) return;
     const user = step.operatorUserId ?? '';
-    if (!step.answered) {
-      await this.book.apply(ticket, { type: 'callback_unanswered', callId }, { operatorKey: user, role: 'attempt', authorUserId: step.operatorUserId }, at, tx);
+    const call = step.answered ? talk(user, track.drafts[user]?.summary) : { operatorKey: user, role: 'attempt' as const, authorUserId: step.operatorUserId };
+    await this.callOnTicket(ticket, callId, step.answered, call, at, tx);
+  }
+
+  /**
+   * F3: the missed call's callback task finished — its outcome on the missed call's ticket, the way a
+   * call from the ticket lands (J5, J9, J10): answered → the conversation (pending, handset green);
+   * not answered, cancelled or refused → the attempt, the ticket left as it is; a task refused before
+   * it had any call id leaves only its line. The callback's own call's track names its operator, summary
+   * and recording (locked after this call's and before the ticket, the order that call's facts take).
+   */
+  private async callbackTask(orgId: OrgId, callId: string, step: Extract<SettleStep, { type: 'callback_task' }>, at: Date, tx: Tx): Promise<void> {
+    const { lastCallId, outcome } = step.result;
+    // Before the ticket: that call's own facts lock its track, then the ticket.
+    const called = lastCallId ? await this.tracks.findForUpdate(orgId, lastCallId, tx) : null;
+    // The ticket's link to this missed call (made by the missed step, in this settlement or before).
+    const ticketId = (await this.tickets.ticketsOfCall(orgId, callId, tx)).get('');
+    const ticket = ticketId ? await this.tickets.findForUpdate(orgId, ticketId, tx) : null;
+    if (!ticket) return;
+    if (!lastCallId) return this.book.note(ticket, step.note, at, tx);
+    const answered = outcome === 'succeeded';
+    const user = (called && conversationOperators(called)[0]) ?? null;
+    const summary = user ? called?.drafts[user]?.summary?.trim() : undefined;
+    const call: CallContext = {
+      operatorKey: user ?? '', role: answered ? 'conversation' : 'attempt', authorUserId: user, body: summary ? `${step.note}\n${summary}` : step.note,
+      ...(answered && called?.recording ? { recording: called.recording } : {}),
+    };
+    await this.callOnTicket(ticket, lastCallId, answered, call, at, tx);
+  }
+
+  /** A call placed for the ticket ended: the machine's callback event (J5, J9, J10); an answered one ends the missed grouping (J8). */
+  private async callOnTicket(ticket: Ticket, callId: string, answered: boolean, call: CallContext, at: Date, tx: Tx): Promise<void> {
+    if (!answered) {
+      await this.book.apply(ticket, { type: 'callback_unanswered', callId }, call, at, tx);
       return;
     }
-    await this.book.apply(ticket, { type: 'callback_answered', callId }, talk(user, track.drafts[user]?.summary), at, tx);
-    await this.tickets.endMissedGrouping(orgId, ticket.callerNumber, ticket.customerId, tx);
+    await this.book.apply(ticket, { type: 'callback_answered', callId }, call, at, tx);
+    await this.tickets.endMissedGrouping(ticket.organizationId, ticket.callerNumber, ticket.customerId, tx);
   }
 }

@@ -1,4 +1,4 @@
-import { EMPTY_TRACK, foldFact, isOnCall, planSettlement, type CallFact, type CallTrack, type TrackOperator } from './call-track';
+import { callbackNote, EMPTY_TRACK, foldFact, isOnCall, planSettlement, type CallbackResult, type CallFact, type CallTrack, type TrackOperator } from './call-track';
 
 const A = 'user-a';
 const B = 'user-b';
@@ -67,5 +67,46 @@ describe('call track: what a call asks of tickets when it ends (S4)', () => {
     expect(t.answers).toEqual([{ providerEmployeeId: '9999', userId: 'u9', at: '2026-12-01T09:00:07.000Z' }]);
     expect(isOnCall(t, 'u9')).toBe(true);
     expect(isOnCall(t, A)).toBe(false);
+  });
+
+  describe("F3: the missed call's callback task", () => {
+    const result = (over: Partial<CallbackResult> = {}): CallbackResult => ({ taskId: 'task-1', outcome: 'succeeded', attempts: 1, lastCallId: 'call-2', reason: 'customer_hung_up', ...over });
+    const finished = (r: CallbackResult): CallFact => ({ type: 'callback_finished', at: '2026-12-01T10:00:00.000Z', result: r });
+    const missed = ended({ talkSeconds: 0, isLost: true });
+
+    it('is logged after the missed step, whichever arrived first; before the call ended, nothing', () => {
+      const r = result();
+      const step = { type: 'callback_task', result: r, note: 'Callback answered (call call-2)' };
+      expect(plan(track(finished(r), seen, missed))).toEqual([{ type: 'missed', number: N, assigneeUserId: A }, step]);
+      expect(plan(track(seen, missed, finished(r)))).toEqual([{ type: 'missed', number: N, assigneeUserId: A }, step]);
+      expect(plan(track(finished(r), seen))).toEqual([]);
+      // The missed ticket already made: only the callback's line.
+      const done = { ...track(seen, missed), done: ['missed'] };
+      expect(plan(foldFact(done, finished(r)))).toEqual([step]);
+      expect(plan({ ...foldFact(done, finished(r)), done: ['missed', 'callback_task'] })).toEqual([]);
+    });
+
+    it('keeps the first report: a redelivery changes nothing', () => {
+      const t = track(seen, missed, finished(result()));
+      expect(foldFact(t, finished(result()))).toEqual(t);
+      expect(foldFact(t, finished(result({ outcome: 'failed' }))).callback).toEqual(result());
+    });
+
+    it('a call that was not missed (talked, or taken by an unmapped operator) logs nothing', () => {
+      expect(plan(track(seen, answered(), ended(), finished(result())))).toEqual([{ type: 'ended_without_ticket', operatorUserId: A, number: N }]);
+      expect(plan(track(seen, answered(unmapped), ended({ operator: unmapped }), finished(result())))).toEqual([]);
+    });
+
+    it.each([
+      [result(), 'Callback answered (call call-2)'],
+      [result({ outcome: 'failed', reason: 'no_answer' }), 'Callback not answered after 1 attempt (no_answer)'],
+      [result({ outcome: 'exhausted', attempts: 3, reason: 'busy' }), 'Callback not answered after 3 attempts (busy)'],
+      [result({ outcome: 'failed', attempts: 0, reason: 'queue_timeout' }), 'Callback not dialled (queue_timeout)'],
+      [result({ outcome: 'cancelled', attempts: 0, reason: 'cancelled_by_user' }), 'Callback cancelled'],
+      [result({ outcome: 'blocked', attempts: 0, lastCallId: null, reason: 'TO_NUMBER_NOT_ALLOWS_CALLOUT' }), 'Callback blocked (TO_NUMBER_NOT_ALLOWS_CALLOUT)'],
+      [result({ outcome: 'blocked', attempts: 0, lastCallId: null, reason: null }), 'Callback blocked'],
+    ])('note: %j → %s', (r, note) => {
+      expect(callbackNote(r)).toBe(note);
+    });
   });
 });

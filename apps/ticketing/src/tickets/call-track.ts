@@ -32,10 +32,23 @@ export interface CallTrack {
   origin?: { ticketId: string | null; operatorUserId: string | null; queued: boolean };
   dialerEnded?: { at: string; answered: boolean };
   recording?: { url: string; durationSeconds: number };
+  /** F3: what became of the dialer's callback task for this (missed) call; the first report is kept. */
+  callback?: CallbackResult;
   /** The subject and summary an operator typed before any ticket existed (J3), by user id. */
   drafts: Record<string, CallDraft>;
   /** Settlement keys already carried out (see `planSettlement`). */
   done: string[];
+}
+
+/** The dialer's report that a missed call's callback task finished (dialer.task.finished.v1). */
+export interface CallbackResult {
+  taskId: string;
+  outcome: 'succeeded' | 'failed' | 'exhausted' | 'blocked' | 'cancelled';
+  attempts: number;
+  /** The callback's last call (its never-dialled call id when cancelled or timed out in the queue); none when refused at dispatch. */
+  lastCallId: string | null;
+  /** The last call's end reason, else the refusal's error code. */
+  reason: string | null;
 }
 
 export const EMPTY_TRACK: CallTrack = { seen: false, answers: [], drafts: {}, done: [] };
@@ -47,7 +60,9 @@ export type CallFact =
   | { type: 'ended'; at: string; direction: 'inbound' | 'outbound'; talkSeconds: number; isLost: boolean; operator?: TrackOperator }
   | { type: 'recording'; at: string; url: string; durationSeconds: number }
   | { type: 'dialer_click_to_call'; at: string; number: string; ticketId: string | null; operatorUserId: string | null; queued: boolean }
-  | { type: 'dialer_ended'; at: string; answered: boolean };
+  | { type: 'dialer_ended'; at: string; answered: boolean }
+  /** The missed call's callback task finished (F3); keyed by the missed call, not the callback's own call. */
+  | { type: 'callback_finished'; at: string; result: CallbackResult };
 
 const earlier = (a: string, b: string) => (a <= b ? a : b);
 
@@ -84,6 +99,9 @@ export function foldFact(track: CallTrack, fact: CallFact): CallTrack {
       };
     case 'dialer_ended':
       return track.dialerEnded ? track : { ...track, dialerEnded: { at: fact.at, answered: fact.answered } };
+    case 'callback_finished':
+      // A call has one callback task, which finishes once: a second report is its redelivery.
+      return track.callback ? track : { ...track, callback: fact.result };
   }
 }
 
@@ -100,7 +118,9 @@ export type SettleStep =
   /** J6: an answered outbound call with no ticket: closed, assigned to the operator. */
   | { key: string; type: 'outbound_without_ticket'; operatorUserId: string; number: string | null; draft?: CallDraft }
   /** J5/J9/J10: a click-to-call placed from a ticket ended. */
-  | { key: string; type: 'callback'; ticketId: string; answered: boolean; operatorUserId: string | null };
+  | { key: string; type: 'callback'; ticketId: string; answered: boolean; operatorUserId: string | null }
+  /** F3: the missed call's callback task (the dialer's own) finished: logged on the missed call's ticket. */
+  | { key: string; type: 'callback_task'; result: CallbackResult; note: string };
 
 /** Mapped operators who talked on the call, in the order they took it. */
 export function conversationOperators(track: CallTrack): string[] {
@@ -146,7 +166,9 @@ function rawPlan(track: CallTrack, ticketed: ReadonlySet<string>): SettleStep[] 
   if (talked.length === 0) {
     // Answered only by operators not mapped to users: ignored for ticketing (G4).
     if (track.answers.length > 0 || track.ended.talkSeconds > 0) return [];
-    return [{ key: 'missed', type: 'missed', number: track.number ?? null, assigneeUserId: track.ended.operator?.userId ?? null }];
+    const missed: SettleStep = { key: 'missed', type: 'missed', number: track.number ?? null, assigneeUserId: track.ended.operator?.userId ?? null };
+    // After the missed step, so its ticket exists when the callback's outcome is logged on it.
+    return track.callback ? [missed, { key: 'callback_task', type: 'callback_task', result: track.callback, note: callbackNote(track.callback) }] : [missed];
   }
   const last = finalOperator(track, talked);
   return talked.map((user): SettleStep => {
@@ -165,6 +187,22 @@ function outboundPlan(track: CallTrack, ticketed: ReadonlySet<string>, answered:
     const draft = track.drafts[user];
     return { key: `conv:${user}`, type: 'outbound_without_ticket', operatorUserId: user, number: track.number ?? null, ...(hasText(draft) ? { draft } : {}) };
   });
+}
+
+/** The line a callback task's outcome leaves on the missed call's ticket (F3). */
+export function callbackNote(r: CallbackResult): string {
+  const why = r.reason ? ` (${r.reason})` : '';
+  switch (r.outcome) {
+    case 'succeeded':
+      return r.lastCallId ? `Callback answered (call ${r.lastCallId})` : 'Callback answered';
+    case 'cancelled':
+      return 'Callback cancelled';
+    case 'blocked':
+      return `Callback blocked${why}`;
+    case 'failed':
+    case 'exhausted':
+      return r.attempts === 0 ? `Callback not dialled${why}` : `Callback not answered after ${r.attempts} ${r.attempts === 1 ? 'attempt' : 'attempts'}${why}`;
+  }
 }
 
 function hasText(draft: CallDraft | undefined): draft is CallDraft {

@@ -99,6 +99,16 @@ export class TicketBook {
     return stored;
   }
 
+  /**
+   * A line on the ticket that is no call and no machine event (a callback the dialer refused before
+   * it had a call, F3): the ticket itself does not change, so no history and no ticket event.
+   */
+  async note(t: Ticket, body: string, at: Date, tx: Tx): Promise<void> {
+    await this.tickets.addMessage(t.organizationId, {
+      id: uuidv7(), ticketId: t.id, kind: 'attempt', callId: null, authorUserId: null, body, recordingUrl: null, recordingSeconds: null, createdAt: at,
+    }, tx);
+  }
+
   private blank(input: NewTicket, at: Date): Ticket {
     return {
       organizationId: input.organizationId, id: uuidv7(), kind: input.kind, status: NEW_TICKET.status, handset: NEW_TICKET.handset,

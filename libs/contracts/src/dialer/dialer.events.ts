@@ -208,6 +208,11 @@ class TaskRefV1 {
   @IsOptional()
   @IsEntityId()
   contactId?: string;
+
+  /** A callback task's missed call (F3): the call whose ticket logs the callback's outcome. */
+  @IsOptional()
+  @IsEntityId()
+  sourceCallId?: string;
 }
 
 /** dialer.task.retry_scheduled.v1 */

@@ -140,10 +140,10 @@ export const dialerMessages = {
     consumers: ['campaign'],
   }),
   [DialerSubjects.TaskFinished]: event(DialerTaskFinishedV1, {
-    description: 'A task reached its final outcome (succeeded, failed, exhausted, blocked, cancelled).',
+    description: "A task reached its final outcome (succeeded, failed, exhausted, blocked, cancelled); a callback's names its missed call (sourceCallId), whose ticket logs it.",
     producer: 'dialer-orchestrator',
     status: 'stable',
-    consumers: ['campaign'],
+    consumers: ['campaign', 'ticketing'],
   }),
   [DialerRpc.HealthPing]: healthPing('dialer-orchestrator'),
   [DialerRpc.SettingsGet]: request('query', OrganizationQuery, DialerSettingsReply, {
