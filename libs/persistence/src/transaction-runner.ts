@@ -8,6 +8,15 @@ export type Tx = EntityManager;
 /** Port: runs work in one database transaction (commit on return, rollback on throw). */
 export abstract class TransactionRunner {
   abstract run<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
+
+  /**
+   * Several reads that must agree (a record with its children): one read-only transaction that
+   * sees one snapshot of the database, so a write committing between two of the reads is in all of
+   * them or in none.
+   */
+  snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return this.run(work);
+  }
 }
 
 @Injectable()
@@ -18,5 +27,12 @@ export class TypeOrmTransactionRunner extends TransactionRunner {
 
   run<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     return inTransaction(this.dataSource, work);
+  }
+
+  override snapshot<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, async (tx) => {
+      await tx.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+      return work(tx);
+    });
   }
 }
