@@ -27,7 +27,8 @@ const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
 function startReplica(env: Record<string, string>): Promise<ChildProcess> {
   const child = fork(join(__dirname, '../apps/billing/bench/billing-bench.server.ts'), [JSON.stringify(env)], {
-    execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=16'],
+    // BENCH_CPU_PROF=<dir>: the replica writes a V8 CPU profile there when it exits.
+    execArgv: ['-r', '@swc-node/register', '--max-semi-space-size=16', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
