@@ -1,5 +1,6 @@
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
+import { EventSource } from 'eventsource';
 import { streamName } from '@santral/contracts';
 import { DlqHeaders } from '@santral/messaging';
 import { startPrivateNatsServer, type PrivateNatsServer } from '@santral/testing';
@@ -14,7 +15,8 @@ import {
 // restarted, NATS restarted, Postgres restarted. On a NATS server and a Postgres cluster of this
 // file's own (never the shared ones). After each run: the campaign completes, no attempt was dialled
 // twice, the ledger is exactly the priced calls, no slot lease is left, every event was applied
-// (outboxes sent, consumers caught up, no dead letters). `npm run test:chaos` runs it.
+// (outboxes sent, consumers caught up, no dead letters), and an operator screen's live stream
+// (GET /v1/events/stream, opened before the kill) saw every call end. `npm run test:chaos` runs it.
 jest.setTimeout(240_000);
 
 const units = (credits: number) => Math.round(credits * 10_000);
@@ -39,7 +41,11 @@ describe('chaos: a campaign survives a killed service, a NATS restart and a Post
   beforeAll(async () => {
     nats = await startPrivateNatsServer();
     pg = await startPrivatePostgres();
-    stack = await startStack({ name: 'chaos', natsUrl: nats.url, postgresUrl: pg.url, supervise: true, env: { billing: { RESERVATION_GRACE_SECONDS: '2' } } });
+    stack = await startStack({
+      name: 'chaos', natsUrl: nats.url, postgresUrl: pg.url, supervise: true,
+      // A stream token outlives a run, so the live stream's own reconnects (Last-Event-ID) all use the one it opened with.
+      env: { billing: { RESERVATION_GRACE_SECONDS: '2' }, 'api-gateway': { EVENTS_STREAM_TOKEN_TTL_SECONDS: '900' } },
+    });
   }, 180_000);
 
   afterAll(async () => {
@@ -119,6 +125,24 @@ describe('chaos: a campaign survives a killed service, a NATS restart and a Post
     }
   }
 
+  /**
+   * An operator screen's live stream, as a browser holds it: a real EventSource, which reconnects by
+   * itself with Last-Event-ID. Collects the ids of the calls whose end it was told of.
+   */
+  async function liveStream(org: Org): Promise<{ ended: Set<string>; errors: string[]; close: () => void }> {
+    const { token } = await ok(org.api.POST('/v1/events/stream-tokens', { body: {} }));
+    const es = new EventSource(`${stack.baseUrl}/v1/events/stream?token=${encodeURIComponent(token)}`);
+    const ended = new Set<string>();
+    const errors: string[] = [];
+    es.addEventListener('dialer.call.ended.v1', (e: MessageEvent) => void ended.add((JSON.parse(e.data) as { callId: string }).callId));
+    await new Promise<void>((resolve, reject) => {
+      es.onopen = () => resolve();
+      es.onerror = (e) => reject(new Error(`EventSource: ${(e as { message?: string }).message ?? 'error'}`));
+    });
+    es.onerror = (e) => void errors.push(`${new Date().toISOString()} ${(e as { message?: string }).message ?? 'error'}`);
+    return { ended, errors, close: () => es.close() };
+  }
+
   async function run(victim: Victim): Promise<void> {
     const dlqBefore = (await deadLetters(Number.MAX_SAFE_INTEGER)).last;
     const crashesBefore = stack.crashes.length;
@@ -129,6 +153,7 @@ describe('chaos: a campaign survives a killed service, a NATS restart and a Post
     expect(job.accepted).toBe(CONTACTS);
     // A short hold (20 s of talk + 2 s of grace), so that one a killed dialer left behind expires within the run.
     const campaignId = await createCampaign(stack, org, { listId, maxCallSeconds: 20 });
+    const stream = await liveStream(org);
     await ok(action(org, campaignId, 'start'));
     await until(stack, 'a few calls dialled', async () => (await dialerCalls(campaignId)).length >= 4, 30_000);
     const killedAt = Date.now();
@@ -161,6 +186,15 @@ describe('chaos: a campaign survives a killed service, a NATS restart and a Post
       stack.query('billing', `SELECT id, call_id, state, expires_at FROM reservations WHERE organization_id = $1 AND state = 'pending'`, [org.id]));
     await until(stack, 'every outbox sent', async () => Object.keys(await unsentOutbox()).length === 0, 30_000, 500, unsentOutbox);
     await until(stack, 'every consumer caught up', async () => Object.keys(await busConsumers()).length === 0, 30_000, 500, busConsumers);
+    // The live stream lost nothing across the kill: every call's end reached it (live, or on its reconnect).
+    try {
+      await until(stack, 'the live stream told of every call end', async () => calls.every((c) => stream.ended.has(c.call_id)), 30_000, 500, async () => ({
+        missing: calls.filter((c) => !stream.ended.has(c.call_id)).map((c) => c.call_id), errors: stream.errors,
+      }));
+    } finally {
+      stream.close();
+    }
+    if (stream.errors.length) findings.push(`chaos ${victim}: the live stream reconnected ${stream.errors.length} time(s)`);
     const dead = await deadLetters(dlqBefore, org.id);
     crashesOf.set(victim, stack.crashes.slice(crashesBefore).map((c) => `${c.name} exited ${c.exit}`));
     if (dead.letters.length) findings.push(`chaos ${victim}: dead letters:\n  ${dead.letters.join('\n  ')}`);

@@ -43,6 +43,7 @@ import { StreamUsersRepository } from './stream-users.repository';
           subjectPrefix: messaging.subjectPrefix,
           maxConnectionsPerOrg: c.EVENTS_STREAM_MAX_CONNECTIONS_PER_ORG,
           resumeMaxMessages: c.EVENTS_STREAM_RESUME_MAX_MESSAGES,
+          connectionStatus: nats.connection.status(),
         });
       },
       inject: [NatsConnectionProvider, MESSAGING_OPTIONS, SERVICE_CONFIG],

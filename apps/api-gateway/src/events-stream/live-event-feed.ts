@@ -13,6 +13,8 @@ export interface LiveEventFeedOptions {
   maxConnectionsPerOrg: number;
   /** Stream messages one resume reads at most. */
   resumeMaxMessages: number;
+  /** The NATS connection's status (`nc.status()`): after a reconnect the live feed reads on from where it was. */
+  connectionStatus?: AsyncIterable<{ type: string }>;
 }
 
 const STREAMED = new Set(STREAMED_TYPES);
@@ -44,6 +46,7 @@ export class LiveEventFeed implements StreamConnectionsPort {
   private live: ConsumerMessages | undefined;
   private ready: Promise<void> | undefined;
   private stopped = false;
+  private watching = false;
   /** Stream sequence of the last message the live feed handed out (of any type or organization). */
   private position = 0;
 
@@ -116,18 +119,55 @@ export class LiveEventFeed implements StreamConnectionsPort {
     // From an explicit sequence, not "new": where it starts is fixed before any connection attaches,
     // so a resume that reads up to the stream's last sequence meets the live feed without a gap.
     const { state } = await (await this.jsm()).streams.info(this.options.stream);
-    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('live'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: state.last_seq + 1 });
+    await this.readFrom(state.last_seq + 1);
+    if (this.options.connectionStatus && !this.watching) {
+      this.watching = true;
+      void this.followReconnects(this.options.connectionStatus);
+    }
+  }
+
+  /** A new ordered consumer from stream sequence `from` becomes the live feed (the one before it is closed). */
+  private async readFrom(from: number): Promise<void> {
+    const consumer = await this.js.consumers.get(this.options.stream, { name_prefix: consumerPrefix('live'), deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: from });
     const messages = await consumer.consume({ max_messages: 512 });
+    const previous = this.live;
     this.live = messages;
-    this.position = Math.max(this.position, state.last_seq);
+    this.position = Math.max(this.position, from - 1);
+    await previous?.close().catch(() => undefined);
     void (async () => {
       for await (const msg of messages) {
+        if (this.live !== messages) break;
+        if (msg.seq <= this.position) continue; // handed out already (by the feed it replaced)
         this.dispatch(msg);
         this.position = msg.seq;
       }
     })()
       .catch((err: unknown) => this.logger.error(`live feed failed: ${String(err)}`))
       .finally(() => this.feedEnded(messages));
+  }
+
+  /**
+   * Found by the chaos suite: after a NATS server restart the ordered consumer (which lives only in
+   * the server's memory) was not recreated, and every open stream went silent with its heartbeats
+   * still flowing. After each reconnect the feed reads anew from the sequence after the last one it
+   * handed out, so its connections lose nothing; a read that fails (JetStream not back yet) is tried
+   * again.
+   */
+  private async followReconnects(status: AsyncIterable<{ type: string }>): Promise<void> {
+    for await (const s of status) {
+      if (this.stopped) return;
+      if (s.type !== 'reconnect' || !this.live) continue;
+      for (let attempt = 1; !this.stopped; attempt++) {
+        try {
+          await this.readFrom(this.position + 1);
+          this.logger.log(`live feed reads on from ${this.position + 1} after a reconnect`);
+          break;
+        } catch (err) {
+          if (attempt % 10 === 1) this.logger.warn(`live feed cannot read on after a reconnect (${String(err)}); retrying`);
+          await new Promise((r) => setTimeout(r, Math.min(2000, 100 * attempt)));
+        }
+      }
+    }
   }
 
   /**
