@@ -9,6 +9,7 @@ import { ADMIN_KEY, expectProblem, startGateway, type Gateway } from '../apps/ap
 import { endedEvent } from '../apps/billing/test/billing-harness';
 import { startStripeStandIn, type StripeStandIn } from '../apps/billing/test/stripe-stand-in';
 import { startBillingBeside, type BillingBeside } from './support/billing-beside';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 jest.setTimeout(120_000);
 
@@ -17,12 +18,7 @@ jest.setTimeout(120_000);
 // Billing runs with the Stripe adapter against a local stand-in of the PaymentIntents API.
 const WEBHOOK_SECRET = 'whsec_routes_test_secret';
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 
 describe('billing routes: api-gateway HTTP → NATS request/reply → billing', () => {
   let gw: Gateway;
@@ -44,12 +40,7 @@ describe('billing routes: api-gateway HTTP → NATS request/reply → billing', 
     await stripe?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const { supervisor, operator } = await gw.roleKeys(o.key);
-    await billing.knows(o.id);
-    return { id: o.id, key: o.key, supervisor, operator };
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, billing);
 
   const credit = (orgId: string, amount: number, headers?: Record<string, string>) =>
     gw.request({ method: 'POST', url: `/v1/billing/organizations/${orgId}/credits`, key: ADMIN_KEY, body: { amount, note: 'bank transfer' }, headers });

@@ -6,6 +6,7 @@ import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/t
 import { startCampaignBeside, type CampaignBeside } from './support/campaign-beside';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
 import { multipartBody } from './support/multipart';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 // Call lists and their import end to end: the gateway streams the upload into the JetStream
 // Object Store, the campaign service reads it as a stream, normalizes, asks the real dialer which
@@ -13,12 +14,7 @@ import { multipartBody } from './support/multipart';
 const MISSING = '0190ffff-0000-7000-8000-000000000000';
 const MAX_ROWS = 60_000;
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 
 interface Job {
   id: string;
@@ -60,13 +56,7 @@ describe('call lists and imports: gateway → object store → campaign service 
     await gw?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const { supervisor, operator } = await gw.roleKeys(o.key);
-    await campaign.knows(o.id);
-    await dialer.knows(o.id);
-    return { id: o.id, key: o.key, supervisor, operator };
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, campaign, dialer);
 
   async function list(key: string, body: Record<string, unknown> = { name: 'Liste' }): Promise<string> {
     const res = await gw.request({ method: 'POST', url: '/v1/call-lists', key, body });

@@ -10,6 +10,7 @@ import { campaignService } from '../apps/campaign/src/app.module';
 import { ReleaseContactsUseCase } from '../apps/campaign/src/campaigns/release-contacts.use-case';
 import { startCampaignBeside, type CampaignBeside } from './support/campaign-beside';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 // /v1/campaigns end to end: the real api-gateway → the real campaign service → the real dialer
 // (which stores the call tasks and keeps its view of each campaign). Billing is being built beside
@@ -27,12 +28,7 @@ function nightZone(now = new Date()): string {
   throw new Error('no night zone');
 }
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 
 describe('campaigns: api-gateway → campaign service → dialer-orchestrator', () => {
   let gw: Gateway;
@@ -67,13 +63,7 @@ describe('campaigns: api-gateway → campaign service → dialer-orchestrator', 
     await gw?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const org = { id: o.id, key: o.key, ...(await gw.roleKeys(o.key)) };
-    await campaign.knows(o.id);
-    await dialer.knows(o.id);
-    return org;
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, campaign, dialer);
 
   const completeAgent = { name: 'Hatırlatma', greetingMessage: 'Merhaba {{name}}, {{sehir}} şubemizden arıyoruz.', systemInstruction: 'Kibar ol.', voice: { model: 'tr-TR-Wavenet-A', speakingRate: 1 }, language: 'tr-TR', variables: ['sehir'] };
 

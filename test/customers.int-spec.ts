@@ -6,6 +6,7 @@ import { buildEnvelope, connectNats, decodeJson, encodeJson } from '@santral/mes
 import { testEnv, waitFor } from '@santral/testing';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { startTicketingBeside, type TicketingBeside } from './support/ticketing-beside';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 jest.setTimeout(120_000);
 
@@ -14,12 +15,7 @@ jest.setTimeout(120_000);
 // gateway's events and keeps the number-keyed call history from dialer.call.ended.v1.
 const MISSING = '0190ffff-0000-7000-8000-000000000000';
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 
 interface Customer {
   customerId: string;
@@ -56,12 +52,7 @@ describe('customers: api-gateway HTTP → NATS request/reply → ticketing servi
     await gw?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const roles = await gw.roleKeys(o.key);
-    await ticketing.knows(o.id);
-    return { id: o.id, key: o.key, ...roles };
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, ticketing);
 
   const create = async (o: Org, body: Record<string, unknown>, key = o.key) => {
     const res = await gw.request({ method: 'POST', url: '/v1/customers', key, body });

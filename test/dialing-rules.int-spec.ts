@@ -4,6 +4,7 @@ import { DncStore } from '../apps/dialer-orchestrator/src/dnc/dnc.store';
 import { HotlineCheck } from '../apps/dialer-orchestrator/src/hotlines/hotline.check';
 import { PresenceCheck } from '../apps/dialer-orchestrator/src/presence/presence.check';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 // /v1/dnc, /v1/hotlines and PUT /v1/users/{id}/presence end to end: the real api-gateway (auth,
 // roles, validation, problem+json, idempotency) asks the real dialer-orchestrator over NATS; the
@@ -12,12 +13,7 @@ import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
 const MISSING = '0190ffff-0000-7000-8000-000000000000';
 const CALL = '0190e000-0000-7000-8000-000000000001';
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 
 describe('dialling rules: api-gateway HTTP → NATS request/reply → dialer-orchestrator', () => {
   let gw: Gateway;
@@ -33,12 +29,7 @@ describe('dialling rules: api-gateway HTTP → NATS request/reply → dialer-orc
     await gw?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const { supervisor, operator } = await gw.roleKeys(o.key);
-    await dialer.knows(o.id);
-    return { id: o.id, key: o.key, supervisor, operator };
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, dialer);
 
   const rows = (sql: string, params: unknown[] = []) => dialer.db.dataSource.query(sql, params) as Promise<Array<Record<string, unknown>>>;
   const fieldsOf = (body: Record<string, unknown>) => (body.errors as Array<{ field: string }>).map((e) => e.field);

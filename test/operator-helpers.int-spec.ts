@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectProblem, startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { startTicketingBeside, type TicketingBeside } from './support/ticketing-beside';
+import { organizationKnownTo, type RoleOrg } from './support/beside';
 
 jest.setTimeout(120_000);
 
@@ -9,12 +10,7 @@ jest.setTimeout(120_000);
 // those tracks as ticketing's fold leaves them (the fold itself is tested by the tickets suites).
 const MISSING = '0190ffff-0000-7000-8000-000000000000';
 
-interface Org {
-  id: string;
-  key: string;
-  supervisor: string;
-  operator: string;
-}
+type Org = RoleOrg;
 interface Template {
   templateId: string;
   name: string;
@@ -44,12 +40,7 @@ describe('operator helpers: api-gateway HTTP → NATS request/reply → ticketin
     await gw?.close();
   });
 
-  async function org(): Promise<Org> {
-    const o = await gw.createOrg();
-    const roles = await gw.roleKeys(o.key);
-    await tk.knows(o.id);
-    return { id: o.id, key: o.key, ...roles };
-  }
+  const org = (): Promise<Org> => organizationKnownTo(gw, tk);
 
   const create = async (o: Org, body: Record<string, unknown>, key = o.key) => {
     const res = await gw.request({ method: 'POST', url: '/v1/note-templates', key, body });

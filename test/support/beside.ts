@@ -37,3 +37,19 @@ export async function startServiceBeside(def: AnyServiceDefinition, gw: Pick<Gat
     },
   };
 }
+
+/** A test organization: its admin key and a supervisor's and an operator's. */
+export interface RoleOrg {
+  id: string;
+  key: string;
+  supervisor: string;
+  operator: string;
+}
+
+/** A new organization on the gateway, with a key per role, once every service beside it knows it. */
+export async function organizationKnownTo(gw: Pick<Gateway, 'createOrg' | 'roleKeys'>, ...services: ServiceBeside[]): Promise<RoleOrg> {
+  const o = await gw.createOrg();
+  const { supervisor, operator } = await gw.roleKeys(o.key);
+  for (const service of services) await service.knows(o.id);
+  return { id: o.id, key: o.key, supervisor, operator };
+}
