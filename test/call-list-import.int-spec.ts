@@ -146,6 +146,31 @@ describe('call lists and imports: gateway → object store → campaign service 
     ]);
   });
 
+  it('a second import into a list rejects the numbers the list holds, in any form; two imports into one list at once store each number once; pages are newest first', async () => {
+    const a = await org();
+    const listId = await list(a.key);
+    expect(await imported(a.key, listId, 'phone,name\n05551230001,Bir\n05551230002,İki\n')).toMatchObject({ state: 'completed', accepted: 2 });
+    const again = await imported(a.key, listId, 'phone,name\n+90 555 123 00 02,İki yine\n05551230003,Üç\n0555 123 0003,Üç yine\n');
+    expect(again).toMatchObject({ state: 'completed', rowsRead: 3, accepted: 1, rejected: 2, duplicates: 2 });
+    const reasons = (await gw.request({ method: 'GET', url: `/v1/imports/${again.id}/rejected-rows?limit=100`, key: a.key })).json<{ items: Array<{ line: number; reason: string }> }>().items;
+    expect(reasons.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'Duplicate: +905551230002 is already in the call list'],
+      [4, 'Duplicate: +905551230003 is also on line 3'],
+    ]);
+    const page = (await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/contacts?limit=2`, key: a.key })).json<{ items: Contact[]; nextCursor: string | null }>();
+    expect(page.items.map((c) => c.name)).toEqual(['Üç', 'İki']);
+    const rest = (await gw.request({ method: 'GET', url: `/v1/call-lists/${listId}/contacts?limit=2&cursor=${page.nextCursor}`, key: a.key })).json<{ items: Contact[]; nextCursor: string | null }>();
+    expect(rest).toMatchObject({ items: [expect.objectContaining({ name: 'Bir' })], nextCursor: null });
+
+    const other = await list(a.key);
+    const numbers = Array.from({ length: 300 }, (_, i) => `05552${String(i).padStart(6, '0')}`);
+    const [x, y] = await Promise.all([imported(a.key, other, ['phone', ...numbers].join('\n')), imported(a.key, other, ['phone', ...numbers.slice(150), '05559999999'].join('\n'))]);
+    expect([x.state, y.state]).toEqual(['completed', 'completed']);
+    expect(x.accepted + y.accepted).toBe(301);
+    expect(x.duplicates + y.duplicates).toBe(150);
+    expect(await contactCount(other)).toBe(301);
+  });
+
   it('exports a list longer than one page in full, and an empty list as its header only', async () => {
     const a = await org();
     const listId = await list(a.key, { name: 'Büyük liste' });

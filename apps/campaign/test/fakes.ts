@@ -177,23 +177,15 @@ export class InMemoryImportSink extends ImportSink {
 
   async begin(_orgId: OrgId, callListId: string, importId: string): Promise<ImportSession> {
     const staged: StagedRow[] = [];
+    const before = new Set(this.contacts.filter((c) => c.callListId === callListId).map((c) => c.phone!));
     return {
+      inList: async (numbers) => new Set(numbers.filter((n) => before.has(n))),
       write: async (rows) => void staged.push(...rows.map((r) => ({ ...r }))),
       abort: async () => void this.aborted++,
-      commit: async (): Promise<ImportCounts> => {
-        const first = new Map<string, number>();
-        for (const r of staged) {
-          if (r.code !== null) continue;
-          if (this.contacts.some((c) => c.callListId === callListId && c.phone === r.phone)) Object.assign(r, { code: 'DUPLICATE', reason: 'already in the list' });
-          else if (first.has(r.phone!)) Object.assign(r, { code: 'DUPLICATE', reason: `also on line ${first.get(r.phone!)}` });
-          else first.set(r.phone!, r.line);
-        }
-        const ok = staged.filter((r) => r.code === null);
-        this.contacts.push(...ok.map((r) => ({ ...r, callListId })));
+      commit: async (counts: ImportCounts) => {
+        this.contacts.push(...staged.filter((r) => r.code === null).map((r) => ({ ...r, callListId })));
         this.jobs.rejections.set(importId, staged.filter((r) => r.code !== null).map((r) => ({ line: r.line, code: r.code!, reason: r.reason!, raw: r.raw })));
-        const counts = { rowsRead: staged.length, accepted: ok.length, rejected: staged.length - ok.length, duplicates: staged.filter((r) => r.code === 'DUPLICATE').length, onDnc: ok.filter((r) => r.onDnc).length };
         Object.assign(this.jobs.jobs.get(importId)!, { state: 'completed', ...counts });
-        return counts;
       },
     };
   }

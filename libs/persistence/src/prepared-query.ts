@@ -68,9 +68,15 @@ export async function preparedQuery<R = Record<string, unknown>>(db: Queryable, 
 /**
  * The rows of a result: TypeORM's postgres driver answers UPDATE and DELETE with
  * `[rows, affectedCount]` (SELECT and INSERT with the rows), so `RETURNING` of an UPDATE
- * would otherwise look like two rows even when it matched none.
+ * would otherwise look like two rows even when it matched none. A node-postgres client (not
+ * TypeORM) answers a result object: its rows.
  */
 export function rowsOf<R>(result: unknown): R[] {
+  if (isPgResult(result)) return result.rows as R[]; // a node-postgres client's own answer (an import's held connection)
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') return result[0] as R[];
   return result as R[];
+}
+
+function isPgResult(result: unknown): result is { rows: unknown[] } {
+  return typeof result === 'object' && result !== null && !Array.isArray(result) && Array.isArray((result as { rows?: unknown }).rows) && 'command' in result;
 }

@@ -1,6 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '@santral/testing';
-import { asOrgId, preparedQuery, tenantQuery } from '../src';
+import { asOrgId, pgPoolOf, preparedQuery, tenantQuery } from '../src';
 
 class CreateRows1700000000001 implements MigrationInterface {
   name = 'CreateRows1700000000001';
@@ -79,5 +79,15 @@ describe('preparedQuery / tenantQuery run as prepared statements (a transaction,
     await expect(tenantQuery(db.dataSource.manager, org, `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2 /* manager */`, [1])).resolves.toEqual([{ label: 'one' }]);
     const [row] = (await db.dataSource.query(`SELECT count(*)::int AS n FROM pg_prepared_statements WHERE statement LIKE '%/* manager */%' AND statement NOT LIKE '%pg_prepared%'`)) as Array<{ n: number }>;
     expect(row!.n).toBe(0);
+  });
+
+  it('on a pooled node-postgres client of its own (an import holding one) answers the rows, not the driver\'s result object', async () => {
+    const client = await pgPoolOf(db.dataSource)!.connect();
+    try {
+      await expect(tenantQuery(client, org, `SELECT label FROM prepared_rows WHERE organization_id = $1 AND id = $2 /* own client */`, [1])).resolves.toEqual([{ label: 'one' }]);
+      await expect(tenantQuery(client, org, `UPDATE prepared_rows SET label = label WHERE organization_id = $1 AND id = $2 RETURNING id`, [99])).resolves.toEqual([]);
+    } finally {
+      client.release();
+    }
   });
 });

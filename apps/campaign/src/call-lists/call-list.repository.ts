@@ -53,13 +53,14 @@ export class CallListRepository extends CallListsPort {
   }
 
   async contacts(orgId: OrgId, callListId: string, page: PageRequest): Promise<Page<Contact>> {
-    const after = page.after ? `AND (created_at, id) < ($4::timestamptz, $5::uuid)` : '';
+    // Newest first by id (uuid v7: the order contacts were made), on the (call_list_id, id) index; the cursor's time is not needed.
+    const after = page.after ? `AND id < $4::uuid` : '';
     const rows = await tenantQuery<ContactRow>(
       this.db,
       orgId,
       `SELECT id, phone, name, time_zone, variables, on_dnc, line, created_at, ${CURSOR_AT}
-       FROM contacts WHERE organization_id = $1 AND call_list_id = $2 ${after} ORDER BY created_at DESC, id DESC LIMIT $3`,
-      page.after ? [callListId, page.limit + 1, page.after.createdAt, page.after.id] : [callListId, page.limit + 1],
+       FROM contacts WHERE organization_id = $1 AND call_list_id = $2 ${after} ORDER BY id DESC LIMIT $3`,
+      page.after ? [callListId, page.limit + 1, page.after.id] : [callListId, page.limit + 1],
     );
     return pageOf(rows, page.limit, toContact);
   }

@@ -22,9 +22,8 @@ export interface ImportJob {
   finishedAt: Date | null;
 }
 
-/** One row of the file on its way into the staging table: a contact to be, or a rejection. */
+/** One row of the file on its way into the call list: a contact to be (`code` null), or a rejection. */
 export interface StagedRow {
-  id: string;
   line: number;
   phone: string | null;
   name: string | null;

@@ -28,11 +28,17 @@ export abstract class ImportJobsPort {
   abstract rejectedRows(orgId: OrgId, id: string, afterLine: number, limit: number): Promise<RejectedRow[]>;
 }
 
-/** One all-or-nothing import: rows go to a staging table; `commit` makes them contacts in one statement, or nothing. */
+/**
+ * One all-or-nothing import, in one transaction that holds the call list: batches are stored as
+ * they come (contacts and rejected rows), and nothing of them exists for anyone else until `commit`.
+ */
 export interface ImportSession {
+  /** Of these numbers, those the list held before this import began (none when it was empty then). */
+  inList(e164: string[]): Promise<Set<string>>;
+  /** Stores a batch whose duplicates are already rejected: its contacts and its rejected rows. */
   write(rows: StagedRow[]): Promise<void>;
-  /** Rejects duplicates (in the file and against the list), stores contacts and rejections, completes the job: one transaction. */
-  commit(): Promise<ImportCounts>;
+  /** Completes the job with its counts and commits. */
+  commit(counts: ImportCounts): Promise<void>;
   abort(): Promise<void>;
 }
 

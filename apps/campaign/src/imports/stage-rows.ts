@@ -1,5 +1,4 @@
 import { CALL_LIST_LIMITS, type ImportRowRejection } from '@santral/contracts';
-import { v7 as uuidv7 } from 'uuid';
 import type { FileRecord } from './file-records';
 import type { ColumnMapping } from './header-mapping';
 import type { StagedRow } from './import-job';
@@ -42,7 +41,7 @@ export function mapRecord(record: FileRecord, mapping: ColumnMapping): MappedRec
 }
 
 function rejected(line: number, code: ImportRowRejection, reason: string, raw: string | null): StagedRow {
-  return { id: uuidv7(), line, phone: null, name: null, timeZone: null, variables: null, onDnc: false, code, reason: reason.slice(0, 300), raw: raw === null ? null : cut(raw) };
+  return { line, phone: null, name: null, timeZone: null, variables: null, onDnc: false, code, reason: reason.slice(0, 300), raw: raw === null ? null : cut(raw) };
 }
 
 /**
@@ -65,7 +64,7 @@ export function stageRecords(records: FileRecord[], mapping: ColumnMapping, norm
       timeZone = canonicalTimeZone(row.timeZone);
       if (timeZone === null) return rejected(row.line, 'INVALID_TIME_ZONE', `"${row.timeZone}" is not an IANA time zone (Europe/Istanbul)`, row.phone);
     }
-    return { id: uuidv7(), line: row.line, phone: e164, name: row.name, timeZone, variables: row.variables, onDnc: dnc.has(e164), code: null, reason: null, raw: null };
+    return { line: row.line, phone: e164, name: row.name, timeZone, variables: row.variables, onDnc: dnc.has(e164), code: null, reason: null, raw: null };
   });
 }
 
@@ -78,4 +77,35 @@ export function phonesToNormalize(records: FileRecord[], mapping: ColumnMapping)
     if (phone !== '') out.push(phone);
   }
   return out;
+}
+
+/**
+ * The first line of every number of one import, so a later line with it is a duplicate. Keyed by
+ * the number's digits as a double (E.164 has at most 15: exact), so a million numbers cost no
+ * strings kept.
+ */
+export class FirstLines {
+  private readonly lines = new Map<number, number>();
+
+  /** The earlier line with this number, or undefined: then `line` is its first. */
+  claim(e164: string, line: number): number | undefined {
+    const key = Number(e164.slice(1));
+    const first = this.lines.get(key);
+    if (first === undefined) this.lines.set(key, line);
+    return first;
+  }
+}
+
+/**
+ * Rejects, in line order, the batch's numbers that the list already held (`inList`) or that an
+ * earlier line of the file had (`firstLines`, which learns this batch's numbers).
+ */
+export function rejectDuplicates(rows: StagedRow[], inList: ReadonlySet<string>, firstLines: FirstLines): void {
+  for (const row of rows) {
+    if (row.code !== null) continue;
+    const phone = row.phone!;
+    const first = inList.has(phone) ? null : firstLines.claim(phone, row.line);
+    if (first === undefined) continue;
+    Object.assign(row, { code: 'DUPLICATE', reason: first === null ? `Duplicate: ${phone} is already in the call list` : `Duplicate: ${phone} is also on line ${first}`, onDnc: false });
+  }
 }
