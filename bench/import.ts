@@ -6,7 +6,7 @@
 // NATS. Beside it, in the same run: a raw COPY of the same rows (already E.164) into a plain table.
 //   npm run bench:import -- [rows=1000000]   (IMPORT_WORKERS=0 normalizes on the main thread; swc, not tsx: configs need decorator metadata)
 // Prints seconds, rows/s, peak RSS (of this process: gateway + campaign + dialer + generator), CPU µs
-// per row (this process), and the raw COPY's seconds. Last line: one JSON object of the figures.
+// per row (this process, Postgres, nats-server), and the raw COPY's seconds. Last line: one JSON object of the figures.
 import { createReadStream, createWriteStream, statSync, unlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -23,6 +23,7 @@ import { gatewayService } from '../apps/api-gateway/src/app.module';
 import { loadGatewayConfig } from '../apps/api-gateway/src/config';
 import { campaignService } from '../apps/campaign/src/app.module';
 import { dialerService } from '../apps/dialer-orchestrator/src/app.module';
+import { cpuOfProcesses, spentWithNew } from './support/processes';
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const ADMIN_KEY = 'bench-import-admin-key-0123456789abcdef';
@@ -170,6 +171,7 @@ async function main(): Promise<void> {
         }
         const listId = list.body.id as string;
         const cpu0 = process.cpuUsage();
+        const others0 = { pg: cpuOfProcesses(['postgres']), nats: cpuOfProcesses(['nats-server']) };
         const start = performance.now();
         const accepted = await upload(port, key, listId, csvPath);
         if (accepted.status !== 202) throw new Error(`upload: ${accepted.status} ${JSON.stringify(accepted.body)}`);
@@ -182,16 +184,18 @@ async function main(): Promise<void> {
         }
         const seconds = (performance.now() - start) / 1000;
         const cpu = process.cpuUsage(cpu0);
+        const others1 = { pg: cpuOfProcesses(['postgres']), nats: cpuOfProcesses(['nats-server']) };
         const copySeconds = await rawCopy(copyPath);
         const figures = {
           rows: ROWS, seconds: +seconds.toFixed(2), uploadSeconds: +uploaded.toFixed(2), rowsPerSecond: Math.round(ROWS / seconds),
           state: job.state, accepted: job.accepted, rejected: job.rejected, duplicates: job.duplicates, onDnc: job.onDnc, errorCode: job.errorCode,
           peakRssMB: Math.round(process.resourceUsage().maxRSS / 1024), cpuMicrosPerRow: +((cpu.user + cpu.system) / ROWS).toFixed(1),
+          postgresMicrosPerRow: +((spentWithNew(others0.pg, others1.pg) * 1e6) / ROWS).toFixed(1), natsMicrosPerRow: +((spentWithNew(others0.nats, others1.nats) * 1e6) / ROWS).toFixed(1),
           rawCopySeconds: +copySeconds.toFixed(2), vsRawCopy: +(seconds / copySeconds).toFixed(2), workers: process.env.IMPORT_WORKERS ?? '2', organization: orgId,
         };
         console.log(`import through the API: ${figures.seconds} s (upload ${figures.uploadSeconds} s), ${figures.rowsPerSecond} rows/s, ${job.accepted} accepted, ${job.rejected} rejected (${job.duplicates} duplicates), ${job.onDnc} on DNC, state ${job.state}`);
         console.log(`raw COPY of the same ${made.valid} rows: ${figures.rawCopySeconds} s (import = ${figures.vsRawCopy}× raw COPY)`);
-        console.log(`peak RSS ${figures.peakRssMB} MB (gateway + campaign + dialer + this script), CPU ${figures.cpuMicrosPerRow} µs/row (this process)`);
+        console.log(`peak RSS ${figures.peakRssMB} MB (gateway + campaign + dialer + this script), CPU per row: ${figures.cpuMicrosPerRow} µs this process, ${figures.postgresMicrosPerRow} µs Postgres (every postgres process, the checkpointer and WAL writer too), ${figures.natsMicrosPerRow} µs nats-server`);
         console.log(JSON.stringify(figures));
         break;
       }

@@ -36,3 +36,10 @@ export function spent(before: Map<number, number>, after: Map<number, number>): 
   for (const [pid, cpu] of after) if (before.has(pid)) total += cpu - before.get(pid)!;
   return total;
 }
+
+/** CPU seconds spent between two readings by these processes, counting one that started in between in full (a connection opened meanwhile). */
+export function spentWithNew(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+  return total;
+}

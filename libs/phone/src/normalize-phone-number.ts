@@ -111,13 +111,18 @@ export function retryAsInternational(
 }
 
 function success(number: PhoneNumber, type: PhoneNumberType | typeof VALID_WITHOUT_TYPE): ValidPhoneNumber {
-  const result: ValidPhoneNumber = {
+  let national: string | undefined;
+  const result = {
     ok: true,
     e164: number.number,
     country: number.country ?? null,
     type: type === VALID_WITHOUT_TYPE ? 'unknown' : TYPES[type],
-    national: number.formatNational(),
-  };
+    // Formatted when read: the bulk paths (an import's million numbers) need only the E.164, and
+    // formatting was a tenth of their time. Enumerable, so JSON and spreads still carry it.
+    get national(): string {
+      return (national ??= number.formatNational());
+    },
+  } as ValidPhoneNumber;
   if (number.ext) result.extension = number.ext;
   return result;
 }

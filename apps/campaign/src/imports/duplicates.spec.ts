@@ -34,4 +34,15 @@ describe('duplicates of an import', () => {
     expect(first.claim('+999999999999999', 3)).toBeUndefined();
     expect(first.claim('+999999999999999', 4)).toBe(3);
   });
+
+  it('holds a hundred thousand numbers through its growth, each with its first line', () => {
+    const first = new FirstLines();
+    const n = (i: number) => `+90555${String(i * 7).padStart(7, '0')}`;
+    let seenBefore = 0;
+    for (let i = 0; i < 100_000; i++) if (first.claim(n(i), i + 2) !== undefined) seenBefore++;
+    expect(seenBefore).toBe(0);
+    const lines: Array<number | undefined> = [];
+    for (let i = 0; i < 100_000; i += 9973) lines.push(first.claim(n(i), 1_000_000));
+    expect(lines).toEqual(Array.from({ length: 11 }, (_, k) => k * 9973 + 2));
+  });
 });

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { DomainError } from '@santral/contracts';
 import { holdClient, pgPoolOf, tenantQuery, type OrgId } from '@santral/persistence';
 import { contactIdSequence } from './contact-ids';
-import { copyValue, pgText } from './copy-format';
+import { CopyBody, copyValue, pgText } from './copy-format';
 import type { ImportCounts, StagedRow } from './import-job';
 import { ImportSink, type ImportSession } from './imports.port';
 
@@ -14,7 +14,7 @@ const CONTACT_COLUMNS = 'id, organization_id, call_list_id, import_id, line, pho
 const REJECTION_COLUMNS = 'import_id, organization_id, line, code, reason, raw';
 
 /** Sends one COPY … FROM STDIN body on the client and waits for Postgres to take it. */
-async function copyInto(client: PoolClient, table: string, columns: string, body: string): Promise<void> {
+async function copyInto(client: PoolClient, table: string, columns: string, body: Buffer): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
   const done = once(stream, 'finish');
   stream.end(body);
@@ -60,19 +60,21 @@ class PgImportSession implements ImportSession {
   }
 
   async write(rows: StagedRow[]): Promise<void> {
-    let contacts = '';
-    let rejections = '';
+    const contacts = new CopyBody(1 << 20);
+    const rejections = new CopyBody();
     for (const r of rows) {
       if (r.code === null) {
-        contacts += `${this.nextId()}${this.contactPrefix}${r.line}\t${r.phone}\t${copyValue(r.name === null ? null : pgText(r.name))}\t${copyValue(r.timeZone)}\t${
-          r.variables === null ? '{}' : copyValue(pgText(JSON.stringify(r.variables)))
-        }\t${r.onDnc ? 't' : 'f'}\n`;
+        contacts.row(
+          `${this.nextId()}${this.contactPrefix}${r.line}\t${r.phone}\t${copyValue(r.name === null ? null : pgText(r.name))}\t${copyValue(r.timeZone)}\t${
+            r.variables === null ? '{}' : copyValue(pgText(JSON.stringify(r.variables)))
+          }\t${r.onDnc ? 't' : 'f'}\n`,
+        );
       } else {
-        rejections += `${this.rejectionPrefix}${r.line}\t${copyValue(r.code)}\t${copyValue(r.reason)}\t${copyValue(r.raw === null ? null : pgText(r.raw))}\n`;
+        rejections.row(`${this.rejectionPrefix}${r.line}\t${r.code}\t${copyValue(r.reason)}\t${copyValue(r.raw === null ? null : pgText(r.raw))}\n`);
       }
     }
-    if (contacts !== '') await copyInto(this.client, 'contacts', CONTACT_COLUMNS, contacts);
-    if (rejections !== '') await copyInto(this.client, 'import_rejections', REJECTION_COLUMNS, rejections);
+    if (!contacts.empty) await copyInto(this.client, 'contacts', CONTACT_COLUMNS, contacts.bytes());
+    if (!rejections.empty) await copyInto(this.client, 'import_rejections', REJECTION_COLUMNS, rejections.bytes());
   }
 
   async commit(counts: ImportCounts): Promise<void> {
