@@ -1,4 +1,4 @@
-import { getMetadataStorage, IsInt, IsOptional, IsString, Min, validateSync } from 'class-validator';
+import { getMetadataStorage, IsInt, IsOptional, IsString, Matches, Min, useContainer, validateSync, ValidateBy } from 'class-validator';
 import { memoizeValidationMetadata } from './metadata-memo';
 
 class Base {
@@ -40,5 +40,29 @@ describe('memoizeValidationMetadata', () => {
     expect(validateSync(Object.assign(new LaterChild(), { first: 'ok', second: 'no' })).map((e) => e.property)).toEqual(['second']);
     IsString()(Later.prototype, 'third'); // a rule added to a class already validated
     expect(validateSync(Object.assign(new Later(), { first: 'ok', third: 3 })).map((e) => e.property)).toEqual(['third']);
+  });
+
+  it("a rule's validator is fetched once, not on every value (each of a 5,000-item array)", () => {
+    memoizeValidationMetadata();
+    let made = 0;
+    class Counted {
+      @ValidateBy({ name: 'countedRule', validator: { validate: (v: unknown) => { made++; return v !== 'bad'; } } }, { each: true })
+      items!: string[];
+
+      @Matches(/^\+\d+$/, { each: true })
+      numbers!: string[];
+    }
+    // A container that only counts how often a rule's validator is asked for (then class-validator's own answers).
+    let asked = 0;
+    useContainer({ get: () => void asked++ }, { fallback: true });
+    const ok = Object.assign(new Counted(), { items: Array.from({ length: 5000 }, () => 'ok'), numbers: ['+90', '+1'] });
+    try {
+      expect(validateSync(ok)).toEqual([]);
+      expect(made).toBe(5000);
+      expect(asked).toBeLessThan(10); // once per rule and a few lookups of its own, not once per value (5,000+)
+      expect(validateSync(Object.assign(new Counted(), { items: ['ok', 'bad'], numbers: ['+90', '90'] })).map((e) => e.property)).toEqual(['items', 'numbers']);
+    } finally {
+      useContainer(undefined as never);
+    }
   });
 });
