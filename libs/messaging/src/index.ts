@@ -29,3 +29,4 @@ export * from './metrics/messaging-metrics';
 export * from './nest/on-event.decorator';
 export * from './nest/event-bus.lifecycle';
 export * from './nest/rpc-handler.decorator';
+export * from './connection/object-stores';

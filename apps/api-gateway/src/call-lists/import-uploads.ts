@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { CALL_LIST_LIMITS, DomainError, importBucketName, ImportMappingV1, validateAgainst } from '@santral/contracts';
-import { NatsConnectionProvider } from '@santral/messaging';
+import { NatsConnectionProvider, objectStores } from '@santral/messaging';
 import { SERVICE_CONFIG } from '@santral/service-kit';
-import { Objm, type ObjectStore } from '@nats-io/obj';
+import type { ObjectStore } from '@nats-io/obj';
 import type { FastifyRequest } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
 import type { GatewayConfig } from '../config';
@@ -32,7 +32,7 @@ export class ImportUploads {
   ) {}
 
   private bucket(): Promise<ObjectStore> {
-    this.bucketStore ??= new Objm(this.nats.connection).create(importBucketName(this.config.SUBJECT_PREFIX), { ttl: UPLOAD_TTL_NS, storage: 'file' }).catch((error: Error) => {
+    this.bucketStore ??= objectStores(this.nats.connection).create(importBucketName(this.config.SUBJECT_PREFIX), { ttl: UPLOAD_TTL_NS, storage: 'file' }).catch((error: Error) => {
       this.bucketStore = null;
       throw error;
     });

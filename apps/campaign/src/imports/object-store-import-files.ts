@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DomainError, importBucketName } from '@santral/contracts';
-import { NatsConnectionProvider } from '@santral/messaging';
-import { Objm, type ObjectStore } from '@nats-io/obj';
+import { NatsConnectionProvider, objectStores } from '@santral/messaging';
+import type { ObjectStore } from '@nats-io/obj';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { CampaignConfig } from '../config';
 import { ImportFiles } from './imports.port';
@@ -22,7 +22,7 @@ export class ObjectStoreImportFiles extends ImportFiles {
   }
 
   private store(): Promise<ObjectStore> {
-    this.bucket ??= new Objm(this.nats.connection).open(importBucketName(this.config.SUBJECT_PREFIX)).catch((error: Error) => {
+    this.bucket ??= objectStores(this.nats.connection).open(importBucketName(this.config.SUBJECT_PREFIX)).catch((error: Error) => {
       this.bucket = null;
       throw error;
     });
