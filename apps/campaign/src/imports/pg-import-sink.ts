@@ -5,8 +5,8 @@ import { from as copyFrom } from 'pg-copy-streams';
 import { DataSource } from 'typeorm';
 import { DomainError } from '@santral/contracts';
 import { holdClient, pgPoolOf, tenantQuery, type OrgId } from '@santral/persistence';
-import { contactIdSequence } from './contact-ids';
-import { CopyBody, copyValue, pgText } from './copy-format';
+import { ContactIds } from './contact-ids';
+import { BinaryCopyBody, CopyBody, copyValue, pgText } from './copy-format';
 import type { ImportCounts, StagedRow } from './import-job';
 import { ImportSink, type ImportSession } from './imports.port';
 
@@ -14,8 +14,8 @@ const CONTACT_COLUMNS = 'id, organization_id, call_list_id, import_id, line, pho
 const REJECTION_COLUMNS = 'import_id, organization_id, line, code, reason, raw';
 
 /** Sends one COPY … FROM STDIN body on the client and waits for Postgres to take it. */
-async function copyInto(client: PoolClient, table: string, columns: string, body: Buffer): Promise<void> {
-  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN`));
+async function copyInto(client: PoolClient, table: string, columns: string, body: Buffer, format: 'text' | 'binary' = 'text'): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${columns}) FROM STDIN${format === 'binary' ? ' WITH (FORMAT binary)' : ''}`));
   const done = once(stream, 'finish');
   stream.end(body);
   await done;
@@ -31,9 +31,10 @@ async function copyInto(client: PoolClient, table: string, columns: string, body
 class PgImportSession implements ImportSession {
   /** The import's transaction holds its client for minutes: a connection lost meanwhile fails the job's next statement, not the process. */
   private readonly detach: () => void;
-  private readonly nextId = contactIdSequence();
-  /** The columns every row of this job shares, COPY-formatted. */
-  private readonly contactPrefix: string;
+  private readonly ids = new ContactIds();
+  private readonly writeId = (into: Buffer, offset: number) => this.ids.writeNext(into, offset);
+  /** The columns every row of this job shares, COPY-formatted: organization, list and import of a contact (binary), of a rejection (text). */
+  private readonly contactShared: Buffer;
   private readonly rejectionPrefix: string;
 
   constructor(
@@ -44,7 +45,7 @@ class PgImportSession implements ImportSession {
     private readonly listHadContacts: boolean,
   ) {
     this.detach = holdClient(client, () => undefined);
-    this.contactPrefix = `\t${orgId}\t${callListId}\t${importId}\t`;
+    this.contactShared = Buffer.concat([orgId, callListId, importId].map(BinaryCopyBody.uuidField));
     this.rejectionPrefix = `${importId}\t${orgId}\t`;
   }
 
@@ -60,20 +61,17 @@ class PgImportSession implements ImportSession {
   }
 
   async write(rows: StagedRow[]): Promise<void> {
-    const contacts = new CopyBody(1 << 20);
+    const contacts = new BinaryCopyBody(1 << 20);
     const rejections = new CopyBody();
     for (const r of rows) {
       if (r.code === null) {
-        contacts.row(
-          `${this.nextId()}${this.contactPrefix}${r.line}\t${r.phone}\t${copyValue(r.name === null ? null : pgText(r.name))}\t${copyValue(r.timeZone)}\t${
-            r.variables === null ? '{}' : copyValue(pgText(JSON.stringify(r.variables)))
-          }\t${r.onDnc ? 't' : 'f'}\n`,
-        );
+        contacts.row(10).uuid(this.writeId).raw(this.contactShared).int4(r.line).text(r.phone).text(r.name).text(r.timeZone);
+        contacts.jsonb(r.variables === null ? '{}' : JSON.stringify(r.variables)).bool(r.onDnc);
       } else {
         rejections.row(`${this.rejectionPrefix}${r.line}\t${r.code}\t${copyValue(r.reason)}\t${copyValue(r.raw === null ? null : pgText(r.raw))}\n`);
       }
     }
-    if (!contacts.empty) await copyInto(this.client, 'contacts', CONTACT_COLUMNS, contacts.bytes());
+    if (!contacts.empty) await copyInto(this.client, 'contacts', CONTACT_COLUMNS, contacts.bytes(), 'binary');
     if (!rejections.empty) await copyInto(this.client, 'import_rejections', REJECTION_COLUMNS, rejections.bytes());
   }
 
