@@ -57,12 +57,13 @@ function messy(n: number, r: () => number): { text: string; e164: string } {
 }
 
 /** Writes the CSV (Windows-1254, `;`) and the raw COPY file (E.164 \t name) side by side, streamed. */
-async function generate(csvPath: string, copyPath: string): Promise<{ valid: number; duplicates: number; invalid: number }> {
+async function generate(csvPath: string, copyPath: string): Promise<{ valid: number; duplicates: number; invalid: number; onDnc: string[] }> {
   const r = random(11);
   const csv = createWriteStream(csvPath);
   const raw = createWriteStream(copyPath);
   const seen: string[] = [];
   let [valid, duplicates, invalid] = [0, 0, 0];
+  const onDnc: string[] = [];
   let csvBuf = 'Ad Soyad;Cep Telefonu;Şehir\r\n';
   let rawBuf = '';
   for (let i = 0; i < ROWS; i++) {
@@ -80,6 +81,7 @@ async function generate(csvPath: string, copyPath: string): Promise<{ valid: num
       phone = m.text;
       if (seen.length < 50_000) seen.push(`+${m.e164.slice(1, 3)} ${m.e164.slice(3)}`);
       rawBuf += `${m.e164}\t${name}\n`;
+      if (i % 100_000 === 7) onDnc.push(m.e164); // a few of the file's numbers go on the DNC list
       valid++;
     }
     csvBuf += `${name};${phone};İstanbul\r\n`;
@@ -93,7 +95,7 @@ async function generate(csvPath: string, copyPath: string): Promise<{ valid: num
   csv.end(iconv.encode(csvBuf, 'windows-1254'));
   raw.end(rawBuf);
   await Promise.all([once(csv, 'finish'), once(raw, 'finish')]);
-  return { valid, duplicates, invalid };
+  return { valid, duplicates, invalid, onDnc };
 }
 
 /** Streams the file as multipart/form-data to the listening gateway; resolves with the JSON answer. */
@@ -165,7 +167,7 @@ async function main(): Promise<void> {
     for (let list = await api('POST', '/v1/call-lists', key, { name: 'Bench' }); ; list = await api('POST', '/v1/call-lists', key, { name: 'Bench' })) {
       if (list.status === 201) {
         for (;;) {
-          const dnc = await api('POST', '/v1/dnc', key, { numbers: ['+905320000002', '+905550000010', '+902120000003'] });
+          const dnc = await api('POST', '/v1/dnc', key, { numbers: made.onDnc });
           if (dnc.status === 200) break;
           await new Promise((r) => setTimeout(r, 200));
         }
