@@ -23,9 +23,10 @@ async function copyInto(client: PoolClient, table: string, columns: string, body
 
 /**
  * COPY straight into contacts and import_rejections, batch by batch, in one transaction on one
- * pooled connection that locks the call list first: a job that fails at any point (bad file,
- * crash, lost dialer) rolls back and leaves no contact, and two imports into one list run one
- * after the other. The use case has rejected the duplicates, so the list's unique (list, number)
+ * pooled connection that locks the call list first (FOR NO KEY UPDATE: a foreign key to the list
+ * is not held up, a second import into it waits): a job that fails at any point (bad file, crash,
+ * lost dialer) rolls back and leaves no contact, and two imports into one list run one after the
+ * other. The use case has rejected the duplicates, so the list's unique (list, number)
  * constraint is only the last guard.
  */
 class PgImportSession implements ImportSession {
@@ -115,7 +116,7 @@ export class PgImportSink extends ImportSink {
         client,
         orgId,
         `SELECT EXISTS (SELECT 1 FROM contacts c WHERE c.organization_id = $1 AND c.call_list_id = l.id) AS had_contacts
-         FROM call_lists l WHERE l.organization_id = $1 AND l.id = $2 FOR UPDATE OF l`,
+         FROM call_lists l WHERE l.organization_id = $1 AND l.id = $2 FOR NO KEY UPDATE OF l`,
         [callListId],
       );
       if (!list) throw new DomainError('NOT_FOUND', `Call list ${callListId} not found`);
