@@ -7,6 +7,9 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { startGateway, type Gateway } from '../apps/api-gateway/test/gateway-harness';
 import { startCampaignBeside, type CampaignBeside } from './support/campaign-beside';
 import { startDialerBeside, type DialerBeside } from './support/dialer-beside';
+import { multipartBody } from './support/multipart';
+import { asOrgId } from '@santral/persistence';
+import { ImportJobsPort } from '../apps/campaign/src/imports/imports.port';
 
 // An import job whose process died is run again (B3): one left `running` without a heartbeat (the
 // replica was killed mid-import) and one left `queued` (killed before it started) are both taken by
@@ -62,5 +65,41 @@ describe('import jobs whose process died are run again', () => {
     expect(contacts.map((c) => c.phone)).toEqual(['+905551111101', '+905551111102', '+905551111103']);
     await new Promise((r) => setTimeout(r, 600)); // a few more sweeps
     await expect(state(alive)).resolves.toMatchObject({ state: 'running' });
+  });
+
+  it('a job waiting for its call list (held by another import) keeps its heartbeat fresh, so no other replica takes it for dead; it completes once the list is free', async () => {
+    const o = await gw.createOrg();
+    await campaign.knows(o.id);
+    await dialer.knows(o.id);
+    const list = (await gw.request({ method: 'POST', url: '/v1/call-lists', key: o.key, body: { name: 'Held' } })).json<{ id: string }>();
+    // Another import's transaction, as the sink takes it: the list locked, held well past IMPORT_STALE_MS (1 s here).
+    const holder = await campaign.db.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query('SELECT id FROM call_lists WHERE id = $1 FOR NO KEY UPDATE', [list.id]);
+    const { payload, contentType } = multipartBody({ bytes: 'telefon\n0555 111 22 01\n0555 111 22 02\n' });
+    const res = await gw.app.inject({ method: 'POST', url: `/v1/call-lists/${list.id}/imports`, headers: { authorization: `Bearer ${o.key}`, 'content-type': contentType }, payload });
+    expect(res.statusCode).toBe(202);
+    const id = res.json<{ id: string }>().id;
+    try {
+      await new Promise((r) => setTimeout(r, 3000)); // three stale periods, a dozen recovery sweeps
+      const [beat] = await campaign.db.dataSource.query(
+        `SELECT state, clock_timestamp() - heartbeat_at < interval '1 second' AS fresh FROM import_jobs WHERE id = $1`,
+        [id],
+      );
+      expect(beat).toEqual({ state: 'running', fresh: true });
+    } finally {
+      await holder.commitTransaction();
+      await holder.release();
+    }
+    const state = async () => (await gw.request({ method: 'GET', url: `/v1/imports/${id}`, key: o.key })).json<{ state: string; accepted: number; errorCode: string | null }>();
+    await waitFor(async () => (await state()).state !== 'running' && (await state()).state !== 'queued', 20_000, 'the waiting job finishes');
+    await new Promise((r) => setTimeout(r, 1000)); // a second run, were there one, would fail on the unique numbers now
+    await expect(state()).resolves.toMatchObject({ state: 'completed', accepted: 2, errorCode: null });
+    const [row] = await campaign.db.dataSource.query('SELECT count(*)::int AS n FROM contacts WHERE call_list_id = $1', [list.id]);
+    expect(row.n).toBe(2);
+    // A late second run's failure (another replica's, had it run) cannot turn the completed job into a failed one.
+    await campaign.app.get(ImportJobsPort).fail(asOrgId(o.id), id, 'IMPORT_FILE_UNREADABLE', 'a late run', 0);
+    await expect(state()).resolves.toMatchObject({ state: 'completed', accepted: 2, errorCode: null });
   });
 });

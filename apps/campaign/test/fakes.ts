@@ -159,6 +159,7 @@ export class InMemoryImportJobs extends ImportJobsPort {
     this.jobs.get(id)!.rowsRead = rowsRead;
   }
   async fail(_orgId: OrgId, id: string, code: string, message: string, rowsRead: number): Promise<void> {
+    if (this.jobs.get(id)!.state !== 'running') return;
     Object.assign(this.jobs.get(id)!, { state: 'failed', errorCode: code, errorMessage: message, rowsRead });
   }
   async rejectedRows(_orgId: OrgId, id: string, afterLine: number, limit: number): Promise<RejectedRow[]> {

@@ -76,11 +76,12 @@ export class ImportJobRepository extends ImportJobsPort {
   }
 
   async fail(orgId: OrgId, id: string, code: string, message: string, rowsRead: number): Promise<void> {
+    // Only a running job fails: a completed one stays completed, whatever a late second run of it says.
     await tenantQuery(
       this.db,
       orgId,
       `UPDATE import_jobs SET state = 'failed', error_code = $3, error_message = $4, rows_read = $5, accepted = 0, rejected = 0, duplicates = 0, on_dnc = 0, finished_at = clock_timestamp()
-       WHERE organization_id = $1 AND id = $2`,
+       WHERE organization_id = $1 AND id = $2 AND state = 'running'`,
       [id, code, message.slice(0, 1000), rowsRead],
     );
   }

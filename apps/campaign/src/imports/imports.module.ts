@@ -33,7 +33,11 @@ import { StartImportUseCase } from './start-import.use-case';
     },
     {
       provide: ImportLimits,
-      useFactory: (config: CampaignConfig): ImportLimits => ({ maxRows: config.IMPORT_MAX_ROWS, xlsxMaxInflatedBytes: config.IMPORT_XLSX_MAX_INFLATED_MB * 1024 * 1024 }),
+      useFactory: (config: CampaignConfig): ImportLimits => ({
+        maxRows: config.IMPORT_MAX_ROWS,
+        xlsxMaxInflatedBytes: config.IMPORT_XLSX_MAX_INFLATED_MB * 1024 * 1024,
+        heartbeatMs: Math.max(100, Math.floor(config.IMPORT_STALE_MS / 4)),
+      }),
       inject: [SERVICE_CONFIG],
     },
     RunImportUseCase, StartImportUseCase, GetImportUseCase, ListRejectedRowsUseCase,

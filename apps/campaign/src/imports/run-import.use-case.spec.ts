@@ -14,7 +14,7 @@ describe('running an import', () => {
     const sink = new InMemoryImportSink(jobs);
     const dnc = new FakeDnc(['+905320000007']);
     void lists.insert({ id: LIST, organizationId: ORG_A, name: 'L', country: 'TR', createdAt: new Date() });
-    const run = new RunImportUseCase(jobs, lists, files, sink, dnc, new InlinePhoneNormalizer(), { maxRows, xlsxMaxInflatedBytes: 1 << 20 });
+    const run = new RunImportUseCase(jobs, lists, files, sink, dnc, new InlinePhoneNormalizer(), { maxRows, xlsxMaxInflatedBytes: 1 << 20, heartbeatMs: 50 });
     const job = (name: string, bytes: Buffer | string, mapping: ImportJob['mapping'] = null): ImportJob => {
       files.files.set(name, Buffer.from(bytes));
       const j: ImportJob = {

@@ -49,7 +49,7 @@ export class RunImportUseCase {
       const list = await this.lists.find(orgId, job.callListId);
       if (!list) throw new DomainError('NOT_FOUND', `Call list ${job.callListId} not found`);
       const reader = await openImportFile(this.files, job.objectName, list.country, this.limits.xlsxMaxInflatedBytes);
-      session = await this.sink.begin(orgId, job.callListId, job.id);
+      session = await this.heartbeatWhile(orgId, job.id, this.sink.begin(orgId, job.callListId, job.id));
       const open = session;
       const firstLines = new FirstLines();
       const counts: ImportCounts = { rowsRead: 0, accepted: 0, rejected: 0, duplicates: 0, onDnc: 0 };
@@ -89,6 +89,19 @@ export class RunImportUseCase {
       const message = error instanceof DomainError ? (error.detail ?? error.code) : `The import failed: ${(error as Error).message}`;
       if (!(error instanceof DomainError)) this.logger.warn(`import ${job.id} failed: ${(error as Error).stack ?? String(error)}`);
       await this.jobs.fail(orgId, job.id, code, message, rowsRead);
+    }
+  }
+
+  /**
+   * Says the job is alive while it waits (for its call list, behind another import into it), so
+   * the recovery sweep does not take it for dead and run it a second time.
+   */
+  private async heartbeatWhile<T>(orgId: OrgId, id: string, waiting: Promise<T>): Promise<T> {
+    const timer = setInterval(() => void this.jobs.progress(orgId, id, 0).catch(ignore), this.limits.heartbeatMs);
+    try {
+      return await waiting;
+    } finally {
+      clearInterval(timer);
     }
   }
 
