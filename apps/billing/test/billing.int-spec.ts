@@ -94,6 +94,40 @@ describe('billing: reserve → settle on real Postgres and JetStream', () => {
     expect(eventsOf(h, Subjects.Billing.CreditsSettled, org).filter((e) => e.data.callId === callId)).toHaveLength(1);
   });
 
+  it('settles many ends at once in shared transactions — five organizations, shuffled, each twice, some before their reservation — each once and exactly', async () => {
+    const orgs = Array.from({ length: 5 }, () => newOrg());
+    const reserved = new Map<string, string[]>();
+    await Promise.all(
+      orgs.map(async (org) => {
+        await setPlan(h, org, PLAN);
+        await grant(h, org, 100);
+        const calls = Array.from({ length: 6 }, () => randomUUID());
+        // Reserved together: these share group-committed transactions too.
+        await Promise.all(calls.map((c) => reserve(org, c, 120)));
+        reserved.set(org, calls);
+      }),
+    );
+    const unreserved = new Map(orgs.map((org) => [org, [randomUUID(), randomUUID()]]));
+    const ends = orgs.flatMap((org) => [...reserved.get(org)!, ...unreserved.get(org)!].map((callId) => ({ org, callId })));
+    // Shuffled across organizations, and every end published twice (a re-published event: another id).
+    const order = [...ends, ...ends].map((e, i) => ({ e, k: (i * 7919) % 97 })).sort((a, b) => a.k - b.k).map((x) => x.e);
+    await Promise.all(order.map(({ org, callId }) => publishEnded(h, org, { callId, talkSeconds: 60 })));
+    for (const { org, callId } of ends) await expect(settled(org, callId)).resolves.toMatchObject({ charged: 10_000, shortfall: 0 });
+    const shared = await h.db.query(`SELECT count(*)::int AS rows, count(DISTINCT xmin::text)::int AS transactions FROM settlements WHERE organization_id = ANY($1::uuid[])`, [orgs]);
+    expect(shared[0].rows).toBe(40);
+    expect(shared[0].transactions).toBeLessThan(40);
+    for (const org of orgs) {
+      const s = await expectBalanced(org);
+      expect({ debits: s.debits, pending: s.pending }).toEqual({ debits: 8 * 10_000, pending: 0 });
+      const posts = await h.db.query(`SELECT call_id FROM ledger_entries WHERE organization_id = $1 AND kind = 'post' GROUP BY call_id HAVING count(*) > 1`, [org]);
+      expect(posts).toEqual([]);
+      await waitFor(() => eventsOf(h, Subjects.Billing.CreditsSettled, org).length >= 6, 10_000, 'credits.settled');
+      expect(eventsOf(h, Subjects.Billing.CreditsSettled, org).map((e) => e.data.callId).sort()).toEqual([...reserved.get(org)!].sort());
+      // An end that came before its reservation: the reservation is refused, nothing is held.
+      await expect(reserve(org, unreserved.get(org)![0]!).catch(codeOf)).resolves.toBe('RESERVATION_ALREADY_SETTLED');
+    }
+  });
+
   it('settles a call.ended that came before any reservation, and then refuses to hold credit for it', async () => {
     const org = newOrg();
     await setPlan(h, org, PLAN);

@@ -11,4 +11,5 @@ export * from './prepared-query';
 export * from './after-commit';
 export * from './autocommit-statements';
 export * from './held-client';
+export * from './group-commit';
 export * from './transaction-pool-guard';

@@ -1,5 +1,5 @@
 import { asOrgId } from './tenant';
-import { tenantQuery, type Queryable } from './tenant-sql';
+import { tenantQuery, tenantsQuery, type Queryable } from './tenant-sql';
 
 const ORG = asOrgId('0190a000-0000-7000-8000-00000000000a');
 
@@ -39,6 +39,32 @@ describe('tenantQuery', () => {
       void tenantQuery(db, plain, 'SELECT 1 WHERE $1');
       // @ts-expect-error nor is a value from an untyped body
       void tenantQuery(db, JSON.parse('"x"') as string, 'SELECT 1 WHERE $1');
+    };
+    expect(typeErrors).toBeInstanceOf(Function);
+  });
+});
+
+describe('tenantsQuery', () => {
+  const OTHER = asOrgId('0190a000-0000-7000-8000-00000000000b');
+
+  it('sends the organizations as $1, one array, ahead of the caller’s own parameters', async () => {
+    const db = recordingDb([{ id: 'a' }]);
+    const sql = 'SELECT t.id FROM t JOIN unnest($1::uuid[], $2::text[]) AS k(org, kind) ON t.organization_id = k.org AND t.kind = k.kind';
+    await expect(tenantsQuery(db, [ORG, OTHER], sql, [['x', 'y']])).resolves.toEqual([{ id: 'a' }]);
+    expect(db.calls).toEqual([[sql, [[ORG, OTHER], ['x', 'y']]]]);
+  });
+
+  it('refuses SQL that never reads the organizations', async () => {
+    const db = recordingDb();
+    await expect(tenantsQuery(db, [ORG], 'SELECT id FROM t WHERE kind = ANY($2)', [['x']])).rejects.toThrow(/\$1/);
+    expect(db.calls).toEqual([]);
+  });
+
+  it('does not compile without OrgIds (type test)', () => {
+    const db = recordingDb();
+    const typeErrors = () => {
+      // @ts-expect-error plain strings are not OrgIds
+      void tenantsQuery(db, ['x'], 'SELECT 1 WHERE $1');
     };
     expect(typeErrors).toBeInstanceOf(Function);
   });

@@ -19,6 +19,14 @@ const MAX_MINIMUM_UNITS = 1e12;
  * each crossing is seen by exactly one transaction (with any number of billing replicas): the
  * low warning, the exhaustion that pauses campaigns, and the auto-recharge payment request.
  */
+type MinimumSettings = { minCreditsToStart?: number };
+
+function minimumUnits(settings: MinimumSettings | undefined): number {
+  const credits = settings?.minCreditsToStart;
+  if (typeof credits !== 'number' || !Number.isFinite(credits) || credits < 0) return DEFAULT_MIN_CREDITS * UNITS_PER_CREDIT;
+  return Math.min(Math.ceil(credits * UNITS_PER_CREDIT - 1e-6), MAX_MINIMUM_UNITS);
+}
+
 @Injectable()
 export class BalanceWatch {
   constructor(
@@ -30,14 +38,19 @@ export class BalanceWatch {
 
   /** The organization's minimum in units; whatever the gateway's plan says, rounded up to a unit and capped, never an error. */
   async minimumOf(orgId: OrgId, tx?: Tx): Promise<number> {
-    const stored = await this.settings.get<{ minCreditsToStart?: number }>(orgId, tx);
-    const credits = stored?.settings.minCreditsToStart;
-    if (typeof credits !== 'number' || !Number.isFinite(credits) || credits < 0) return DEFAULT_MIN_CREDITS * UNITS_PER_CREDIT;
-    return Math.min(Math.ceil(credits * UNITS_PER_CREDIT - 1e-6), MAX_MINIMUM_UNITS);
+    const stored = await this.settings.get<MinimumSettings>(orgId, tx);
+    return minimumUnits(stored?.settings);
   }
 
-  async afterChange(orgId: OrgId, account: Account, tx: Tx): Promise<void> {
-    const minimum = await this.minimumOf(orgId, tx);
+  /** The minimums of several organizations in one statement; every one of them is in the map. */
+  async minimumsOf(orgIds: readonly OrgId[], tx?: Tx): Promise<Map<OrgId, number>> {
+    const stored = await this.settings.getMany<MinimumSettings>(orgIds, tx);
+    return new Map(orgIds.map((o) => [o, minimumUnits(stored.get(o)?.settings)]));
+  }
+
+  /** `knownMinimum`: the organization's minimum when the caller has read it already (a batch reads them all at once). */
+  async afterChange(orgId: OrgId, account: Account, tx: Tx, knownMinimum?: number): Promise<void> {
+    const minimum = knownMinimum ?? (await this.minimumOf(orgId, tx));
     const c = balanceCrossings(account, minimum);
     const meta = { orgid: orgId, subject: orgId, manager: tx };
     const balance = toCredits(balanceOf(account));

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { DomainError } from '@santral/contracts';
-import { decodeCursor, encodeCursor, tenantQuery, type OrgId, type Page, type Tx } from '@santral/persistence';
+import { decodeCursor, encodeCursor, tenantQuery, tenantsQuery, type OrgId, type Page, type Tx } from '@santral/persistence';
 import type { Account, NewEntry } from './account';
 
 interface AccountRow {
@@ -48,6 +48,11 @@ export function isCheckViolation(e: unknown): boolean {
   return typeof e === 'object' && e !== null && ((e as { code?: string }).code === '23514' || (e as { driverError?: { code?: string } }).driverError?.code === '23514');
 }
 
+/** An entry of a batch: its organization with it. */
+export type BatchEntry = NewEntry & { orgId: OrgId };
+
+const ACCOUNT_RETURNING = ACCOUNT_COLUMNS.split(',').map((c) => `a.${c.trim()}`).join(', ');
+
 export interface EntryRow {
   id: string;
   kind: NewEntry['kind'];
@@ -88,6 +93,63 @@ export class LedgerRepository {
     return row ? accountOf(row) : null;
   }
 
+  /** Locks the accounts of several organizations, always in one order (two batches never deadlock); an organization without one is absent. */
+  async lockMany(orgIds: readonly OrgId[], tx: Tx): Promise<Map<OrgId, Account>> {
+    const rows = await tenantsQuery<AccountRow>(
+      tx,
+      orgIds,
+      `SELECT ${ACCOUNT_COLUMNS} FROM accounts WHERE organization_id = ANY($1::uuid[]) ORDER BY organization_id FOR UPDATE`,
+    );
+    return new Map(rows.map((r) => [r.organization_id as OrgId, accountOf(r)]));
+  }
+
+  /**
+   * `append` for a batch, in one statement: every entry whose key is new is inserted, and each
+   * account changes once by the sum of its entries' deltas. The accounts CHECK sees the result
+   * (the caller has checked each step under the locks of `lockMany`); a refusal raises
+   * INSUFFICIENT_CREDITS and the whole transaction is lost. Returns the accounts after, and each
+   * entry's id, in the order of `entries` (null: its key existed, nothing was written).
+   */
+  async appendMany(entries: readonly BatchEntry[], tx: Tx): Promise<{ accounts: Map<OrgId, Account>; entryIds: Array<string | null> }> {
+    if (entries.length === 0) return { accounts: new Map(), entryIds: [] };
+    const ids = entries.map(() => uuidv7());
+    try {
+      const rows = await tenantsQuery<AccountRow & { entry_ids: string[] }>(
+        tx,
+        entries.map((e) => e.orgId),
+        `WITH e AS (
+           INSERT INTO ledger_entries (id, organization_id, kind, idempotency_key, amount, credits_delta, debits_delta, pending_delta, reservation_id, call_id, campaign_id, details)
+           SELECT * FROM unnest($2::uuid[], $1::uuid[], $3::text[], $4::text[], $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[], $9::uuid[], $10::uuid[], $11::uuid[], $12::jsonb[])
+           ON CONFLICT (organization_id, idempotency_key) DO NOTHING
+           RETURNING id, organization_id, credits_delta, debits_delta, pending_delta),
+         s AS (
+           SELECT organization_id, sum(credits_delta) AS c, sum(debits_delta) AS d, sum(pending_delta) AS p, array_agg(id) AS ids FROM e GROUP BY organization_id)
+         UPDATE accounts a SET posted_credits = a.posted_credits + s.c, posted_debits = a.posted_debits + s.d,
+           pending_debits = a.pending_debits + s.p, updated_at = clock_timestamp()
+         FROM s WHERE a.organization_id = s.organization_id
+         RETURNING s.ids AS entry_ids, ${ACCOUNT_RETURNING}`,
+        [
+          ids,
+          entries.map((e) => e.kind),
+          entries.map((e) => e.idempotencyKey),
+          entries.map((e) => e.amount),
+          entries.map((e) => e.creditsDelta ?? 0),
+          entries.map((e) => e.debitsDelta ?? 0),
+          entries.map((e) => e.pendingDelta ?? 0),
+          entries.map((e) => e.reservationId ?? null),
+          entries.map((e) => e.callId ?? null),
+          entries.map((e) => e.campaignId ?? null),
+          entries.map((e) => (e.details ? JSON.stringify(e.details) : null)),
+        ],
+      );
+      const written = new Set(rows.flatMap((r) => r.entry_ids));
+      return { accounts: new Map(rows.map((r) => [r.organization_id as OrgId, accountOf(r)])), entryIds: ids.map((id) => (written.has(id) ? id : null)) };
+    } catch (e) {
+      if (isCheckViolation(e)) throw new DomainError('INSUFFICIENT_CREDITS', 'The available balance does not cover this');
+      throw e;
+    }
+  }
+
   /**
    * Appends an entry and applies its deltas to the account in one statement, under the account
    * row's lock; null when an entry with its key exists (nothing changed). A change that would
@@ -106,7 +168,7 @@ export class LedgerRepository {
          UPDATE accounts a SET posted_credits = a.posted_credits + e.credits_delta, posted_debits = a.posted_debits + e.debits_delta,
            pending_debits = a.pending_debits + e.pending_delta, updated_at = clock_timestamp()
          FROM e WHERE a.organization_id = $1
-         RETURNING e.id AS entry_id, ${ACCOUNT_COLUMNS.split(',').map((c) => `a.${c.trim()}`).join(', ')}`,
+         RETURNING e.id AS entry_id, ${ACCOUNT_RETURNING}`,
         [
           uuidv7(), entry.kind, entry.idempotencyKey, entry.amount, entry.creditsDelta ?? 0, entry.debitsDelta ?? 0, entry.pendingDelta ?? 0,
           entry.reservationId ?? null, entry.callId ?? null, entry.campaignId ?? null, entry.details ? JSON.stringify(entry.details) : null,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { tenantQuery, type OrgId, type Tx } from '@santral/persistence';
+import { tenantQuery, tenantsQuery, type OrgId, type Tx } from '@santral/persistence';
 
 export interface Reservation {
   id: string;
@@ -37,32 +37,118 @@ export interface SettlementRecord {
   cost: number;
 }
 
+/** A call attempt of some organization: what a batch names its reservations and settlements by. */
+export interface AttemptKey {
+  orgId: OrgId;
+  callId: string;
+  attempt: number;
+}
+
+/** What a batch of reservation requests finds for each attempt: its reservation, and whether it was settled. */
+export interface AttemptState {
+  reservation: Reservation | null;
+  settled: boolean;
+}
+
+/** An attempt's key in a batch's maps (uuids as Postgres prints them: lower case). */
+export const attemptKey = (orgId: string, callId: string, attempt: number): string => `${orgId.toLowerCase()}/${callId.toLowerCase()}/${attempt}`;
+const keyOf = (k: AttemptKey): string => attemptKey(k.orgId, k.callId, k.attempt);
+
 /** Reservations (pending debits) and the one settlement of each ended call attempt. */
 @Injectable()
 export class ReservationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  /** Inserts the reservation unless (call, attempt) has one; null when it had. */
-  async insert(orgId: OrgId, r: { id: string; callId: string; attempt: number; amount: number; ttlSeconds: number }, tx: Tx): Promise<Reservation | null> {
-    const [row] = await tenantQuery<Row>(
+  /** Each attempt's reservation and whether it was settled, in the order of `keys`: one statement for a batch. */
+  async statesOf(keys: readonly AttemptKey[], tx: Tx): Promise<AttemptState[]> {
+    const rows = await tenantsQuery<Partial<Row> & { k_org: string; k_call: string; k_attempt: number; settled: boolean }>(
       tx,
-      orgId,
-      `INSERT INTO reservations (id, organization_id, call_id, attempt, amount, state, expires_at)
-       VALUES ($2, $1, $3, $4, $5, 'pending', clock_timestamp() + $6 * interval '1 second')
-       ON CONFLICT (organization_id, call_id, attempt) DO NOTHING RETURNING ${COLUMNS}`,
-      [r.id, r.callId, r.attempt, r.amount, r.ttlSeconds],
+      keys.map((k) => k.orgId),
+      `SELECT k.org AS k_org, k.call_id AS k_call, k.attempt AS k_attempt, r.id, r.organization_id, r.call_id, r.attempt, r.amount, r.state, r.expires_at,
+              EXISTS (SELECT 1 FROM settlements s WHERE s.organization_id = k.org AND s.call_id = k.call_id AND s.attempt = k.attempt) AS settled
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(org, call_id, attempt)
+         LEFT JOIN reservations r ON r.organization_id = k.org AND r.call_id = k.call_id AND r.attempt = k.attempt`,
+      [keys.map((k) => k.callId), keys.map((k) => k.attempt)],
     );
-    return row ? reservationOf(row) : null;
+    const byKey = new Map(rows.map((r) => [attemptKey(r.k_org, r.k_call, r.k_attempt), r]));
+    return keys.map((k) => {
+      const r = byKey.get(keyOf(k));
+      return { reservation: r?.id ? reservationOf(r as Row) : null, settled: r?.settled ?? false };
+    });
   }
 
-  async findByCall(orgId: OrgId, callId: string, attempt: number, tx?: Tx, lock = false): Promise<Reservation | null> {
-    const [row] = await tenantQuery<Row>(
-      tx ?? this.db.manager,
-      orgId,
-      `SELECT ${COLUMNS} FROM reservations WHERE organization_id = $1 AND call_id = $2 AND attempt = $3${lock ? ' FOR UPDATE' : ''}`,
-      [callId, attempt],
+  /** Inserts a batch of reservations (their attempts have none: the caller holds their accounts' locks); returns each one's expiry by id. */
+  async insertMany(rows: ReadonlyArray<AttemptKey & { id: string; amount: number; ttlSeconds: number }>, tx: Tx): Promise<Map<string, Date>> {
+    const inserted = await tenantsQuery<{ id: string; expires_at: Date }>(
+      tx,
+      rows.map((r) => r.orgId),
+      `INSERT INTO reservations (id, organization_id, call_id, attempt, amount, state, expires_at)
+       SELECT id, org, call_id, attempt, amount, 'pending', clock_timestamp() + ttl * interval '1 second'
+         FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::bigint[], $6::int[]) AS k(org, id, call_id, attempt, amount, ttl)
+       ON CONFLICT (organization_id, call_id, attempt) DO NOTHING RETURNING id, expires_at`,
+      [rows.map((r) => r.id), rows.map((r) => r.callId), rows.map((r) => r.attempt), rows.map((r) => r.amount), rows.map((r) => r.ttlSeconds)],
     );
-    return row ? reservationOf(row) : null;
+    return new Map(inserted.map((r) => [r.id, r.expires_at]));
+  }
+
+  /**
+   * Claims the settlements of a batch of ended attempts, in key order (two batches wait for each
+   * other's claims in one order, so they never deadlock); returns the keys claimed (the others
+   * were settled before: redeliveries).
+   */
+  async claimSettlements(records: ReadonlyArray<SettlementRecord & { orgId: OrgId }>, tx: Tx): Promise<Set<string>> {
+    const rows = await tenantsQuery<{ organization_id: string; call_id: string; attempt: number }>(
+      tx,
+      records.map((r) => r.orgId),
+      `INSERT INTO settlements (organization_id, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, charged)
+       SELECT org, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, 0
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::boolean[], $8::int[], $9::int[], $10::bigint[])
+           AS k(org, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost)
+       ON CONFLICT DO NOTHING RETURNING organization_id, call_id, attempt`,
+      [
+        records.map((r) => r.callId), records.map((r) => r.attempt), records.map((r) => r.reservationId), records.map((r) => r.campaignId),
+        records.map((r) => r.endStatus), records.map((r) => r.connected), records.map((r) => r.talkSeconds), records.map((r) => r.forwardedSeconds), records.map((r) => r.cost),
+      ],
+    );
+    return new Set(rows.map((r) => attemptKey(r.organization_id, r.call_id, r.attempt)));
+  }
+
+  /** The reservations of a batch of attempts, locked in key order; by attempt key (an attempt without one is absent). */
+  async lockForSettlement(keys: readonly AttemptKey[], tx: Tx): Promise<Map<string, Reservation>> {
+    const rows = await tenantsQuery<Row>(
+      tx,
+      keys.map((k) => k.orgId),
+      `SELECT ${COLUMNS.split(', ').map((c) => `r.${c}`).join(', ')}
+         FROM reservations r JOIN unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(org, call_id, attempt)
+           ON r.organization_id = k.org AND r.call_id = k.call_id AND r.attempt = k.attempt
+        ORDER BY r.organization_id, r.call_id, r.attempt FOR UPDATE OF r`,
+      [keys.map((k) => k.callId), keys.map((k) => k.attempt)],
+    );
+    return new Map(rows.map((r) => [attemptKey(r.organization_id, r.call_id, r.attempt), reservationOf(r)]));
+  }
+
+  /** Marks a batch of reservations posted. */
+  async markPosted(rows: ReadonlyArray<{ orgId: OrgId; id: string }>, tx: Tx): Promise<void> {
+    if (rows.length === 0) return;
+    await tenantsQuery(
+      tx,
+      rows.map((r) => r.orgId),
+      `UPDATE reservations r SET state = 'posted' FROM unnest($1::uuid[], $2::uuid[]) AS k(org, id) WHERE r.organization_id = k.org AND r.id = k.id`,
+      [rows.map((r) => r.id)],
+    );
+  }
+
+  /** `recordCharge` for a batch of settlements. */
+  async recordCharges(rows: ReadonlyArray<AttemptKey & { charged: number; shortfall: number; late: boolean; reservationId: string | null }>, tx: Tx): Promise<void> {
+    if (rows.length === 0) return;
+    await tenantsQuery(
+      tx,
+      rows.map((r) => r.orgId),
+      `UPDATE settlements s SET charged = k.charged, shortfall = k.shortfall, late = k.late, reservation_id = COALESCE(k.reservation_id, s.reservation_id)
+         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::bigint[], $5::bigint[], $6::boolean[], $7::uuid[]) AS k(org, call_id, attempt, charged, shortfall, late, reservation_id)
+        WHERE s.organization_id = k.org AND s.call_id = k.call_id AND s.attempt = k.attempt`,
+      [rows.map((r) => r.callId), rows.map((r) => r.attempt), rows.map((r) => r.charged), rows.map((r) => r.shortfall), rows.map((r) => r.late), rows.map((r) => r.reservationId)],
+    );
   }
 
   async setState(orgId: OrgId, id: string, state: Reservation['state'], tx: Tx): Promise<void> {
@@ -87,33 +173,5 @@ export class ReservationsRepository {
       [id],
     );
     return row ? reservationOf(row) : null;
-  }
-
-  /** Claims the settlement of (call, attempt); false when it was settled before (a redelivery). */
-  async claimSettlement(orgId: OrgId, s: SettlementRecord, tx: Tx): Promise<boolean> {
-    const rows = await tenantQuery(
-      tx,
-      orgId,
-      `INSERT INTO settlements (organization_id, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, charged)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 0)
-       ON CONFLICT DO NOTHING RETURNING 1`,
-      [s.callId, s.attempt, s.reservationId, s.campaignId, s.endStatus, s.connected, s.talkSeconds, s.forwardedSeconds, s.cost],
-    );
-    return rows.length > 0;
-  }
-
-  async settled(orgId: OrgId, callId: string, attempt: number, tx: Tx): Promise<boolean> {
-    const rows = await tenantQuery(tx, orgId, `SELECT 1 FROM settlements WHERE organization_id = $1 AND call_id = $2 AND attempt = $3`, [callId, attempt]);
-    return rows.length > 0;
-  }
-
-  async recordCharge(orgId: OrgId, callId: string, attempt: number, c: { charged: number; shortfall: number; late: boolean; reservationId: string | null }, tx: Tx): Promise<void> {
-    await tenantQuery(
-      tx,
-      orgId,
-      `UPDATE settlements SET charged = $4, shortfall = $5, late = $6, reservation_id = COALESCE($7, reservation_id)
-        WHERE organization_id = $1 AND call_id = $2 AND attempt = $3`,
-      [callId, attempt, c.charged, c.shortfall, c.late, c.reservationId],
-    );
   }
 }

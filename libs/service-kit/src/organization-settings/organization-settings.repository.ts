@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { OrgId } from '@santral/persistence';
+import { tenantsQuery, type OrgId } from '@santral/persistence';
 
 export interface StoredSettings<T> {
   settings: T;
@@ -17,6 +17,16 @@ export class OrganizationSettingsRepository {
       [orgId],
     );
     return rows[0] ? { settings: rows[0].settings, eventTime: rows[0].event_time } : null;
+  }
+
+  /** The settings of several organizations in one statement; an organization without any is absent. */
+  async getMany<T>(orgIds: readonly OrgId[], manager: EntityManager = this.dataSource.manager): Promise<Map<OrgId, StoredSettings<T>>> {
+    const rows = await tenantsQuery<{ organization_id: OrgId; settings: T; event_time: Date }>(
+      manager,
+      orgIds,
+      'SELECT organization_id, settings, event_time FROM organization_settings WHERE organization_id = ANY($1::uuid[])',
+    );
+    return new Map(rows.map((r) => [r.organization_id, { settings: r.settings, eventTime: r.event_time }]));
   }
 
   /**
