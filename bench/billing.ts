@@ -5,7 +5,8 @@
 // reservation takes the same account row lock), then 50 organizations.
 //   npx tsx bench/billing.ts [seconds=10] [workers=48]
 // Prints: pairs/s, reserve latency p50/p99, CPU µs per pair of billing, its Postgres backends and
-// nats-server (shared with whatever else runs on the machine).
+// nats-server (shared with whatever else runs on the machine); and the reserve latency of an open
+// loop at half the warm-up's rate for 5 s (the closed loop's latency is mostly its own queue).
 // Last line: one JSON object of the figures.
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -19,6 +20,8 @@ import { NatsRpcClient } from '../libs/messaging/src/rpc/nats-rpc.client';
 import { cpuOfProcesses, freePort, spent } from './support/processes';
 
 const [SECONDS = 10, WORKERS = 48] = process.argv.slice(2).map(Number);
+const PACED_SECONDS = 5;
+const WARM_SECONDS = 2;
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const NATS_URL = process.env.NATS_URL ?? 'nats://127.0.0.1:4222';
 
@@ -57,6 +60,8 @@ interface Figures {
   reserveP50Ms: number;
   reserveP99Ms: number;
   cpuMicrosPerPair: { billing: number; postgres: number; nats: number; total: number };
+  /** The open-loop run at half the rate: reserve latency below saturation. */
+  paced: { pairsPerSecond: number; reserveP50Ms: number; reserveP99Ms: number };
 }
 
 async function scenario(orgCount: number): Promise<Figures> {
@@ -88,28 +93,49 @@ async function scenario(orgCount: number): Promise<Figures> {
   const latencies: number[] = [];
   let pairs = 0;
   let running = true;
+  /** One pair: reserve over RPC, then the call's end on JetStream (as the dialer would); returns the reserve latency. */
+  const onePair = async (org: string): Promise<number> => {
+    const callId = randomUUID();
+    const t0 = performance.now();
+    await rpc.request('rpc.billing.credits.reserve', { organizationId: org, callId, attempt: 1, estimatedSeconds: 300 }, { timeoutMs: 30_000 });
+    const latency = performance.now() - t0;
+    const data = {
+      organizationId: org, callId, attempt: 1, direction: 'outbound', kind: 'single', state: 'ended', to: '+905551230005',
+      endReason: { status: 'ended', reason: 'completed', fault: 'none', billable: true }, talkSeconds: 42, waitSeconds: 3, totalSeconds: 45, forwardedSeconds: 0, answeredAt: new Date().toISOString(),
+    };
+    const e = makeEnvelope({ type: 'dialer.call.ended.v1', source: 'santral/bench', orgid: org, subject: callId, data });
+    await js.publish(`${tag}.dialer.call.ended.v1`, JSON.stringify(e), { msgID: e.id });
+    return latency;
+  };
   const worker = async (i: number) => {
     while (running) {
-      const org = orgs[(i + pairs) % orgs.length]!;
-      const callId = randomUUID();
-      const t0 = performance.now();
-      await rpc.request('rpc.billing.credits.reserve', { organizationId: org, callId, attempt: 1, estimatedSeconds: 300 }, { timeoutMs: 30_000 });
-      latencies.push(performance.now() - t0);
-      const data = {
-        organizationId: org, callId, attempt: 1, direction: 'outbound', kind: 'single', state: 'ended', to: '+905551230005',
-        endReason: { status: 'ended', reason: 'completed', fault: 'none', billable: true }, talkSeconds: 42, waitSeconds: 3, totalSeconds: 45, forwardedSeconds: 0, answeredAt: new Date().toISOString(),
-      };
-      const e = makeEnvelope({ type: 'dialer.call.ended.v1', source: 'santral/bench', orgid: org, subject: callId, data });
-      await js.publish(`${tag}.dialer.call.ended.v1`, JSON.stringify(e), { msgID: e.id });
+      latencies.push(await onePair(orgs[(i + pairs) % orgs.length]!));
       pairs++;
     }
   };
   // Warm-up, then the measured window.
   const warm = Array.from({ length: WORKERS }, (_, i) => worker(i));
-  await new Promise((ok) => setTimeout(ok, 2000));
+  await new Promise((ok) => setTimeout(ok, WARM_SECONDS * 1000));
   running = false;
   await Promise.all(warm);
   while ((await settled()) < pairs) await new Promise((ok) => setTimeout(ok, 20));
+  // Open loop at half the warm-up's closed-loop rate: the reserve latency of a billing that is not
+  // saturated (the closed loop's latency is its own queue: the requests in flight / the rate).
+  const pacedRate = Math.max(1, Math.round(pairs / WARM_SECONDS / 2));
+  const pacedLatencies: number[] = [];
+  {
+    const inFlight: Array<Promise<void>> = [];
+    const start = performance.now();
+    for (let n = 0; n < pacedRate * PACED_SECONDS; n++) {
+      const due = start + (n * 1000) / pacedRate;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((ok) => setTimeout(ok, wait));
+      inFlight.push(onePair(orgs[n % orgs.length]!).then((ms) => void pacedLatencies.push(ms)));
+    }
+    await Promise.all(inFlight);
+    const total = pairs + pacedRate * PACED_SECONDS;
+    while ((await settled()) < total) await new Promise((ok) => setTimeout(ok, 5));
+  }
   latencies.length = 0;
   const before = await settled();
   pairs = 0;
@@ -140,14 +166,17 @@ async function scenario(orgCount: number): Promise<Figures> {
   const per = (micros: number) => Math.round(micros / pairs);
   const cpu = { billing: per(billingMicros), postgres: per(spent(others0.pg, others1.pg) * 1e6), nats: per(spent(others0.nats, others1.nats) * 1e6), total: 0 };
   cpu.total = cpu.billing + cpu.postgres + cpu.nats;
-  return { orgs: orgCount, pairs, pairsPerSecond: Math.round(pairs / elapsed), reserveP50Ms: Number(pct(latencies, 50).toFixed(2)), reserveP99Ms: Number(pct(latencies, 99).toFixed(2)), cpuMicrosPerPair: cpu };
+  return {
+    orgs: orgCount, pairs, pairsPerSecond: Math.round(pairs / elapsed), reserveP50Ms: Number(pct(latencies, 50).toFixed(2)), reserveP99Ms: Number(pct(latencies, 99).toFixed(2)), cpuMicrosPerPair: cpu,
+    paced: { pairsPerSecond: pacedRate, reserveP50Ms: Number(pct(pacedLatencies, 50).toFixed(2)), reserveP99Ms: Number(pct(pacedLatencies, 99).toFixed(2)) },
+  };
 }
 
 async function main(): Promise<void> {
   const hot = await scenario(1);
-  console.log(`one hot organization: ${hot.pairsPerSecond} pairs/s (${hot.pairs} in ${SECONDS} s + drain), reserve p50 ${hot.reserveP50Ms} ms p99 ${hot.reserveP99Ms} ms, CPU µs/pair ${JSON.stringify(hot.cpuMicrosPerPair)}`);
+  console.log(`one hot organization: ${hot.pairsPerSecond} pairs/s (${hot.pairs} in ${SECONDS} s + drain), reserve p50 ${hot.reserveP50Ms} ms p99 ${hot.reserveP99Ms} ms, CPU µs/pair ${JSON.stringify(hot.cpuMicrosPerPair)}; paced at ${hot.paced.pairsPerSecond}/s: reserve p50 ${hot.paced.reserveP50Ms} ms p99 ${hot.paced.reserveP99Ms} ms`);
   const wide = await scenario(50);
-  console.log(`50 organizations:     ${wide.pairsPerSecond} pairs/s (${wide.pairs} in ${SECONDS} s + drain), reserve p50 ${wide.reserveP50Ms} ms p99 ${wide.reserveP99Ms} ms, CPU µs/pair ${JSON.stringify(wide.cpuMicrosPerPair)}`);
+  console.log(`50 organizations:     ${wide.pairsPerSecond} pairs/s (${wide.pairs} in ${SECONDS} s + drain), reserve p50 ${wide.reserveP50Ms} ms p99 ${wide.reserveP99Ms} ms, CPU µs/pair ${JSON.stringify(wide.cpuMicrosPerPair)}; paced at ${wide.paced.pairsPerSecond}/s: reserve p50 ${wide.paced.reserveP50Ms} ms p99 ${wide.paced.reserveP99Ms} ms`);
   console.log(JSON.stringify({ seconds: SECONDS, workers: WORKERS, hot, wide }));
 }
 
