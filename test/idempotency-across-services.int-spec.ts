@@ -31,10 +31,12 @@ describe('Idempotency-Key across services: api-gateway → NATS → telephony-ga
   let gw: Gateway;
   let telephony: TelephonyBeside | undefined;
   let proxy: Server;
-  let delayMs = 1500;
+  // The gateway gives up after 1.5 s; the provider answers after 2.5 s. Generous figures: under a
+  // loaded CI machine the plain round trip (delay 0) must stay well inside the timeout.
+  let delayMs = 2500;
 
   beforeAll(async () => {
-    gw = await startGateway('gw_idem', { PROVIDER_RPC_TIMEOUT_MS: '400', IDEMPOTENCY_LEASE_SECONDS: '2' });
+    gw = await startGateway('gw_idem', { PROVIDER_RPC_TIMEOUT_MS: '1500', IDEMPOTENCY_LEASE_SECONDS: '4' });
     telephony = await startTelephonyBeside(gw, 'tg_idem', {
       simulatorUrl: async (real) => {
         const slow = await slowProxy(real, () => delayMs);
@@ -67,13 +69,22 @@ describe('Idempotency-Key across services: api-gateway → NATS → telephony-ga
     expect(during.json()).toMatchObject({ code: 'IDEMPOTENCY_REQUEST_IN_PROGRESS' });
     expect(Number(during.headers['retry-after'])).toBeGreaterThanOrEqual(1);
 
-    // The telephony-gateway finished the first request meanwhile: one account exists.
-    await new Promise((r) => setTimeout(r, 2500));
-    const created = await accountsOf(org.id);
+    // The telephony-gateway finishes the first request meanwhile: one account exists.
+    const until = Date.now() + 15_000;
+    let created = await accountsOf(org.id);
+    while (created.length === 0 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 100));
+      created = await accountsOf(org.id);
+    }
     expect(created).toHaveLength(1);
 
+    // Once the lease is over the retry reaches the telephony-gateway again, with the same key.
     delayMs = 0;
-    const retry = await send();
+    let retry = await send();
+    while (retry.statusCode === 409 && Date.now() < until) {
+      await new Promise((r) => setTimeout(r, 250));
+      retry = await send();
+    }
     expect(retry.statusCode).toBe(201);
     expect(retry.json()).toMatchObject({ id: created[0], name: 'Slow provider' });
     await expect(accountsOf(org.id)).resolves.toEqual(created); // no second account
