@@ -91,26 +91,39 @@ export class ReservationsRepository {
     return new Map(inserted.map((r) => [r.id, r.expires_at]));
   }
 
-  /**
-   * Claims the settlements of a batch of ended attempts, in key order (two batches wait for each
-   * other's claims in one order, so they never deadlock); returns the keys claimed (the others
-   * were settled before: redeliveries).
-   */
-  async claimSettlements(records: ReadonlyArray<SettlementRecord & { orgId: OrgId }>, tx: Tx): Promise<Set<string>> {
+  /** Which of these attempts were settled already (by attempt key). */
+  async settledAmong(keys: readonly AttemptKey[], tx: Tx): Promise<Set<string>> {
     const rows = await tenantsQuery<{ organization_id: string; call_id: string; attempt: number }>(
       tx,
-      records.map((r) => r.orgId),
-      `INSERT INTO settlements (organization_id, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, charged)
-       SELECT org, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, 0
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::boolean[], $8::int[], $9::int[], $10::bigint[])
-           AS k(org, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost)
-       ON CONFLICT DO NOTHING RETURNING organization_id, call_id, attempt`,
-      [
-        records.map((r) => r.callId), records.map((r) => r.attempt), records.map((r) => r.reservationId), records.map((r) => r.campaignId),
-        records.map((r) => r.endStatus), records.map((r) => r.connected), records.map((r) => r.talkSeconds), records.map((r) => r.forwardedSeconds), records.map((r) => r.cost),
-      ],
+      keys.map((k) => k.orgId),
+      `SELECT s.organization_id, s.call_id, s.attempt
+         FROM settlements s JOIN unnest($1::uuid[], $2::uuid[], $3::int[]) AS k(org, call_id, attempt)
+           ON s.organization_id = k.org AND s.call_id = k.call_id AND s.attempt = k.attempt`,
+      [keys.map((k) => k.callId), keys.map((k) => k.attempt)],
     );
     return new Set(rows.map((r) => attemptKey(r.organization_id, r.call_id, r.attempt)));
+  }
+
+  /**
+   * Writes the settlements of a batch of ended attempts, each with what it charged; returns how
+   * many were written (fewer: an attempt was settled meanwhile, by a transaction that did not
+   * wait for the same account lock — the caller's transaction must then be given up).
+   */
+  async insertSettlements(rows: ReadonlyArray<SettlementRecord & AttemptKey & { charged: number; shortfall: number; late: boolean }>, tx: Tx): Promise<number> {
+    if (rows.length === 0) return 0;
+    const written = await tenantsQuery(
+      tx,
+      rows.map((r) => r.orgId),
+      `INSERT INTO settlements (organization_id, call_id, attempt, reservation_id, campaign_id, end_status, connected, talk_seconds, forwarded_seconds, cost, charged, shortfall, late)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::uuid[], $5::uuid[], $6::text[], $7::boolean[], $8::int[], $9::int[], $10::bigint[], $11::bigint[], $12::bigint[], $13::boolean[])
+       ON CONFLICT DO NOTHING RETURNING 1`,
+      [
+        rows.map((r) => r.callId), rows.map((r) => r.attempt), rows.map((r) => r.reservationId), rows.map((r) => r.campaignId), rows.map((r) => r.endStatus),
+        rows.map((r) => r.connected), rows.map((r) => r.talkSeconds), rows.map((r) => r.forwardedSeconds), rows.map((r) => r.cost), rows.map((r) => r.charged),
+        rows.map((r) => r.shortfall), rows.map((r) => r.late),
+      ],
+    );
+    return written.length;
   }
 
   /** The reservations of a batch of attempts, locked in key order; by attempt key (an attempt without one is absent). */
@@ -135,19 +148,6 @@ export class ReservationsRepository {
       rows.map((r) => r.orgId),
       `UPDATE reservations r SET state = 'posted' FROM unnest($1::uuid[], $2::uuid[]) AS k(org, id) WHERE r.organization_id = k.org AND r.id = k.id`,
       [rows.map((r) => r.id)],
-    );
-  }
-
-  /** `recordCharge` for a batch of settlements. */
-  async recordCharges(rows: ReadonlyArray<AttemptKey & { charged: number; shortfall: number; late: boolean; reservationId: string | null }>, tx: Tx): Promise<void> {
-    if (rows.length === 0) return;
-    await tenantsQuery(
-      tx,
-      rows.map((r) => r.orgId),
-      `UPDATE settlements s SET charged = k.charged, shortfall = k.shortfall, late = k.late, reservation_id = COALESCE(k.reservation_id, s.reservation_id)
-         FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::bigint[], $5::bigint[], $6::boolean[], $7::uuid[]) AS k(org, call_id, attempt, charged, shortfall, late, reservation_id)
-        WHERE s.organization_id = k.org AND s.call_id = k.call_id AND s.attempt = k.attempt`,
-      [rows.map((r) => r.callId), rows.map((r) => r.attempt), rows.map((r) => r.charged), rows.map((r) => r.shortfall), rows.map((r) => r.late), rows.map((r) => r.reservationId)],
     );
   }
 

@@ -20,19 +20,20 @@ export interface EndedCall {
   envelope: EventEnvelope<DialerCallEndedV1>;
 }
 
-type Claimed = AttemptKey & { call: EndedCall; record: SettlementRecord };
+type Claimed = AttemptKey & { call: EndedCall; record: SettlementRecord & AttemptKey };
 type Announced = { c: Claimed; reservationId: string; entryIndex: number; held: number; charged: number; balance: number };
 
 /**
  * Settles ended call attempts exactly once each (H2, H6, invariant 4), in the inbox transaction of
- * their dialer.call.ended.v1 — many of them together under load, in a few statements: the
- * settlement rows are claimed first, so any redelivery — the same event or a re-published one — is
- * a no-op. With its pending reservation: post the cost (never more than the hold; any excess is
+ * their dialer.call.ended.v1 — many of them together under load, in a few statements: under the
+ * locks of their reservations and accounts, an attempt with a settlement row already is a
+ * redelivery (the same event or a re-published one) and changes nothing; each other one gets its
+ * row with what it charged, in one insert. With its pending reservation: post the cost (never more than the hold; any excess is
  * recorded as shortfall) and release the rest. After the sweeper expired the hold (`late`) or with
  * no hold at all (`unreserved`: the call ended before, or without, a reservation): the call
  * happened, so the cost is posted as far as the available balance goes and the rest recorded as
- * shortfall — the balance rule is never broken. Locks in one order (settlements, reservations,
- * accounts, each sorted), as every other writer of them does, so concurrent batches never deadlock.
+ * shortfall — the balance rule is never broken. Locks in one order (reservations, then accounts,
+ * each sorted), as every other writer of them does, so concurrent batches never deadlock.
  */
 @Injectable()
 export class SettleCallUseCase {
@@ -50,7 +51,10 @@ export class SettleCallUseCase {
   async execute(calls: readonly EndedCall[], tx: Tx): Promise<number> {
     if (calls.length === 0) return 0;
     const sorted = [...calls]
-      .map((call) => ({ call, orgId: asOrgId(call.data.organizationId), key: attemptKey(call.data.organizationId, call.data.callId, call.data.attempt) }))
+      .map((call) => {
+        const orgId = asOrgId(call.data.organizationId);
+        return { call, orgId, attempt: { orgId, callId: call.data.callId, attempt: call.data.attempt }, key: attemptKey(orgId, call.data.callId, call.data.attempt) };
+      })
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     const orgIds = [...new Set(sorted.map((s) => s.orgId))];
     const plans = await this.plans.getMany(orgIds, tx);
@@ -62,18 +66,22 @@ export class SettleCallUseCase {
         connected, talkSeconds: c.talkSeconds, forwardedSeconds: c.forwardedSeconds, cost,
       };
     });
-    const claimedKeys = await this.reservations.claimSettlements(records, tx);
+    // Locks first, in the one order every writer of them takes (reservations, then accounts, each
+    // sorted): a second settlement of an attempt — a redelivery in another batch or replica — waits
+    // here for this one and then finds its settlement row.
+    const reservations = await this.reservations.lockForSettlement(sorted.map((s) => s.attempt), tx);
+    const [accounts, minimums] = await Promise.all([this.ledger.lockMany(orgIds, tx), this.watch.minimumsOf(orgIds, tx)]);
+    const settledBefore = await this.reservations.settledAmong(sorted.map((s) => s.attempt), tx);
     const claimed: Claimed[] = [];
     sorted.forEach((s, i) => {
-      // One delivery of an attempt settles it; a second in the same batch is a redelivery.
-      if (claimedKeys.delete(s.key)) claimed.push({ orgId: s.orgId, callId: s.call.data.callId, attempt: s.call.data.attempt, call: s.call, record: records[i]! });
+      // Settled before: a redelivery. Twice in this batch: the first settles it.
+      if (settledBefore.has(s.key)) return;
+      settledBefore.add(s.key);
+      claimed.push({ ...s.attempt, call: s.call, record: records[i]! });
     });
     if (claimed.length === 0) return 0;
-    const reservations = await this.reservations.lockForSettlement(claimed, tx);
-    const settledOrgs = [...new Set(claimed.map((c) => c.orgId))];
-    const [accounts, minimums] = await Promise.all([this.ledger.lockMany(settledOrgs, tx), this.watch.minimumsOf(settledOrgs, tx)]);
     const entries: BatchEntry[] = [];
-    const charges: Parameters<ReservationsRepository['recordCharges']>[0][number][] = [];
+    const settlements: Array<Claimed['record'] & { charged: number; shortfall: number; late: boolean }> = [];
     const posted: Array<{ orgId: OrgId; id: string }> = [];
     const announced: Announced[] = [];
     for (const c of claimed) {
@@ -81,17 +89,17 @@ export class SettleCallUseCase {
       const basis: Basis = !reservation ? 'unreserved' : reservation.state === 'pending' ? 'reserved' : 'late';
       const account = accounts.get(c.orgId);
       const cost = c.record.cost;
-      const charge = { orgId: c.orgId, callId: c.callId, attempt: c.attempt, late: basis === 'late', reservationId: reservation?.id ?? null };
+      const settlement = { ...c.record, late: basis === 'late', reservationId: reservation?.id ?? null };
       if (!account) {
         // No account was ever opened: nothing to charge from; the settlement row records the cost.
-        charges.push({ ...charge, charged: 0, shortfall: cost });
+        settlements.push({ ...settlement, charged: 0, shortfall: cost });
         continue;
       }
       const held = basis === 'reserved' ? reservation!.amount : 0;
       const cap = basis === 'reserved' ? held : availableOf(account);
       const charged = Math.min(cost, cap);
       const shortfall = cost - charged;
-      charges.push({ ...charge, charged, shortfall });
+      settlements.push({ ...settlement, charged, shortfall });
       if (held === 0 && charged === 0) continue;
       if (shortfall > 0) this.logger.warn(`call ${c.callId}/${c.attempt}: ${basis} settlement short by ${shortfall} units`);
       const d = c.call.data;
@@ -114,9 +122,12 @@ export class SettleCallUseCase {
       // CreditsSettledV1 names its reservation; an unreserved charge is in the ledger only.
       if (reservation) announced.push({ c, reservationId: reservation.id, entryIndex: entries.length - 1, held, charged, balance: balanceOf(account) });
     }
+    // Only an organization without an account is settled without its lock: two settlements of one
+    // such attempt can race to here, and the one that loses gives up its transaction (the consumer
+    // then retries each event alone, and finds it settled).
+    if ((await this.reservations.insertSettlements(settlements, tx)) !== settlements.length) throw new Error('an attempt of this batch was settled meanwhile');
     const after = await this.ledger.appendMany(entries, tx);
     await this.reservations.markPosted(posted, tx);
-    await this.reservations.recordCharges(charges, tx);
     await this.announce(announced, after.entryIds, tx);
     for (const [orgId, account] of after.accounts) await this.watch.afterChange(orgId, account, tx, minimums.get(orgId));
     return claimed.length;
