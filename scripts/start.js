@@ -8,6 +8,7 @@ const crypto = require('node:crypto');
 const { spawn } = require('node:child_process');
 const { root, services } = require('./lib/services');
 const { ensureInstalled, build } = require('./lib/prepare');
+const { localAdminKey } = require('./lib/admin-key');
 
 /** What npm start itself started (Postgres, NATS): stopped again when it fails. */
 const infra = [];
@@ -23,7 +24,7 @@ async function main() {
   infra.push(pg);
   const nats = await ensureNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222');
   infra.push(nats);
-  const adminKey = process.env.SANTRAL_ADMIN_KEY ?? `sk_admin_${crypto.randomBytes(24).toString('base64url')}`;
+  const adminKey = process.env.SANTRAL_ADMIN_KEY ?? localAdminKey(stateDir);
   const sealing = localSealingKeys(stateDir);
   // The telephony-gateway's secrets go to it alone, not to every service through the environment.
   const { SECRETS_KEY: _atRest, TELEPHONY_SEALING_PRIVATE_KEY: _sealing, ...parentEnv } = process.env;
@@ -90,7 +91,7 @@ async function main() {
   const gw = services.find((s) => s.name === 'api-gateway');
   const base = `http://127.0.0.1:${gw.port}`;
   log('');
-  log(`admin key: ${adminKey}${process.env.SANTRAL_ADMIN_KEY ? ' (from SANTRAL_ADMIN_KEY)' : ' (generated; set SANTRAL_ADMIN_KEY to choose one)'}`);
+  log(`admin key: ${adminKey}${process.env.SANTRAL_ADMIN_KEY ? ' (from SANTRAL_ADMIN_KEY)' : ' (kept in .santral/admin.key, which npm run demo reads; set SANTRAL_ADMIN_KEY to choose one)'}`);
   log('get an organization API key:');
   log(`  curl -s -X POST ${base}/v1/organizations -H "Authorization: Bearer ${adminKey}" \\`);
   log(`    -H 'Content-Type: application/json' -d '{"name":"Demo","defaultCountry":"TR","timeZone":"Europe/Istanbul","plan":"free"}'`);

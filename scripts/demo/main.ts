@@ -15,12 +15,13 @@ import { GatewayUnreachableError, runDemo, type DemoReporter, type ProgressFrame
 const root = resolve(__dirname, '..', '..');
 // The gateway's port as npm start chose it (services.json, or SANTRAL_API_GATEWAY_PORT).
 const { services } = require('../lib/services') as { services: Array<{ name: string; port: number }> };
+const { savedAdminKey } = require('../lib/admin-key') as { savedAdminKey: (dir: string) => string | undefined };
 const gatewayPort = services.find((s) => s.name === 'api-gateway')!.port;
 
 const USAGE = `usage: npm run demo -- [--contacts N] [--base-url URL] [--admin-key KEY] [--time-scale N] [--retry-minutes N] [--seed N]
   --contacts N       contacts in the call list (default 200)
   --base-url URL     the gateway (default http://127.0.0.1:${gatewayPort})
-  --admin-key KEY    the platform admin key npm start printed (default $SANTRAL_ADMIN_KEY)
+  --admin-key KEY    the platform admin key npm start printed (default $SANTRAL_ADMIN_KEY, else .santral/admin.key)
   --time-scale N     simulated seconds per real second (default 30)
   --retry-minutes N  delay of the retry matrix (default 1)
   --seed N           shuffles the outcome mix and the names (default 1)`;
@@ -53,9 +54,9 @@ function parse() {
   }
   const baseUrl = values['base-url'] ?? `http://127.0.0.1:${gatewayPort}`;
   if (!/^https?:\/\/[^/]+/.test(baseUrl)) throw new UsageError(`--base-url must be an http(s) URL, not "${baseUrl}"`);
-  const adminKey = values['admin-key'] ?? process.env.SANTRAL_ADMIN_KEY;
+  const adminKey = values['admin-key'] ?? process.env.SANTRAL_ADMIN_KEY ?? savedAdminKey(resolve(root, '.santral'));
   if (!adminKey) {
-    throw new UsageError('the platform admin key is needed: `npm start` prints it ("admin key: …"); pass it with --admin-key or set SANTRAL_ADMIN_KEY (npm start uses that one when set)');
+    throw new UsageError('the platform admin key is needed: `npm start` prints it ("admin key: …"); pass it with --admin-key or set SANTRAL_ADMIN_KEY (npm start uses that one when set; without it, npm start keeps the key it generates in .santral/admin.key)');
   }
   return {
     baseUrl,
