@@ -9,7 +9,6 @@ import { windowPolicyOf, zonesOf } from '../dispatch/contact-window';
 import { decideRetry } from '../domain';
 import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { OperatorCalls } from '../presence/operator-calls';
-import { SlotLeases } from '../slots/slot-leases';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
 import { callEventData } from './call-event-data';
@@ -31,14 +30,13 @@ const NO_TIME: Durations = { talkSeconds: 0, waitSeconds: 0, totalSeconds: 0, fo
  * slot released at once, and its task either scheduled again — only when the campaign's retry matrix
  * asks for it, at a time inside the contact's calling window — or finished with its outcome. A second
  * end, or the end of a call the dialer does not know (another organization's, an inbound one),
- * changes nothing. Returns whether a slot was freed.
+ * changes nothing.
  */
 @Injectable()
 export class ApplyCallEndedUseCase {
   constructor(
     private readonly calls: CallRepository,
     private readonly tasks: CallTaskRepository,
-    private readonly slots: SlotLeases,
     private readonly campaigns: DialerCampaignRepository,
     private readonly settings: OrganizationSettingsRepository,
     private readonly clock: Clock,
@@ -47,9 +45,19 @@ export class ApplyCallEndedUseCase {
     private readonly operators: OperatorCalls,
   ) {}
 
-  async execute(fact: TelephonyCallEndedV1, tx: Tx): Promise<boolean> {
-    const durations = { talkSeconds: fact.talkSeconds, waitSeconds: fact.waitSeconds, totalSeconds: fact.totalSeconds, forwardedSeconds: fact.forwardedSeconds };
-    return this.end(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId, fact.isLost);
+  /**
+   * The ends of one inbox batch: each call ended in its own statement, every event they publish
+   * written to the outbox in one statement for the batch. Returns whether a slot was freed.
+   */
+  async execute(facts: readonly TelephonyCallEndedV1[], tx: Tx): Promise<boolean> {
+    const events: OutgoingEvent[] = [];
+    for (const fact of facts) {
+      const durations = { talkSeconds: fact.talkSeconds, waitSeconds: fact.waitSeconds, totalSeconds: fact.totalSeconds, forwardedSeconds: fact.forwardedSeconds };
+      const ended = await this.endOnce(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId, fact.isLost);
+      if (ended) events.push(...ended);
+    }
+    if (events.length) await this.publisher.publishMany(events, { manager: tx });
+    return events.length > 0;
   }
 
   /**
@@ -57,8 +65,17 @@ export class ApplyCallEndedUseCase {
    * `dialer.call.ended.v1` (exactly one per call), settles its task.
    */
   async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string, isLost = false): Promise<boolean> {
+    const events = await this.endOnce(tx, orgId, callId, endReason, cause, durations, providerCallId, isLost);
+    if (!events) return false;
+    await this.publisher.publishMany(events, { manager: tx });
+    return true;
+  }
+
+  /** `end` without the outbox write: the events it would publish, in order, or null for a second (or foreign) end. */
+  private async endOnce(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations, providerCallId?: string, isLost = false): Promise<OutgoingEvent[] | null> {
+    // The call's row, its transitions and its slot lease, in one statement.
     const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause, durations === NO_TIME ? {} : { ...durations, providerCallId });
-    if (!ended) return false;
+    if (!ended) return null;
     // Click-to-call (E6, E8): the operator the call held is available again.
     if (ended.operatorUserId) await this.operators.release(orgId, ended.operatorUserId, callId, tx);
     const endedEvent: OutgoingEvent = {
@@ -85,10 +102,7 @@ export class ApplyCallEndedUseCase {
           data: callEventData(orgId, callId, ended, ended.answeredFrom as CallState, 'in_progress'),
         }
       : undefined;
-    // The call's one end and what it means for its task, in one statement.
-    await this.publisher.publishMany([answeredEvent, endedEvent, ...taskEvents].filter((e): e is OutgoingEvent => e !== undefined), { manager: tx });
-    await this.slots.release(orgId, callId, tx);
-    return true;
+    return [answeredEvent, endedEvent, ...taskEvents].filter((e): e is OutgoingEvent => e !== undefined);
   }
 
   /** Retries or finishes the task; returns its event (written with the call's end). */

@@ -6,6 +6,35 @@ import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
 /** States from which an end with talk time implies the answer nobody reported (see `end`). */
 const IMPLIED_ANSWER_FROM = ['dialing', 'ringing'];
 
+/**
+ * A call's end ($2 call, $3 status, $4 end reason, $5–$9 the end fact's durations and provider call
+ * id, $10 cause, $11 IMPLIED_ANSWER_FROM), once: the row locked and ended unless it already was; its
+ * transitions — first the answer the end implies when the provider's end says the call was talked on
+ * but its `answered` fact has not been applied (each fact kind has its own consumer, and providers
+ * send them out of order), then the end, a microsecond apart so their order stays real — and its
+ * slot lease deleted (the slot is free at once).
+ */
+const END_CALL = `
+  WITH p AS (
+    SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE
+  ), e AS (
+    UPDATE calls c SET state = $3::text, end_reason = $4::jsonb, ended_at = now(),
+           talk_seconds = $5::int, wait_seconds = $6::int, total_seconds = $7::int, forwarded_seconds = $8::int, provider_call_id = $9::text
+      FROM p
+     WHERE c.call_id = p.call_id AND c.ended_at IS NULL
+    RETURNING c.call_id, c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id,
+              c.reservation_id, CASE WHEN $3::text = 'ended' AND coalesce($5::int, 0) > 0 AND p.prev = ANY($11::text[]) THEN p.prev END AS answered_from
+  ), transitions AS (
+    INSERT INTO call_transitions (call_id, organization_id, from_state, to_state, cause, at)
+    SELECT e.call_id, $1, v.from_state, v.to_state, v.cause, clock_timestamp() + v.ord * interval '1 microsecond'
+      FROM e CROSS JOIN LATERAL (VALUES (0, e.answered_from, 'in_progress', 'implied:telephony:ended'),
+                                        (1, CASE WHEN e.answered_from IS NULL THEN e.prev ELSE 'in_progress' END, $3::text, $10::text)) AS v(ord, from_state, to_state, cause)
+     WHERE v.ord = 1 OR e.answered_from IS NOT NULL
+  ), freed AS (
+    DELETE FROM slot_leases l USING e WHERE l.organization_id = $1 AND l.call_id = e.call_id
+  )
+  SELECT * FROM e`;
+
 export interface EndedCall {
   /** Set when the end implied an answer that was never applied: the state it was answered from. */
   answeredFrom?: string;
@@ -132,32 +161,22 @@ export class CallRepository {
   /**
    * Ends the call unless it already ended: returns its task, or null for a second (or foreign) end.
    * `facts`: what the provider's end fact brings besides its reason (durations, its call id), kept for GET /v1/calls/{id}.
+   * One statement: the call's row, its transitions, and its slot lease released (a call in a terminal
+   * state holds no slot, invariant 3) — one round trip per end instead of four.
    */
   async end(db: Queryable, orgId: OrgId, callId: string, status: string, endReason: object, cause: string, facts: EndFacts = {}): Promise<EndedCall | null> {
     const [row] = await tenantQuery<{
-      task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; attempt: number; campaign_id: string | null; to_number: string; from_number: string | null;
-      provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null; reservation_id: string | null;
-    }>(
-      db,
-      orgId,
-      `UPDATE calls c SET state = $3, end_reason = $4::jsonb, ended_at = now(),
-              talk_seconds = $5, wait_seconds = $6, total_seconds = $7, forwarded_seconds = $8, provider_call_id = $9
-         FROM (SELECT call_id, state AS prev FROM calls WHERE call_id = $2 AND organization_id = $1 FOR UPDATE) p
-        WHERE c.call_id = p.call_id AND c.ended_at IS NULL
-        RETURNING c.task_id, c.direction, p.prev, c.attempt, c.campaign_id, c.to_number, c.from_number, c.provider_account_id, c.kind, c.agent_id, c.operator_user_id, c.reservation_id`,
-      [callId, status, JSON.stringify(endReason), facts.talkSeconds ?? null, facts.waitSeconds ?? null, facts.totalSeconds ?? null, facts.forwardedSeconds ?? null, facts.providerCallId ?? null],
-    );
+      task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; answered_from: string | null; attempt: number; campaign_id: string | null; to_number: string;
+      from_number: string | null; provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null; reservation_id: string | null;
+    }>(db, orgId, END_CALL, [
+      callId, status, JSON.stringify(endReason), facts.talkSeconds ?? null, facts.waitSeconds ?? null, facts.totalSeconds ?? null, facts.forwardedSeconds ?? null,
+      facts.providerCallId ?? null, cause, IMPLIED_ANSWER_FROM,
+    ]);
     if (!row) return null;
-    // The provider's end says the call was talked on, but its `answered` fact has not been applied
-    // (each fact kind has its own consumer, and providers themselves send them out of order): the
-    // answer it implies is stored before the end, so the call's history and events stay whole.
-    const answeredFrom = status === 'ended' && (facts.talkSeconds ?? 0) > 0 && IMPLIED_ANSWER_FROM.includes(row.prev) ? row.prev : undefined;
-    if (answeredFrom) await this.transition(db, orgId, callId, answeredFrom, 'in_progress', 'implied:telephony:ended');
-    const prev = answeredFrom ? 'in_progress' : row.prev;
-    await this.transition(db, orgId, callId, prev, status, cause);
+    const answeredFrom = row.answered_from ?? undefined;
     return {
       ...(answeredFrom ? { answeredFrom } : {}),
-      taskId: row.task_id, direction: row.direction, previousState: prev, attempt: row.attempt, campaignId: row.campaign_id,
+      taskId: row.task_id, direction: row.direction, previousState: answeredFrom ? 'in_progress' : row.prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
       kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id, reservationId: row.reservation_id,
     };
