@@ -3,16 +3,14 @@ import { END_REASON_CODES, type EndReasonCode } from '@santral/call-state';
 import { Subjects, type CallEndReasonV1, type CallState, type TaskKind, type TelephonyCallEndedV1 } from '@santral/contracts';
 import { EventPublisher, type OutgoingEvent } from '@santral/messaging';
 import { asOrgId, type OrgId, type Tx } from '@santral/persistence';
-import { Clock, OrganizationSettingsRepository } from '@santral/service-kit';
-import { DialerCampaignRepository } from '../campaigns/dialer-campaign.repository';
+import { Clock } from '@santral/service-kit';
 import { windowPolicyOf, zonesOf } from '../dispatch/contact-window';
 import { decideRetry } from '../domain';
-import type { DialerOrganizationSettings } from '../settings/dialer-settings';
 import { OperatorCalls } from '../presence/operator-calls';
 import { CallTaskRepository } from '../tasks/call-task.repository';
 import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
 import { callEventData } from './call-event-data';
-import { CallRepository } from './call.repository';
+import { CallRepository, type EndedCall } from './call.repository';
 
 interface Durations {
   talkSeconds: number;
@@ -37,8 +35,6 @@ export class ApplyCallEndedUseCase {
   constructor(
     private readonly calls: CallRepository,
     private readonly tasks: CallTaskRepository,
-    private readonly campaigns: DialerCampaignRepository,
-    private readonly settings: OrganizationSettingsRepository,
     private readonly clock: Clock,
     private readonly publisher: EventPublisher,
     private readonly callbacks: MissedCallCallbacks,
@@ -91,7 +87,7 @@ export class ApplyCallEndedUseCase {
       },
     };
     const taskEvents = ended.taskId
-      ? [await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason)]
+      ? [await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason, ended)]
       : await this.callbacks.afterInbound(tx, orgId, callId, ended, endReason, isLost);
     // An answer the end implied is announced before the end, as if its fact had come in time.
     const answeredEvent: OutgoingEvent | undefined = ended.answeredFrom
@@ -105,13 +101,12 @@ export class ApplyCallEndedUseCase {
     return [answeredEvent, endedEvent, ...taskEvents].filter((e): e is OutgoingEvent => e !== undefined);
   }
 
-  /** Retries or finishes the task; returns its event (written with the call's end). */
-  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1): Promise<OutgoingEvent | undefined> {
-    const task = await this.tasks.forRetry(tx, orgId, taskId);
+  /** Retries or finishes the task (read with the call's end); returns its event (written with the call's end). */
+  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1, ended: EndedCall): Promise<OutgoingEvent | undefined> {
+    const task = ended.task;
     if (!task) return undefined;
-    const campaign = task.campaignId ? await this.campaigns.get(tx, orgId, task.campaignId) : null;
+    const campaign = task.campaign;
     const plan = campaign?.dialPlan ?? undefined;
-    const stored = await this.settings.get<DialerOrganizationSettings>(orgId, tx);
     const decision = decideRetry({
       // A direct call (single, test, click-to-call, callback) is never redialled by itself: only a
       // campaign's matrix asks for retries.
@@ -119,7 +114,7 @@ export class ApplyCallEndedUseCase {
       attempts: task.endReasons.map(asEndReasonCode),
       now: this.clock.now(),
       window: windowPolicyOf(plan),
-      zones: zonesOf(task, stored?.settings.timeZone),
+      zones: zonesOf(task, ended.organizationTimeZone),
     });
     const ref = { organizationId: orgId, taskId, kind, ...(task.campaignId ? { campaignId: task.campaignId } : {}), ...(task.contactId ? { contactId: task.contactId } : {}),
       // A callback's missed call (F3): its ticket logs the outcome.

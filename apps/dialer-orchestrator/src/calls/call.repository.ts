@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CallKind, TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+import type { CampaignView } from '../campaigns/campaign-view';
 
 /** States from which an end with talk time implies the answer nobody reported (see `end`). */
 const IMPLIED_ANSWER_FROM = ['dialing', 'ringing'];
@@ -12,7 +13,8 @@ const IMPLIED_ANSWER_FROM = ['dialing', 'ringing'];
  * transitions — first the answer the end implies when the provider's end says the call was talked on
  * but its `answered` fact has not been applied (each fact kind has its own consumer, and providers
  * send them out of order), then the end, a microsecond apart so their order stays real — and its
- * slot lease deleted (the slot is free at once).
+ * slot lease deleted (the slot is free at once); and what the retry matrix needs (the task, its
+ * campaign's view, the organization's time zone), so settling the task costs no extra round trip.
  */
 const END_CALL = `
   WITH p AS (
@@ -32,8 +34,20 @@ const END_CALL = `
      WHERE v.ord = 1 OR e.answered_from IS NOT NULL
   ), freed AS (
     DELETE FROM slot_leases l USING e WHERE l.organization_id = $1 AND l.call_id = e.call_id
+  ), tk AS (
+    -- What the retry matrix needs of the task: the end reasons of its calls by attempt, this one's
+    -- included (the statement's snapshot still sees this call unended, so its reason comes from $4).
+    SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.source_call_id,
+           ARRAY(SELECT x.reason FROM (SELECT o.attempt, o.end_reason->>'reason' AS reason FROM calls o
+                                        WHERE o.task_id = t.id AND o.organization_id = $1 AND o.end_reason IS NOT NULL AND o.call_id <> e.call_id
+                                       UNION ALL SELECT e.attempt, $4::jsonb->>'reason') x ORDER BY x.attempt) AS end_reasons
+      FROM e JOIN call_tasks t ON t.id = e.task_id AND t.organization_id = $1
   )
-  SELECT * FROM e`;
+  SELECT e.*, tk.to_number AS task_to_number, tk.time_zone AS task_time_zone, tk.campaign_id AS task_campaign_id, tk.contact_id AS task_contact_id,
+         tk.source_call_id AS task_source_call_id, tk.end_reasons AS task_end_reasons,
+         (SELECT d.view FROM dialer_campaigns d WHERE d.organization_id = $1 AND d.campaign_id = tk.campaign_id) AS campaign_view,
+         (SELECT s.settings->>'timeZone' FROM organization_settings s WHERE s.organization_id = $1) AS organization_time_zone
+    FROM e LEFT JOIN tk ON true`;
 
 export interface EndedCall {
   /** Set when the end implied an answer that was never applied: the state it was answered from. */
@@ -52,6 +66,23 @@ export interface EndedCall {
   agentId: string | null;
   operatorUserId: string | null;
   reservationId: string | null;
+  /** The call's task with what the retry matrix needs; null for an inbound call (or a task gone). */
+  task: EndedTask | null;
+  /** The organization's default zone (for a contact without its own). */
+  organizationTimeZone: string | undefined;
+}
+
+/** The task of an ended call, read in the end's statement. */
+export interface EndedTask {
+  toNumber: string;
+  timeZone: string | null;
+  campaignId: string | null;
+  contactId: string | null;
+  sourceCallId: string | null;
+  /** The end reasons of its calls by attempt, the one just ended last. */
+  endReasons: string[];
+  /** Its campaign's view (state, dial plan); null for a direct task. */
+  campaign: CampaignView | null;
 }
 
 /** What a call's progress events say of it (DialerCallStateV1's identity fields). */
@@ -168,6 +199,8 @@ export class CallRepository {
     const [row] = await tenantQuery<{
       task_id: string | null; direction: 'outbound' | 'inbound'; prev: string; answered_from: string | null; attempt: number; campaign_id: string | null; to_number: string;
       from_number: string | null; provider_account_id: string; kind: CallKind; agent_id: string | null; operator_user_id: string | null; reservation_id: string | null;
+      task_to_number: string | null; task_time_zone: string | null; task_campaign_id: string | null; task_contact_id: string | null; task_source_call_id: string | null;
+      task_end_reasons: string[] | null; campaign_view: CampaignView | null; organization_time_zone: string | null;
     }>(db, orgId, END_CALL, [
       callId, status, JSON.stringify(endReason), facts.talkSeconds ?? null, facts.waitSeconds ?? null, facts.totalSeconds ?? null, facts.forwardedSeconds ?? null,
       facts.providerCallId ?? null, cause, IMPLIED_ANSWER_FROM,
@@ -179,6 +212,11 @@ export class CallRepository {
       taskId: row.task_id, direction: row.direction, previousState: answeredFrom ? 'in_progress' : row.prev, attempt: row.attempt, campaignId: row.campaign_id,
       to: row.to_number, from: row.from_number, providerAccountId: row.provider_account_id,
       kind: row.kind, agentId: row.agent_id, operatorUserId: row.operator_user_id, reservationId: row.reservation_id,
+      task: row.task_to_number === null ? null : {
+        toNumber: row.task_to_number, timeZone: row.task_time_zone, campaignId: row.task_campaign_id, contactId: row.task_contact_id, sourceCallId: row.task_source_call_id,
+        endReasons: row.task_end_reasons ?? [], campaign: row.task_campaign_id ? row.campaign_view : null,
+      },
+      organizationTimeZone: row.organization_time_zone ?? undefined,
     };
   }
 

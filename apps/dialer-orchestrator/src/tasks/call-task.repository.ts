@@ -197,25 +197,6 @@ export class CallTaskRepository {
     return rows.length;
   }
 
-  /** The task of an ended call, with what the retry matrix needs. */
-  async forRetry(
-    db: Queryable,
-    orgId: OrgId,
-    taskId: string,
-  ): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; contactId: string | null; sourceCallId: string | null; endReasons: string[] } | null> {
-    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; contact_id: string | null; source_call_id: string | null; reasons: string[] }>(
-      db,
-      orgId,
-      `SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.source_call_id,
-              coalesce(array_agg(c.end_reason->>'reason' ORDER BY c.attempt) FILTER (WHERE c.end_reason IS NOT NULL), '{}') AS reasons
-         FROM call_tasks t LEFT JOIN calls c ON c.task_id = t.id AND c.organization_id = t.organization_id
-        WHERE t.id = $2 AND t.organization_id = $1
-        GROUP BY t.id`,
-      [taskId],
-    );
-    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, contactId: row.contact_id, sourceCallId: row.source_call_id, endReasons: row.reasons } : null;
-  }
-
   /**
    * Platform sweep (the queue watchdog, E3): direct tasks ready for longer than `olderThanMs` that no
    * slot has taken (a callback waits for someone to take it); a campaign's tasks wait as long as their campaign runs.
