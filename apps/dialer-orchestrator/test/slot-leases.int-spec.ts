@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@santral/testing';
 import { dialerService } from '../src/app.module';
 import { CallRepository } from '../src/calls/call.repository';
 import { SlotLeases } from '../src/slots/slot-leases';
+import { CallTaskRepository } from '../src/tasks/call-task.repository';
 
 jest.setTimeout(60_000);
 
@@ -137,6 +138,39 @@ describe('slot leases over real Postgres', () => {
     release();
     await first;
     await replicaB.transaction(async (tx) => expect(await b.tryLockOrganization(tx, org)).toBe(true));
+  });
+
+  it("a pass's first statement claims nothing while another pass holds the organization's lock, and claims, with the settings, once it frees", async () => {
+    const org = asOrgId(randomUUID());
+    const tasks = new CallTaskRepository();
+    const settings = { concurrentSlots: 3, reservedInboundSlots: 0 };
+    await db.dataSource.query(`INSERT INTO organization_settings (organization_id, settings, event_time, event_id) VALUES ($1, $2::jsonb, now(), $3)`, [org, JSON.stringify(settings), randomUUID()]);
+    const plan = { ringTimeoutSeconds: 30, providerAccountId: randomUUID(), fromNumber: '+902125550000' };
+    for (const to of ['+905550000001', '+905550000002']) {
+      await tasks.addDirect(db.dataSource.manager, org, { kind: 'single', callId: randomUUID(), to, plan, timeZoneSource: 'unknown' });
+    }
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const first = db.dataSource.transaction(async (tx) => {
+      expect(await a.tryLockOrganization(tx, org)).toBe(true);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await replicaB.transaction(async (tx) => {
+      await expect(tasks.claimForPass(tx, org, 10)).resolves.toEqual({ locked: false, tasks: [], settings: expect.anything() });
+      // The refused claim locked no task (its transaction is still open): another one can take both.
+      const free = await db.dataSource.transaction((other) => other.query(`SELECT id FROM call_tasks WHERE organization_id = $1 FOR UPDATE SKIP LOCKED`, [org]));
+      expect(free).toHaveLength(2);
+    });
+    release();
+    await first;
+    await replicaB.transaction(async (tx) => {
+      const pass = await tasks.claimForPass(tx, org, 1);
+      expect(pass).toEqual({ locked: true, tasks: [expect.objectContaining({ to_number: '+905550000001', kind: 'single', attempt: 0, plan })], settings });
+    });
   });
 
   it('keeps organizations apart', async () => {

@@ -144,30 +144,35 @@ export class CallRepository {
     await this.transition(db, orgId, c.callId, null, 'dialing', 'dispatched');
   }
 
-  /** `insertDialing` for the calls of one dispatch pass: the calls in one statement, their first transitions in another. */
+  /**
+   * `insertDialing` for the calls of one dispatch pass, with their tasks marked dialling at their
+   * attempt: one statement (tasks, calls, first transitions) whatever the number of calls.
+   */
   async insertDialingMany(db: Queryable, orgId: OrgId, calls: readonly NewCall[]): Promise<void> {
     if (calls.length === 0) return;
     const col = <K extends keyof NewCall>(k: K) => calls.map((c) => c[k]);
     await tenantQuery(
       db,
       orgId,
-      `INSERT INTO calls (call_id, organization_id, task_id, kind, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id,
-                          reservation_id, ring_timeout_seconds, max_call_seconds)
-       SELECT u.call_id, $1, u.task_id, u.kind, u.campaign_id, u.attempt, 'dialing', u.to_number, u.from_number, u.provider_account_id, u.slot_no, u.agent_id, u.operator_user_id,
-              u.reservation_id, u.ring_timeout_seconds, u.max_call_seconds
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::text[], $9::uuid[], $10::int[], $11::uuid[], $12::uuid[], $13::uuid[], $14::int[], $15::int[])
-              AS u(call_id, task_id, kind, campaign_id, attempt, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id, reservation_id, ring_timeout_seconds, max_call_seconds)`,
+      `WITH u AS (
+         SELECT * FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::uuid[], $6::int[], $7::text[], $8::text[], $9::uuid[], $10::int[], $11::uuid[], $12::uuid[], $13::uuid[], $14::int[], $15::int[])
+                  WITH ORDINALITY AS u(call_id, task_id, kind, campaign_id, attempt, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id, reservation_id,
+                                       ring_timeout_seconds, max_call_seconds, ord)
+       ), tasks AS (
+         UPDATE call_tasks t SET state = 'dialing', attempt = u.attempt, updated_at = now() FROM u WHERE t.id = u.task_id AND t.organization_id = $1
+       ), inserted AS (
+         INSERT INTO calls (call_id, organization_id, task_id, kind, campaign_id, attempt, state, to_number, from_number, provider_account_id, slot_no, agent_id, operator_user_id,
+                            reservation_id, ring_timeout_seconds, max_call_seconds)
+         SELECT u.call_id, $1, u.task_id, u.kind, u.campaign_id, u.attempt, 'dialing', u.to_number, u.from_number, u.provider_account_id, u.slot_no, u.agent_id, u.operator_user_id,
+                u.reservation_id, u.ring_timeout_seconds, u.max_call_seconds
+           FROM u
+       )
+       INSERT INTO call_transitions (call_id, organization_id, from_state, to_state, cause, at)
+       SELECT u.call_id, $1, NULL, 'dialing', 'dispatched', clock_timestamp() FROM u ORDER BY u.ord`,
       [
         col('callId'), col('taskId'), col('kind'), col('campaignId'), col('attempt'), col('to'), col('from'), col('providerAccountId'), col('slotNo'),
         col('agentId'), col('operatorUserId'), col('reservationId'), col('ringTimeoutSeconds'), col('maxCallSeconds'),
       ],
-    );
-    await tenantQuery(
-      db,
-      orgId,
-      `INSERT INTO call_transitions (call_id, organization_id, from_state, to_state, cause, at)
-       SELECT c, $1, NULL, 'dialing', 'dispatched', clock_timestamp() FROM unnest($2::uuid[]) WITH ORDINALITY AS u(c, ord) ORDER BY ord`,
-      [col('callId')],
     );
   }
 

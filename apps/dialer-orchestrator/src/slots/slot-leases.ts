@@ -20,7 +20,7 @@ export function usableSlots(capacity: SlotCapacity, kind: SlotKind): number {
 const OPEN_CALL = (alias: string) => `EXISTS (SELECT 1 FROM calls c WHERE c.call_id = ${alias}.call_id AND c.organization_id = ${alias}.organization_id AND c.ended_at IS NULL)`;
 
 /** The key of an organization's dispatch lock ($1: its id). */
-const DISPATCH_LOCK = `hashtextextended('dispatch:' || $1::text, 0)`;
+export const DISPATCH_LOCK = `hashtextextended('dispatch:' || $1::uuid::text, 0)`;
 
 /** Tries a few times when another replica took the same free slot in the same instant. */
 const ACQUIRE_ATTEMPTS = 4;

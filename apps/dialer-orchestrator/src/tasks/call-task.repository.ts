@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CampaignDialPlanV1, RequestedContactV1, TaskKind } from '@santral/contracts';
 import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+import { DISPATCH_LOCK } from '../slots/slot-leases';
 
 export interface TaskCounts {
   pending: number;
@@ -57,6 +58,22 @@ export interface NewDirectTask {
   /** Direct calls go before campaign tasks of the same organization. */
   priority?: number;
 }
+
+/** The ready tasks of organization $1 (at most $2) a pass claims, only once it holds the lock (CTE `lock`). */
+const CLAIM_READY = `
+  claimed AS (
+    SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
+           coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint,
+           t.source_call_id, t.priority, t.not_before
+      FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
+     WHERE (SELECT locked FROM lock) AND t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
+       AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
+       -- A callback rings nobody's phone until an operator or an agent takes it.
+       AND (t.kind <> 'callback' OR t.agent_id IS NOT NULL OR t.operator_user_id IS NOT NULL)
+     ORDER BY t.priority DESC, t.not_before
+     LIMIT $2
+     FOR UPDATE OF t SKIP LOCKED
+  )`;
 
 /** `call_tasks`: what the dispatcher claims (issue 10). */
 @Injectable()
@@ -116,44 +133,29 @@ export class CallTaskRepository {
   }
 
   /**
-   * Up to `limit` ready tasks: direct ones, and those of the organization's active campaigns, in priority then due order,
-   * locked for the caller's transaction and skipping what another replica holds (the ready index
-   * walks them in this order, so a pass reads only what it takes).
+   * A dispatch pass's first statement, one round trip: the organization's dispatch lock for the
+   * caller's transaction (`locked` false at once when another pass holds it — then nothing is
+   * claimed), up to `limit` ready tasks — direct ones, and those of the organization's active
+   * campaigns, in priority then due order, locked for the caller's transaction and skipping what
+   * another replica holds (the ready index walks them in this order, so a pass reads only what it
+   * takes) — and the organization's settings.
    */
-  async claimReady(db: Queryable, orgId: OrgId, limit: number): Promise<ReadyTask[]> {
-    return tenantQuery<ReadyTask>(
+  async claimForPass<S>(db: Queryable, orgId: OrgId, limit: number): Promise<{ locked: boolean; tasks: ReadyTask[]; settings: S | null }> {
+    const [row] = await tenantQuery<{ locked: boolean; tasks: ReadyTask[]; settings: S | null }>(
       db,
       orgId,
-      `SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
-              coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint,
-              t.source_call_id
-         FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
-        WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
-          AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
-          -- A callback rings nobody's phone until an operator or an agent takes it.
-          AND (t.kind <> 'callback' OR t.agent_id IS NOT NULL OR t.operator_user_id IS NOT NULL)
-        ORDER BY t.priority DESC, t.not_before
-        LIMIT $2
-        FOR UPDATE OF t SKIP LOCKED`,
+      `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked),
+       ${CLAIM_READY}
+       SELECT l.locked, coalesce((SELECT json_agg(c ORDER BY c.priority DESC, c.not_before) FROM claimed c), '[]'::json) AS tasks,
+              (SELECT s.settings FROM organization_settings s WHERE s.organization_id = $1) AS settings
+         FROM lock l`,
       [limit],
     );
+    return { locked: row?.locked === true, tasks: row?.tasks ?? [], settings: row?.settings ?? null };
   }
 
   async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
     await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
-  }
-
-  /** `markDialing` for the tasks of one dispatch pass, in one statement. */
-  async markDialingMany(db: Queryable, orgId: OrgId, tasks: ReadonlyArray<{ taskId: string; attempt: number }>): Promise<void> {
-    if (tasks.length === 0) return;
-    await tenantQuery(
-      db,
-      orgId,
-      `UPDATE call_tasks t SET state = 'dialing', attempt = u.attempt, updated_at = now()
-         FROM unnest($2::uuid[], $3::int[]) AS u(id, attempt)
-        WHERE t.id = u.id AND t.organization_id = $1`,
-      [tasks.map((t) => t.taskId), tasks.map((t) => t.attempt)],
-    );
   }
 
   /** Not dialled again: `outcome` as dialer.task.finished.v1 says it, `reason` the end reason or refusal code. */
