@@ -173,6 +173,24 @@ describe('slot leases over real Postgres', () => {
     });
   });
 
+  it('the dispatcher scans the organizations with free slots in a random order (replicas start apart), each with its free count', async () => {
+    const orgs = Array.from({ length: 6 }, () => asOrgId(randomUUID()));
+    for (const org of orgs) {
+      await db.dataSource.query(`INSERT INTO organization_settings (organization_id, settings, event_time, event_id) VALUES ($1, $2::jsonb, now(), $3)`, [
+        org, JSON.stringify({ concurrentSlots: 3, reservedInboundSlots: 1 }), randomUUID(),
+      ]);
+    }
+    await a.acquireNew(orgs[0]!, randomUUID(), 'outbound', capacity, 60_000);
+    const orders = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const seen = (await a.freeAcrossOrganizations(1000)).filter((o) => orgs.includes(o.organizationId));
+      expect(seen).toHaveLength(6);
+      expect(seen.find((o) => o.organizationId === orgs[0])?.free).toBe(1);
+      orders.add(seen.map((o) => o.organizationId).join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
+  });
+
   it('keeps organizations apart', async () => {
     const one = { slots: 1, reservedInbound: 0 };
     const x = asOrgId(randomUUID());

@@ -191,7 +191,8 @@ export class SlotLeases {
 
   /**
    * Platform scan for the dispatcher: organizations with outbound slots free now (capacity from the
-   * settings projection) and how many, most free first.
+   * settings projection) and how many, in random order: two replicas' passes then start on different
+   * organizations instead of queueing on the same locks, and past `limit` none is always left out.
    */
   async freeAcrossOrganizations(limit: number, db: Queryable = this.dataSource): Promise<Array<{ organizationId: OrgId; free: number }>> {
     const rows = (await db.query(
@@ -199,7 +200,7 @@ export class SlotLeases {
          FROM organization_settings s
          LEFT JOIN (SELECT organization_id, count(*)::int AS n FROM slot_leases WHERE expires_at > now() GROUP BY organization_id) l USING (organization_id)
         WHERE (s.settings->>'concurrentSlots')::int - coalesce((s.settings->>'reservedInboundSlots')::int, 0) - coalesce(l.n, 0) > 0
-        ORDER BY free DESC
+        ORDER BY random()
         LIMIT $1`,
       [limit],
     )) as Array<{ organization_id: string; free: number }>;
