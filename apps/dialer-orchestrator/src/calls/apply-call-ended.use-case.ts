@@ -7,7 +7,7 @@ import { Clock } from '@santral/service-kit';
 import { windowPolicyOf, zonesOf } from '../dispatch/contact-window';
 import { decideRetry } from '../domain';
 import { OperatorCalls } from '../presence/operator-calls';
-import { CallTaskRepository } from '../tasks/call-task.repository';
+import { CallTaskRepository, type TaskSettlement } from '../tasks/call-task.repository';
 import { MissedCallCallbacks } from '../inbound/missed-call-callbacks';
 import { callEventData } from './call-event-data';
 import { CallRepository, type EndedCall } from './call.repository';
@@ -47,11 +47,13 @@ export class ApplyCallEndedUseCase {
    */
   async execute(facts: readonly TelephonyCallEndedV1[], tx: Tx): Promise<boolean> {
     const events: OutgoingEvent[] = [];
+    const settles: TaskSettlement[] = [];
     for (const fact of facts) {
       const durations = { talkSeconds: fact.talkSeconds, waitSeconds: fact.waitSeconds, totalSeconds: fact.totalSeconds, forwardedSeconds: fact.forwardedSeconds };
-      const ended = await this.endOnce(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, fact.providerCallId, fact.isLost);
+      const ended = await this.endOnce(tx, asOrgId(fact.organizationId), fact.callId, fact.endReason, `telephony:${fact.endReason.reason}`, durations, settles, fact.providerCallId, fact.isLost);
       if (ended) events.push(...ended);
     }
+    await this.tasks.settleMany(tx, settles);
     if (events.length) await this.publisher.publishMany(events, { manager: tx });
     return events.length > 0;
   }
@@ -61,14 +63,21 @@ export class ApplyCallEndedUseCase {
    * `dialer.call.ended.v1` (exactly one per call), settles its task.
    */
   async end(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations = NO_TIME, providerCallId?: string, isLost = false): Promise<boolean> {
-    const events = await this.endOnce(tx, orgId, callId, endReason, cause, durations, providerCallId, isLost);
+    const settles: TaskSettlement[] = [];
+    const events = await this.endOnce(tx, orgId, callId, endReason, cause, durations, settles, providerCallId, isLost);
     if (!events) return false;
+    await this.tasks.settleMany(tx, settles);
     await this.publisher.publishMany(events, { manager: tx });
     return true;
   }
 
-  /** `end` without the outbox write: the events it would publish, in order, or null for a second (or foreign) end. */
-  private async endOnce(tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations, providerCallId?: string, isLost = false): Promise<OutgoingEvent[] | null> {
+  /**
+   * `end` without the outbox write: the events it would publish, in order, or null for a second (or
+   * foreign) end. The task's new state is added to `settles` (written for the whole batch at once).
+   */
+  private async endOnce(
+    tx: Tx, orgId: OrgId, callId: string, endReason: CallEndReasonV1, cause: string, durations: Durations, settles: TaskSettlement[], providerCallId?: string, isLost = false,
+  ): Promise<OutgoingEvent[] | null> {
     // The call's row, its transitions and its slot lease, in one statement.
     const ended = await this.calls.end(tx, orgId, callId, endReason.status, endReason, cause, durations === NO_TIME ? {} : { ...durations, providerCallId });
     if (!ended) return null;
@@ -86,8 +95,10 @@ export class ApplyCallEndedUseCase {
         ...(ended.reservationId ? { reservationId: ended.reservationId } : {}),
       },
     };
+    // A missed inbound call's callback looks for the caller's open callback: the batch's task states are written first.
+    if (!ended.taskId) await this.tasks.settleMany(tx, settles.splice(0));
     const taskEvents = ended.taskId
-      ? [await this.settleTask(tx, orgId, ended.taskId, ended.kind as TaskKind, callId, endReason, ended)]
+      ? [this.settleTask(orgId, ended.taskId, ended.kind as TaskKind, callId, endReason, ended, settles)]
       : await this.callbacks.afterInbound(tx, orgId, callId, ended, endReason, isLost);
     // An answer the end implied is announced before the end, as if its fact had come in time.
     const answeredEvent: OutgoingEvent | undefined = ended.answeredFrom
@@ -101,8 +112,8 @@ export class ApplyCallEndedUseCase {
     return [answeredEvent, endedEvent, ...taskEvents].filter((e): e is OutgoingEvent => e !== undefined);
   }
 
-  /** Retries or finishes the task (read with the call's end); returns its event (written with the call's end). */
-  private async settleTask(tx: Tx, orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1, ended: EndedCall): Promise<OutgoingEvent | undefined> {
+  /** Retries or finishes the task (read with the call's end, its new state added to `settles`); returns its event (written with the call's end). */
+  private settleTask(orgId: OrgId, taskId: string, kind: TaskKind, callId: string, endReason: CallEndReasonV1, ended: EndedCall, settles: TaskSettlement[]): OutgoingEvent | undefined {
     const task = ended.task;
     if (!task) return undefined;
     const campaign = task.campaign;
@@ -123,7 +134,7 @@ export class ApplyCallEndedUseCase {
     // A cancelled campaign's call in flight ends normally, but its task is not dialled again (item 11).
     const cancelled = decision.action === 'retry' && campaign?.state === 'cancelled';
     if (decision.action === 'retry' && !cancelled) {
-      await this.tasks.scheduleAt(tx, orgId, taskId, decision.at, 'retry_scheduled', decision.due);
+      settles.push({ orgId, taskId, state: 'retry_scheduled', notBefore: decision.at, windowFrom: decision.due });
       return {
         ...meta,
         type: Subjects.Dialer.TaskRetryScheduled,
@@ -131,7 +142,7 @@ export class ApplyCallEndedUseCase {
       };
     }
     const outcome = decision.action === 'retry' ? 'cancelled' : decision.outcome;
-    await this.tasks.markFinished(tx, orgId, taskId, outcome, task.endReasons.at(-1) ?? null);
+    settles.push({ orgId, taskId, state: 'finished', outcome, reason: task.endReasons.at(-1) ?? null });
     return {
       ...meta,
       type: Subjects.Dialer.TaskFinished,

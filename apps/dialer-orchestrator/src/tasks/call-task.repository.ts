@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CampaignDialPlanV1, RequestedContactV1, TaskKind } from '@santral/contracts';
-import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+import { tenantQuery, tenantsQuery, type OrgId, type Queryable } from '@santral/persistence';
 import { DISPATCH_LOCK } from '../slots/slot-leases';
 
 export interface TaskCounts {
@@ -18,6 +18,11 @@ export interface TaskCounts {
  * which has no calling windows unless it names them.
  */
 export type TaskPlan = Partial<CampaignDialPlanV1> & Pick<CampaignDialPlanV1, 'ringTimeoutSeconds'>;
+
+/** What a call's end does to its task: dialled again later, or finished with its outcome. */
+export type TaskSettlement =
+  | { orgId: OrgId; taskId: string; state: 'retry_scheduled'; notBefore: Date; windowFrom?: Date }
+  | { orgId: OrgId; taskId: string; state: 'finished'; outcome: string; reason: string | null };
 
 /** A task the dispatcher may dial now, with its dial plan. */
 export interface ReadyTask {
@@ -165,6 +170,33 @@ export class CallTaskRepository {
       orgId,
       `UPDATE call_tasks SET state = 'finished', outcome = $3, outcome_reason = $4, updated_at = now() WHERE id = $2 AND organization_id = $1`,
       [taskId, outcome, reason],
+    );
+  }
+
+  /**
+   * The tasks of a batch of call ends, each retried (`scheduleAt`'s write) or finished
+   * (`markFinished`'s), across organizations in one statement (each row keeps its own organization).
+   */
+  async settleMany(db: Queryable, settles: readonly TaskSettlement[]): Promise<void> {
+    if (settles.length === 0) return;
+    const retry = (s: TaskSettlement) => (s.state === 'retry_scheduled' ? s : undefined);
+    const finished = (s: TaskSettlement) => (s.state === 'finished' ? s : undefined);
+    await tenantsQuery(
+      db,
+      settles.map((s) => s.orgId),
+      `UPDATE call_tasks t SET state = u.state, updated_at = now(),
+              not_before = CASE WHEN u.state = 'finished' THEN t.not_before ELSE u.not_before END,
+              window_wait_from = CASE WHEN u.state = 'finished' THEN t.window_wait_from ELSE u.window_from END,
+              outcome = CASE WHEN u.state = 'finished' THEN u.outcome ELSE t.outcome END,
+              outcome_reason = CASE WHEN u.state = 'finished' THEN u.reason ELSE t.outcome_reason END
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[]) AS u(org, id, state, not_before, window_from, outcome, reason)
+        WHERE t.id = u.id AND t.organization_id = u.org`,
+      [
+        settles.map((s) => s.taskId), settles.map((s) => s.state), settles.map((s) => retry(s)?.notBefore ?? null),
+        // As `scheduleAt`: the task waits only for its window when it was otherwise due earlier.
+        settles.map((s) => { const r = retry(s); return r?.windowFrom && r.windowFrom < r.notBefore ? r.windowFrom : null; }),
+        settles.map((s) => finished(s)?.outcome ?? null), settles.map((s) => finished(s)?.reason ?? null),
+      ],
     );
   }
 
