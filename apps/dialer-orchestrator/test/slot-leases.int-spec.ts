@@ -140,7 +140,7 @@ describe('slot leases over real Postgres', () => {
     await replicaB.transaction(async (tx) => expect(await b.tryLockOrganization(tx, org)).toBe(true));
   });
 
-  it("a pass's first statement claims nothing while another pass holds the organization's lock, and claims, with the settings, once it frees", async () => {
+  it("a pass's first statement claims nothing while another pass holds the organization's lock, and claims, with the settings, DNC and caller numbers, once it frees", async () => {
     const org = asOrgId(randomUUID());
     const tasks = new CallTaskRepository();
     const settings = { concurrentSlots: 3, reservedInboundSlots: 0 };
@@ -148,6 +148,15 @@ describe('slot leases over real Postgres', () => {
     const plan = { ringTimeoutSeconds: 30, providerAccountId: randomUUID(), fromNumber: '+902125550000' };
     for (const to of ['+905550000001', '+905550000002']) {
       await tasks.addDirect(db.dataSource.manager, org, { kind: 'single', callId: randomUUID(), to, plan, timeZoneSource: 'unknown' });
+    }
+    // Both numbers on the DNC list, and the caller number the tasks dial from (another organization's too).
+    for (const number of ['+905550000001', '+905550000002']) {
+      await db.dataSource.query(`INSERT INTO dnc_entries (id, organization_id, number) VALUES ($1, $2, $3)`, [randomUUID(), org, number]);
+    }
+    for (const owner of [org, randomUUID()]) {
+      await db.dataSource.query(`INSERT INTO hotlines (id, organization_id, number, label, outbound_allowed, allowed_groups) VALUES ($1, $2, $3, 'x', $4, '{}')`, [
+        randomUUID(), owner, plan.fromNumber, owner === org,
+      ]);
     }
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -160,7 +169,7 @@ describe('slot leases over real Postgres', () => {
     });
     await isLocked;
     await replicaB.transaction(async (tx) => {
-      await expect(tasks.claimForPass(tx, org, 10)).resolves.toEqual({ locked: false, tasks: [], settings: expect.anything() });
+      await expect(tasks.claimForPass(tx, org, 10)).resolves.toEqual({ locked: false, tasks: [], settings: expect.anything(), hour: [], dncListed: [], hotlines: [] });
       // The refused claim locked no task (its transaction is still open): another one can take both.
       const free = await db.dataSource.transaction((other) => other.query(`SELECT id FROM call_tasks WHERE organization_id = $1 FOR UPDATE SKIP LOCKED`, [org]));
       expect(free).toHaveLength(2);
@@ -169,7 +178,11 @@ describe('slot leases over real Postgres', () => {
     await first;
     await replicaB.transaction(async (tx) => {
       const pass = await tasks.claimForPass(tx, org, 1);
-      expect(pass).toEqual({ locked: true, tasks: [expect.objectContaining({ to_number: '+905550000001', kind: 'single', attempt: 0, plan })], settings });
+      // Only the claimed task's number is looked up on the DNC list; only this organization's caller number is read.
+      expect(pass).toEqual({
+        locked: true, tasks: [expect.objectContaining({ to_number: '+905550000001', kind: 'single', attempt: 0, plan })], settings, hour: [], dncListed: ['+905550000001'],
+        hotlines: [{ number: plan.fromNumber, outboundAllowed: true, allowedGroups: [] }],
+      });
     });
   });
 

@@ -19,6 +19,19 @@ export interface TaskCounts {
  */
 export type TaskPlan = Partial<CampaignDialPlanV1> & Pick<CampaignDialPlanV1, 'ringTimeoutSeconds'>;
 
+/** What a dispatch pass reads in its first statement (see `claimForPass`). */
+export interface PassStart<S> {
+  locked: boolean;
+  tasks: ReadyTask[];
+  settings: S | null;
+  /** The organization's calls of the sliding hour, per campaign (null: direct calls). */
+  hour: Array<{ campaignId: string | null; n: number; oldest: Date }>;
+  /** The claimed tasks' numbers on the organization's DNC list. */
+  dncListed: string[];
+  /** The organization's caller numbers the claimed tasks dial from (a number absent here is not one of its own). */
+  hotlines: Array<{ number: string; outboundAllowed: boolean; allowedGroups: string[] }>;
+}
+
 /** What a call's end does to its task: dialled again later, or finished with its outcome. */
 export type TaskSettlement =
   | { orgId: OrgId; taskId: string; state: 'retry_scheduled'; notBefore: Date; windowFrom?: Date }
@@ -143,20 +156,36 @@ export class CallTaskRepository {
    * claimed), up to `limit` ready tasks — direct ones, and those of the organization's active
    * campaigns, in priority then due order, locked for the caller's transaction and skipping what
    * another replica holds (the ready index walks them in this order, so a pass reads only what it
-   * takes) — and the organization's settings.
+   * takes) — and what the pass checks them against: the organization's settings, its calls of the
+   * sliding hour by campaign (pacing), which of the claimed numbers are on its DNC list, and the
+   * caller numbers the claimed tasks dial from.
    */
-  async claimForPass<S>(db: Queryable, orgId: OrgId, limit: number): Promise<{ locked: boolean; tasks: ReadyTask[]; settings: S | null }> {
-    const [row] = await tenantQuery<{ locked: boolean; tasks: ReadyTask[]; settings: S | null }>(
+  async claimForPass<S>(db: Queryable, orgId: OrgId, limit: number): Promise<PassStart<S>> {
+    const [row] = await tenantQuery<{
+      locked: boolean; tasks: ReadyTask[]; settings: S | null; hour: Array<{ campaign_id: string | null; n: number; oldest: string }>; dnc: string[];
+      hotlines: Array<{ number: string; outboundAllowed: boolean; allowedGroups: string[] }>;
+    }>(
       db,
       orgId,
       `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked),
        ${CLAIM_READY}
        SELECT l.locked, coalesce((SELECT json_agg(c ORDER BY c.priority DESC, c.not_before) FROM claimed c), '[]'::json) AS tasks,
-              (SELECT s.settings FROM organization_settings s WHERE s.organization_id = $1) AS settings
+              (SELECT s.settings FROM organization_settings s WHERE s.organization_id = $1) AS settings,
+              CASE WHEN l.locked THEN (
+                SELECT coalesce(json_agg(json_build_object('campaign_id', h.campaign_id, 'n', h.n, 'oldest', h.oldest)), '[]'::json)
+                  FROM (SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
+                         WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id) h) END AS hour,
+              ARRAY(SELECT DISTINCT d.number FROM dnc_entries d WHERE d.organization_id = $1 AND d.number IN (SELECT c.to_number FROM claimed c)) AS dnc,
+              (SELECT coalesce(json_agg(json_build_object('number', h.number, 'outboundAllowed', h.outbound_allowed, 'allowedGroups', h.allowed_groups)), '[]'::json)
+                 FROM hotlines h WHERE h.organization_id = $1 AND h.number IN (SELECT c.plan->>'fromNumber' FROM claimed c)) AS hotlines
          FROM lock l`,
       [limit],
     );
-    return { locked: row?.locked === true, tasks: row?.tasks ?? [], settings: row?.settings ?? null };
+    if (!row) return { locked: false, tasks: [], settings: null, hour: [], dncListed: [], hotlines: [] };
+    return {
+      locked: row.locked === true, tasks: row.tasks ?? [], settings: row.settings ?? null,
+      hour: (row.hour ?? []).map((h) => ({ campaignId: h.campaign_id, n: h.n, oldest: new Date(h.oldest) })), dncListed: row.dnc ?? [], hotlines: row.hotlines ?? [],
+    };
   }
 
   async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
