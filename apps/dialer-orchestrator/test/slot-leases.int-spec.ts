@@ -6,6 +6,7 @@ import { createTestDatabase, type TestDatabase } from '@santral/testing';
 import { dialerService } from '../src/app.module';
 import { CallRepository } from '../src/calls/call.repository';
 import { SlotLeases } from '../src/slots/slot-leases';
+import { CallTaskRepository } from '../src/tasks/call-task.repository';
 
 jest.setTimeout(60_000);
 
@@ -137,6 +138,70 @@ describe('slot leases over real Postgres', () => {
     release();
     await first;
     await replicaB.transaction(async (tx) => expect(await b.tryLockOrganization(tx, org)).toBe(true));
+  });
+
+  it("a pass's first statement claims nothing while another pass holds the organization's lock, and claims, with the settings, DNC and caller numbers, once it frees", async () => {
+    const org = asOrgId(randomUUID());
+    const tasks = new CallTaskRepository();
+    const settings = { concurrentSlots: 3, reservedInboundSlots: 0 };
+    await db.dataSource.query(`INSERT INTO organization_settings (organization_id, settings, event_time, event_id) VALUES ($1, $2::jsonb, now(), $3)`, [org, JSON.stringify(settings), randomUUID()]);
+    const plan = { ringTimeoutSeconds: 30, providerAccountId: randomUUID(), fromNumber: '+902125550000' };
+    for (const to of ['+905550000001', '+905550000002']) {
+      await tasks.addDirect(db.dataSource.manager, org, { kind: 'single', callId: randomUUID(), to, plan, timeZoneSource: 'unknown' });
+    }
+    // Both numbers on the DNC list, and the caller number the tasks dial from (another organization's too).
+    for (const number of ['+905550000001', '+905550000002']) {
+      await db.dataSource.query(`INSERT INTO dnc_entries (id, organization_id, number) VALUES ($1, $2, $3)`, [randomUUID(), org, number]);
+    }
+    for (const owner of [org, randomUUID()]) {
+      await db.dataSource.query(`INSERT INTO hotlines (id, organization_id, number, label, outbound_allowed, allowed_groups) VALUES ($1, $2, $3, 'x', $4, '{}')`, [
+        randomUUID(), owner, plan.fromNumber, owner === org,
+      ]);
+    }
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    let locked!: () => void;
+    const isLocked = new Promise<void>((r) => (locked = r));
+    const first = db.dataSource.transaction(async (tx) => {
+      expect(await a.tryLockOrganization(tx, org)).toBe(true);
+      locked();
+      await held;
+    });
+    await isLocked;
+    await replicaB.transaction(async (tx) => {
+      await expect(tasks.claimForPass(tx, org, 10)).resolves.toEqual({ locked: false, tasks: [], settings: expect.anything(), hour: [], dncListed: [], hotlines: [] });
+      // The refused claim locked no task (its transaction is still open): another one can take both.
+      const free = await db.dataSource.transaction((other) => other.query(`SELECT id FROM call_tasks WHERE organization_id = $1 FOR UPDATE SKIP LOCKED`, [org]));
+      expect(free).toHaveLength(2);
+    });
+    release();
+    await first;
+    await replicaB.transaction(async (tx) => {
+      const pass = await tasks.claimForPass(tx, org, 1);
+      // Only the claimed task's number is looked up on the DNC list; only this organization's caller number is read.
+      expect(pass).toEqual({
+        locked: true, tasks: [expect.objectContaining({ to_number: '+905550000001', kind: 'single', attempt: 0, plan })], settings, hour: [], dncListed: ['+905550000001'],
+        hotlines: [{ number: plan.fromNumber, outboundAllowed: true, allowedGroups: [] }],
+      });
+    });
+  });
+
+  it('the dispatcher scans the organizations with free slots in a random order (replicas start apart), each with its free count', async () => {
+    const orgs = Array.from({ length: 6 }, () => asOrgId(randomUUID()));
+    for (const org of orgs) {
+      await db.dataSource.query(`INSERT INTO organization_settings (organization_id, settings, event_time, event_id) VALUES ($1, $2::jsonb, now(), $3)`, [
+        org, JSON.stringify({ concurrentSlots: 3, reservedInboundSlots: 1 }), randomUUID(),
+      ]);
+    }
+    await a.acquireNew(orgs[0]!, randomUUID(), 'outbound', capacity, 60_000);
+    const orders = new Set<string>();
+    for (let i = 0; i < 10; i++) {
+      const seen = (await a.freeAcrossOrganizations(1000)).filter((o) => orgs.includes(o.organizationId));
+      expect(seen).toHaveLength(6);
+      expect(seen.find((o) => o.organizationId === orgs[0])?.free).toBe(1);
+      orders.add(seen.map((o) => o.organizationId).join());
+    }
+    expect(orders.size).toBeGreaterThan(1);
   });
 
   it('keeps organizations apart', async () => {

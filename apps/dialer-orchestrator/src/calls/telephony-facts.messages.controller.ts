@@ -33,8 +33,7 @@ export class TelephonyFactsMessagesController {
   /** Many ends share one inbox transaction under load (a failing one is retried alone). */
   @OnEventBatch(Subjects.Telephony.CallEnded, { batchSize: 50, concurrency: 4 })
   async onEnded(events: Array<ReceivedEvent<TelephonyCallEndedV1>>, tx: Tx): Promise<void> {
-    let freed = false;
-    for (const e of events) freed = (await this.ended.execute(e.data, tx)) || freed;
+    const freed = await this.ended.execute(events.map((e) => e.data), tx);
     // The freed slots are reused on this event: the pass runs once the inbox transaction has
     // committed (a pass started before the commit would still see the slots held).
     if (freed) afterCommit(tx, () => this.dispatcher.wake());

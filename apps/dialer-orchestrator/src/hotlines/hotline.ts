@@ -19,7 +19,7 @@ export interface Hotline {
  * (FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT). `groups` undefined: no user is calling (an AI agent's
  * call), so only the outbound permission counts. Null when the call may go out from it.
  */
-export function hotlineRefusal(hotline: Hotline | null, groups: readonly string[] | undefined): DialingErrorCode | null {
+export function hotlineRefusal(hotline: Pick<Hotline, 'outboundAllowed' | 'allowedGroups'> | null, groups: readonly string[] | undefined): DialingErrorCode | null {
   if (!hotline) return 'FROM_NUMBER_NOT_FOUND';
   if (!hotline.outboundAllowed) return 'FROM_NUMBER_NOT_ALLOWS_AGENT_CALL_OUT';
   if (hotline.allowedGroups.length === 0 || groups === undefined) return null;

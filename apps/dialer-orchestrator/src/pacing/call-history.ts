@@ -10,6 +10,13 @@ export interface HourOfCalls {
   byCampaign: Map<string | null, { count: number; oldest: Date }>;
 }
 
+/** The sliding hour from its calls counted per campaign (as `lastHour` reads them, or a dispatch pass's first statement). */
+export function hourOfCalls(rows: ReadonlyArray<{ campaignId: string | null; n: number; oldest: Date }>): HourOfCalls {
+  const byCampaign = new Map(rows.map((r) => [r.campaignId, { count: r.n, oldest: r.oldest }] as const));
+  const oldest = rows.reduce<Date | null>((o, r) => (o && o <= r.oldest ? o : r.oldest), null);
+  return { total: rows.reduce((n, r) => n + r.n, 0), oldest, byCampaign };
+}
+
 /** What pacing reads from the calls the organization started (DESIGN §7: caps are counted from stored calls). */
 @Injectable()
 export class CallHistory {
@@ -21,9 +28,7 @@ export class CallHistory {
       `SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
         WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id`,
     );
-    const byCampaign = new Map(rows.map((r) => [r.campaign_id, { count: r.n, oldest: new Date(r.oldest) }] as const));
-    const oldest = rows.reduce<Date | null>((o, r) => (o && o <= new Date(r.oldest) ? o : new Date(r.oldest)), null);
-    return { total: rows.reduce((n, r) => n + r.n, 0), oldest, byCampaign };
+    return hourOfCalls(rows.map((r) => ({ campaignId: r.campaign_id, n: r.n, oldest: new Date(r.oldest) })));
   }
 
   /** When each of these numbers was called in the last `days` days, across the organization's calls. */

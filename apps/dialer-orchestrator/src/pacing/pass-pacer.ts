@@ -3,7 +3,7 @@ import type { OrgId, Tx } from '@santral/persistence';
 import { SERVICE_CONFIG } from '@santral/service-kit';
 import type { DialerConfig } from '../config';
 import type { ReadyTask } from '../tasks/call-task.repository';
-import { CallHistory } from './call-history';
+import { CallHistory, type HourOfCalls } from './call-history';
 import { PassPacing } from './pass-pacing';
 import { ProviderRateBuckets } from './provider-rate-buckets';
 
@@ -26,14 +26,15 @@ export class PassPacer {
     @Inject(SERVICE_CONFIG) private readonly config: Pick<DialerConfig, 'PROVIDER_CPS_DEFAULT'>,
   ) {}
 
-  async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date): Promise<PassPacing> {
+  /** `hour`: the organization's calls of the sliding hour when the caller read them already (its first statement). */
+  async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date, hour?: HourOfCalls): Promise<PassPacing> {
     const capped = tasks.filter((t) => t.plan?.retryPolicy?.frequencyCap);
     const days = Math.max(0, ...capped.map((t) => t.plan.retryPolicy!.frequencyCap!.perDays));
     // One after the other: both run on the transaction's one connection (pg queues a concurrent query
     // on a client and warns that pg 9 will refuse it).
-    const hour = await this.history.lastHour(tx, orgId);
+    const ofHour = hour ?? (await this.history.lastHour(tx, orgId));
     const recent = days > 0 ? await this.history.recentTo(tx, orgId, capped.map((t) => t.to_number), days) : new Map<string, Date[]>();
-    return new PassPacing(orgCallsPerHour, hour, recent, now);
+    return new PassPacing(orgCallsPerHour, ofHour, recent, now);
   }
 
   /** One take per provider account for the tasks pacing admitted (in a pass, usually one account). */

@@ -20,7 +20,7 @@ export function usableSlots(capacity: SlotCapacity, kind: SlotKind): number {
 const OPEN_CALL = (alias: string) => `EXISTS (SELECT 1 FROM calls c WHERE c.call_id = ${alias}.call_id AND c.organization_id = ${alias}.organization_id AND c.ended_at IS NULL)`;
 
 /** The key of an organization's dispatch lock ($1: its id). */
-const DISPATCH_LOCK = `hashtextextended('dispatch:' || $1::text, 0)`;
+export const DISPATCH_LOCK = `hashtextextended('dispatch:' || $1::uuid::text, 0)`;
 
 /** Tries a few times when another replica took the same free slot in the same instant. */
 const ACQUIRE_ATTEMPTS = 4;
@@ -191,7 +191,8 @@ export class SlotLeases {
 
   /**
    * Platform scan for the dispatcher: organizations with outbound slots free now (capacity from the
-   * settings projection) and how many, most free first.
+   * settings projection) and how many, in random order: two replicas' passes then start on different
+   * organizations instead of queueing on the same locks, and past `limit` none is always left out.
    */
   async freeAcrossOrganizations(limit: number, db: Queryable = this.dataSource): Promise<Array<{ organizationId: OrgId; free: number }>> {
     const rows = (await db.query(
@@ -199,7 +200,7 @@ export class SlotLeases {
          FROM organization_settings s
          LEFT JOIN (SELECT organization_id, count(*)::int AS n FROM slot_leases WHERE expires_at > now() GROUP BY organization_id) l USING (organization_id)
         WHERE (s.settings->>'concurrentSlots')::int - coalesce((s.settings->>'reservedInboundSlots')::int, 0) - coalesce(l.n, 0) > 0
-        ORDER BY free DESC
+        ORDER BY random()
         LIMIT $1`,
       [limit],
     )) as Array<{ organization_id: string; free: number }>;

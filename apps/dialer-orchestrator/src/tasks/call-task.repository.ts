@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CampaignDialPlanV1, RequestedContactV1, TaskKind } from '@santral/contracts';
-import { tenantQuery, type OrgId, type Queryable } from '@santral/persistence';
+import { tenantQuery, tenantsQuery, type OrgId, type Queryable } from '@santral/persistence';
+import { DISPATCH_LOCK } from '../slots/slot-leases';
 
 export interface TaskCounts {
   pending: number;
@@ -17,6 +18,24 @@ export interface TaskCounts {
  * which has no calling windows unless it names them.
  */
 export type TaskPlan = Partial<CampaignDialPlanV1> & Pick<CampaignDialPlanV1, 'ringTimeoutSeconds'>;
+
+/** What a dispatch pass reads in its first statement (see `claimForPass`). */
+export interface PassStart<S> {
+  locked: boolean;
+  tasks: ReadyTask[];
+  settings: S | null;
+  /** The organization's calls of the sliding hour, per campaign (null: direct calls). */
+  hour: Array<{ campaignId: string | null; n: number; oldest: Date }>;
+  /** The claimed tasks' numbers on the organization's DNC list. */
+  dncListed: string[];
+  /** The organization's caller numbers the claimed tasks dial from (a number absent here is not one of its own). */
+  hotlines: Array<{ number: string; outboundAllowed: boolean; allowedGroups: string[] }>;
+}
+
+/** What a call's end does to its task: dialled again later, or finished with its outcome. */
+export type TaskSettlement =
+  | { orgId: OrgId; taskId: string; state: 'retry_scheduled'; notBefore: Date; windowFrom?: Date }
+  | { orgId: OrgId; taskId: string; state: 'finished'; outcome: string; reason: string | null };
 
 /** A task the dispatcher may dial now, with its dial plan. */
 export interface ReadyTask {
@@ -57,6 +76,22 @@ export interface NewDirectTask {
   /** Direct calls go before campaign tasks of the same organization. */
   priority?: number;
 }
+
+/** The ready tasks of organization $1 (at most $2) a pass claims, only once it holds the lock (CTE `lock`). */
+const CLAIM_READY = `
+  claimed AS (
+    SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
+           coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint,
+           t.source_call_id, t.priority, t.not_before
+      FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
+     WHERE (SELECT locked FROM lock) AND t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
+       AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
+       -- A callback rings nobody's phone until an operator or an agent takes it.
+       AND (t.kind <> 'callback' OR t.agent_id IS NOT NULL OR t.operator_user_id IS NOT NULL)
+     ORDER BY t.priority DESC, t.not_before
+     LIMIT $2
+     FOR UPDATE OF t SKIP LOCKED
+  )`;
 
 /** `call_tasks`: what the dispatcher claims (issue 10). */
 @Injectable()
@@ -116,44 +151,45 @@ export class CallTaskRepository {
   }
 
   /**
-   * Up to `limit` ready tasks: direct ones, and those of the organization's active campaigns, in priority then due order,
-   * locked for the caller's transaction and skipping what another replica holds (the ready index
-   * walks them in this order, so a pass reads only what it takes).
+   * A dispatch pass's first statement, one round trip: the organization's dispatch lock for the
+   * caller's transaction (`locked` false at once when another pass holds it — then nothing is
+   * claimed), up to `limit` ready tasks — direct ones, and those of the organization's active
+   * campaigns, in priority then due order, locked for the caller's transaction and skipping what
+   * another replica holds (the ready index walks them in this order, so a pass reads only what it
+   * takes) — and what the pass checks them against: the organization's settings, its calls of the
+   * sliding hour by campaign (pacing), which of the claimed numbers are on its DNC list, and the
+   * caller numbers the claimed tasks dial from.
    */
-  async claimReady(db: Queryable, orgId: OrgId, limit: number): Promise<ReadyTask[]> {
-    return tenantQuery<ReadyTask>(
+  async claimForPass<S>(db: Queryable, orgId: OrgId, limit: number): Promise<PassStart<S>> {
+    const [row] = await tenantQuery<{
+      locked: boolean; tasks: ReadyTask[]; settings: S | null; hour: Array<{ campaign_id: string | null; n: number; oldest: string }>; dnc: string[];
+      hotlines: Array<{ number: string; outboundAllowed: boolean; allowedGroups: string[] }>;
+    }>(
       db,
       orgId,
-      `SELECT t.id, t.organization_id, t.kind, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.to_number, t.time_zone, t.attempt, t.variables,
-              coalesce(t.plan, c.view->'dialPlan') AS plan, t.first_call_id, t.agent_id, t.operator_user_id, t.operator_endpoint,
-              t.source_call_id
-         FROM call_tasks t LEFT JOIN dialer_campaigns c ON c.campaign_id = t.campaign_id AND c.organization_id = t.organization_id
-        WHERE t.organization_id = $1 AND t.state IN ('pending', 'retry_scheduled') AND t.not_before <= now()
-          AND (t.campaign_id IS NULL OR c.view->>'state' = 'active')
-          -- A callback rings nobody's phone until an operator or an agent takes it.
-          AND (t.kind <> 'callback' OR t.agent_id IS NOT NULL OR t.operator_user_id IS NOT NULL)
-        ORDER BY t.priority DESC, t.not_before
-        LIMIT $2
-        FOR UPDATE OF t SKIP LOCKED`,
+      `WITH lock AS MATERIALIZED (SELECT pg_try_advisory_xact_lock(${DISPATCH_LOCK}) AS locked),
+       ${CLAIM_READY}
+       SELECT l.locked, coalesce((SELECT json_agg(c ORDER BY c.priority DESC, c.not_before) FROM claimed c), '[]'::json) AS tasks,
+              (SELECT s.settings FROM organization_settings s WHERE s.organization_id = $1) AS settings,
+              CASE WHEN l.locked THEN (
+                SELECT coalesce(json_agg(json_build_object('campaign_id', h.campaign_id, 'n', h.n, 'oldest', h.oldest)), '[]'::json)
+                  FROM (SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
+                         WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id) h) END AS hour,
+              ARRAY(SELECT DISTINCT d.number FROM dnc_entries d WHERE d.organization_id = $1 AND d.number IN (SELECT c.to_number FROM claimed c)) AS dnc,
+              (SELECT coalesce(json_agg(json_build_object('number', h.number, 'outboundAllowed', h.outbound_allowed, 'allowedGroups', h.allowed_groups)), '[]'::json)
+                 FROM hotlines h WHERE h.organization_id = $1 AND h.number IN (SELECT c.plan->>'fromNumber' FROM claimed c)) AS hotlines
+         FROM lock l`,
       [limit],
     );
+    if (!row) return { locked: false, tasks: [], settings: null, hour: [], dncListed: [], hotlines: [] };
+    return {
+      locked: row.locked === true, tasks: row.tasks ?? [], settings: row.settings ?? null,
+      hour: (row.hour ?? []).map((h) => ({ campaignId: h.campaign_id, n: h.n, oldest: new Date(h.oldest) })), dncListed: row.dnc ?? [], hotlines: row.hotlines ?? [],
+    };
   }
 
   async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
     await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
-  }
-
-  /** `markDialing` for the tasks of one dispatch pass, in one statement. */
-  async markDialingMany(db: Queryable, orgId: OrgId, tasks: ReadonlyArray<{ taskId: string; attempt: number }>): Promise<void> {
-    if (tasks.length === 0) return;
-    await tenantQuery(
-      db,
-      orgId,
-      `UPDATE call_tasks t SET state = 'dialing', attempt = u.attempt, updated_at = now()
-         FROM unnest($2::uuid[], $3::int[]) AS u(id, attempt)
-        WHERE t.id = u.id AND t.organization_id = $1`,
-      [tasks.map((t) => t.taskId), tasks.map((t) => t.attempt)],
-    );
   }
 
   /** Not dialled again: `outcome` as dialer.task.finished.v1 says it, `reason` the end reason or refusal code. */
@@ -163,6 +199,33 @@ export class CallTaskRepository {
       orgId,
       `UPDATE call_tasks SET state = 'finished', outcome = $3, outcome_reason = $4, updated_at = now() WHERE id = $2 AND organization_id = $1`,
       [taskId, outcome, reason],
+    );
+  }
+
+  /**
+   * The tasks of a batch of call ends, each retried (`scheduleAt`'s write) or finished
+   * (`markFinished`'s), across organizations in one statement (each row keeps its own organization).
+   */
+  async settleMany(db: Queryable, settles: readonly TaskSettlement[]): Promise<void> {
+    if (settles.length === 0) return;
+    const retry = (s: TaskSettlement) => (s.state === 'retry_scheduled' ? s : undefined);
+    const finished = (s: TaskSettlement) => (s.state === 'finished' ? s : undefined);
+    await tenantsQuery(
+      db,
+      settles.map((s) => s.orgId),
+      `UPDATE call_tasks t SET state = u.state, updated_at = now(),
+              not_before = CASE WHEN u.state = 'finished' THEN t.not_before ELSE u.not_before END,
+              window_wait_from = CASE WHEN u.state = 'finished' THEN t.window_wait_from ELSE u.window_from END,
+              outcome = CASE WHEN u.state = 'finished' THEN u.outcome ELSE t.outcome END,
+              outcome_reason = CASE WHEN u.state = 'finished' THEN u.reason ELSE t.outcome_reason END
+         FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::text[], $7::text[]) AS u(org, id, state, not_before, window_from, outcome, reason)
+        WHERE t.id = u.id AND t.organization_id = u.org`,
+      [
+        settles.map((s) => s.taskId), settles.map((s) => s.state), settles.map((s) => retry(s)?.notBefore ?? null),
+        // As `scheduleAt`: the task waits only for its window when it was otherwise due earlier.
+        settles.map((s) => { const r = retry(s); return r?.windowFrom && r.windowFrom < r.notBefore ? r.windowFrom : null; }),
+        settles.map((s) => finished(s)?.outcome ?? null), settles.map((s) => finished(s)?.reason ?? null),
+      ],
     );
   }
 
@@ -195,25 +258,6 @@ export class CallTaskRepository {
       [campaignId],
     );
     return rows.length;
-  }
-
-  /** The task of an ended call, with what the retry matrix needs. */
-  async forRetry(
-    db: Queryable,
-    orgId: OrgId,
-    taskId: string,
-  ): Promise<{ toNumber: string; timeZone: string | null; campaignId: string | null; contactId: string | null; sourceCallId: string | null; endReasons: string[] } | null> {
-    const [row] = await tenantQuery<{ to_number: string; time_zone: string | null; campaign_id: string | null; contact_id: string | null; source_call_id: string | null; reasons: string[] }>(
-      db,
-      orgId,
-      `SELECT t.to_number, t.time_zone, t.campaign_id, CASE WHEN t.kind = 'campaign' THEN t.contact_id END AS contact_id, t.source_call_id,
-              coalesce(array_agg(c.end_reason->>'reason' ORDER BY c.attempt) FILTER (WHERE c.end_reason IS NOT NULL), '{}') AS reasons
-         FROM call_tasks t LEFT JOIN calls c ON c.task_id = t.id AND c.organization_id = t.organization_id
-        WHERE t.id = $2 AND t.organization_id = $1
-        GROUP BY t.id`,
-      [taskId],
-    );
-    return row ? { toNumber: row.to_number, timeZone: row.time_zone, campaignId: row.campaign_id, contactId: row.contact_id, sourceCallId: row.source_call_id, endReasons: row.reasons } : null;
   }
 
   /**
