@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { asOrgId, buildDataSourceOptions } from '@santral/persistence';
+import { asOrgId, buildDataSourceOptions, type OrgId } from '@santral/persistence';
 import { serviceEntities, serviceMigrations } from '@santral/service-kit';
 import { createTestDatabase, type TestDatabase } from '@santral/testing';
 import { dialerService } from '../src/app.module';
@@ -118,9 +118,8 @@ describe('slot leases over real Postgres', () => {
     await expect(a.held(org)).resolves.toEqual([expect.objectContaining({ slotNo: 1, callId: next })]);
   });
 
-  it("one dispatch pass per organization at a time across replicas: the second is told at once, another organization is not held, and it frees at commit", async () => {
-    const org = asOrgId(randomUUID());
-    const other = asOrgId(randomUUID());
+  /** Replica A's dispatch pass holding the organization's lock until `release()`; `first` is its transaction. */
+  const holdPassLock = async (org: OrgId): Promise<{ release: () => void; first: Promise<void> }> => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
     let locked!: () => void;
@@ -131,6 +130,13 @@ describe('slot leases over real Postgres', () => {
       await held;
     });
     await isLocked;
+    return { release, first };
+  };
+
+  it("one dispatch pass per organization at a time across replicas: the second is told at once, another organization is not held, and it frees at commit", async () => {
+    const org = asOrgId(randomUUID());
+    const other = asOrgId(randomUUID());
+    const { release, first } = await holdPassLock(org);
     await replicaB.transaction(async (tx) => {
       expect(await b.tryLockOrganization(tx, org)).toBe(false);
       expect(await b.tryLockOrganization(tx, other)).toBe(true);
@@ -158,16 +164,7 @@ describe('slot leases over real Postgres', () => {
         randomUUID(), owner, plan.fromNumber, owner === org,
       ]);
     }
-    let release!: () => void;
-    const held = new Promise<void>((r) => (release = r));
-    let locked!: () => void;
-    const isLocked = new Promise<void>((r) => (locked = r));
-    const first = db.dataSource.transaction(async (tx) => {
-      expect(await a.tryLockOrganization(tx, org)).toBe(true);
-      locked();
-      await held;
-    });
-    await isLocked;
+    const { release, first } = await holdPassLock(org);
     await replicaB.transaction(async (tx) => {
       await expect(tasks.claimForPass(tx, org, 10)).resolves.toEqual({ locked: false, tasks: [], settings: expect.anything(), hour: [], dncListed: [], hotlines: [] });
       // The refused claim locked no task (its transaction is still open): another one can take both.
