@@ -1,3 +1,4 @@
+import { isTimeZoneName } from '@santral/contracts';
 import { WebhookPayloadError } from '../provider.port';
 
 /**
@@ -22,25 +23,14 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** Whether `tz` is an IANA zone this runtime knows. */
-export function isTimeZone(tz: unknown): tz is string {
-  if (typeof tz !== 'string' || tz.length === 0 || tz.length > 64) return false;
-  try {
-    formatter(tz);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** The problem with an account's `settings.timeZone`, if any (for validateConfig). */
 export function timeZoneSettingProblems(settings: Record<string, unknown>): string[] {
-  return settings.timeZone === undefined || isTimeZone(settings.timeZone) ? [] : ['settings.timeZone must be an IANA time zone (e.g. Europe/Istanbul)'];
+  return settings.timeZone === undefined || isTimeZoneName(settings.timeZone) ? [] : ['settings.timeZone must be an IANA time zone (e.g. Europe/Istanbul)'];
 }
 
 /** The zone an account's CallGear times are read in. */
 export function callGearTimeZone(settings: Record<string, unknown>): string {
-  return isTimeZone(settings.timeZone) ? settings.timeZone : DEFAULT_CALLGEAR_TIME_ZONE;
+  return isTimeZoneName(settings.timeZone) ? settings.timeZone : DEFAULT_CALLGEAR_TIME_ZONE;
 }
 
 /** `YYYY-MM-DD hh:mm:ss`: the wall clock of `timeZone` at `d` (the form CallGear reads and writes). */
