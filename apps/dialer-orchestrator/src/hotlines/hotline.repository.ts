@@ -28,18 +28,8 @@ export class HotlineRepository extends TenantRepository<HotlineEntity> implement
     return this.findOne(orgId, { id }, tx);
   }
 
-  /** The dispatcher's pre-dial check runs this once per caller number and pass: a prepared statement, not TypeORM's find. */
-  async findByNumber(orgId: OrgId, e164: string, tx?: Tx): Promise<Hotline | null> {
-    const [row] = await this.sql<{ id: string; organization_id: string; number: string; label: string; outbound_allowed: boolean; allowed_groups: string[]; created_at: Date; updated_at: Date }>(
-      orgId,
-      `SELECT id, organization_id, number, label, outbound_allowed, allowed_groups, created_at, updated_at FROM hotlines WHERE organization_id = $1 AND number = $2`,
-      [e164],
-      tx,
-    );
-    return row
-      ? { id: row.id, organizationId: row.organization_id, number: row.number, label: row.label, outboundAllowed: row.outbound_allowed, allowedGroups: row.allowed_groups,
-          createdAt: row.created_at, updatedAt: row.updated_at }
-      : null;
+  findByNumber(orgId: OrgId, e164: string, tx?: Tx): Promise<Hotline | null> {
+    return this.findOne(orgId, { number: e164 }, tx);
   }
 
   async firstCallingOut(orgId: OrgId): Promise<Hotline | null> {

@@ -17,17 +17,16 @@ export function hourOfCalls(rows: ReadonlyArray<{ campaignId: string | null; n: 
   return { total: rows.reduce((n, r) => n + r.n, 0), oldest, byCampaign };
 }
 
+/** The calls of organization $1 in the sliding hour, per campaign (`lastHour`, and a dispatch pass's first statement). */
+export const CALLS_OF_THE_HOUR = `SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
+  WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id`;
+
 /** What pacing reads from the calls the organization started (DESIGN §7: caps are counted from stored calls). */
 @Injectable()
 export class CallHistory {
   /** One statement: the calls of the sliding hour, grouped by campaign. */
   async lastHour(db: Queryable, orgId: OrgId): Promise<HourOfCalls> {
-    const rows = await tenantQuery<{ campaign_id: string | null; n: number; oldest: Date }>(
-      db,
-      orgId,
-      `SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
-        WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id`,
-    );
+    const rows = await tenantQuery<{ campaign_id: string | null; n: number; oldest: Date }>(db, orgId, CALLS_OF_THE_HOUR);
     return hourOfCalls(rows.map((r) => ({ campaignId: r.campaign_id, n: r.n, oldest: new Date(r.oldest) })));
   }
 

@@ -14,8 +14,9 @@ export interface HeldTokens {
 }
 
 /**
- * Reads what a dispatch pass of one organization paces by — its calls of the last hour, and the
- * earlier calls of the numbers it is about to dial when a frequency cap applies — and takes the
+ * Paces a dispatch pass of one organization by its calls of the last hour (read by the pass's first
+ * statement) and, when a frequency cap applies, the earlier calls of the numbers it is about to
+ * dial (read here) — and takes the
  * provider accounts' tokens: a few statements per organization and pass, never one per call.
  */
 @Injectable()
@@ -26,15 +27,12 @@ export class PassPacer {
     @Inject(SERVICE_CONFIG) private readonly config: Pick<DialerConfig, 'PROVIDER_CPS_DEFAULT'>,
   ) {}
 
-  /** `hour`: the organization's calls of the sliding hour when the caller read them already (its first statement). */
-  async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date, hour?: HourOfCalls): Promise<PassPacing> {
+  /** `hour`: the organization's calls of the sliding hour, as the pass's first statement read them. */
+  async start(tx: Tx, orgId: OrgId, tasks: readonly ReadyTask[], orgCallsPerHour: number | undefined, now: Date, hour: HourOfCalls): Promise<PassPacing> {
     const capped = tasks.filter((t) => t.plan?.retryPolicy?.frequencyCap);
     const days = Math.max(0, ...capped.map((t) => t.plan.retryPolicy!.frequencyCap!.perDays));
-    // One after the other: both run on the transaction's one connection (pg queues a concurrent query
-    // on a client and warns that pg 9 will refuse it).
-    const ofHour = hour ?? (await this.history.lastHour(tx, orgId));
     const recent = days > 0 ? await this.history.recentTo(tx, orgId, capped.map((t) => t.to_number), days) : new Map<string, Date[]>();
-    return new PassPacing(orgCallsPerHour, ofHour, recent, now);
+    return new PassPacing(orgCallsPerHour, hour, recent, now);
   }
 
   /** One take per provider account for the tasks pacing admitted (in a pass, usually one account). */

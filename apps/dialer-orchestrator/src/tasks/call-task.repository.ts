@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { v7 as uuidv7 } from 'uuid';
 import type { CampaignDialPlanV1, RequestedContactV1, TaskKind } from '@santral/contracts';
 import { tenantQuery, tenantsQuery, type OrgId, type Queryable } from '@santral/persistence';
+import { CALLS_OF_THE_HOUR } from '../pacing/call-history';
 import { DISPATCH_LOCK } from '../slots/slot-leases';
 
 export interface TaskCounts {
@@ -173,8 +174,7 @@ export class CallTaskRepository {
               (SELECT s.settings FROM organization_settings s WHERE s.organization_id = $1) AS settings,
               CASE WHEN l.locked THEN (
                 SELECT coalesce(json_agg(json_build_object('campaign_id', h.campaign_id, 'n', h.n, 'oldest', h.oldest)), '[]'::json)
-                  FROM (SELECT campaign_id, count(*)::int AS n, min(created_at) AS oldest FROM calls
-                         WHERE organization_id = $1 AND created_at > clock_timestamp() - interval '1 hour' GROUP BY campaign_id) h) END AS hour,
+                  FROM (${CALLS_OF_THE_HOUR}) h) END AS hour,
               ARRAY(SELECT DISTINCT d.number FROM dnc_entries d WHERE d.organization_id = $1 AND d.number IN (SELECT c.to_number FROM claimed c)) AS dnc,
               (SELECT coalesce(json_agg(json_build_object('number', h.number, 'outboundAllowed', h.outbound_allowed, 'allowedGroups', h.allowed_groups)), '[]'::json)
                  FROM hotlines h WHERE h.organization_id = $1 AND h.number IN (SELECT c.plan->>'fromNumber' FROM claimed c)) AS hotlines
@@ -186,10 +186,6 @@ export class CallTaskRepository {
       locked: row.locked === true, tasks: row.tasks ?? [], settings: row.settings ?? null,
       hour: (row.hour ?? []).map((h) => ({ campaignId: h.campaign_id, n: h.n, oldest: new Date(h.oldest) })), dncListed: row.dnc ?? [], hotlines: row.hotlines ?? [],
     };
-  }
-
-  async markDialing(db: Queryable, orgId: OrgId, taskId: string, attempt: number): Promise<void> {
-    await tenantQuery(db, orgId, `UPDATE call_tasks SET state = 'dialing', attempt = $3, updated_at = now() WHERE id = $2 AND organization_id = $1`, [taskId, attempt]);
   }
 
   /** Not dialled again: `outcome` as dialer.task.finished.v1 says it, `reason` the end reason or refusal code. */
@@ -229,9 +225,8 @@ export class CallTaskRepository {
     );
   }
 
-  /** Ready again at `at` (a retry the matrix asked for, or a calling window that opens later). */
   /**
-   * Ready again at `at`. `windowFrom`: the task waits only for its calling window, and was otherwise
+   * Ready again at `at` (a retry the matrix asked for, or a calling window that opens later). `windowFrom`: the task waits only for its calling window, and was otherwise
    * due then (see `releaseWindowWaits`).
    */
   async scheduleAt(db: Queryable, orgId: OrgId, taskId: string, at: Date, state: 'pending' | 'retry_scheduled', windowFrom?: Date): Promise<void> {
