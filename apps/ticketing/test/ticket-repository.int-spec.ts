@@ -6,7 +6,7 @@ import { ticketingService } from '../src/app.module';
 import type { Ticket } from '../src/tickets/ticket';
 import { TicketRepository } from '../src/tickets/ticket.repository';
 
-// The repository on the real Postgres: the screen-pop card's ticket part, and tenancy.
+// The repository on the real Postgres: tickets of a call, and tenancy (the card's ticket part: card-reader.int-spec.ts).
 const ORG = asOrgId('0190cccc-0000-7000-8000-000000000001');
 const OTHER = asOrgId('0190cccc-0000-7000-8000-000000000002');
 const CUSTOMER = '0190cccc-0000-7000-8000-0000000000c1';
@@ -31,31 +31,6 @@ describe('TicketRepository (real Postgres)', () => {
       customerId: CUSTOMER, assigneeUserId: null, supersededBy: null, reopenCount: 0, groupsMissed: false, createdAt: at, updatedAt: at, closedAt: null, ...over,
     };
   };
-
-  it('summaryForCustomer: the open tickets newest first, their count, and the last ticket (closed ones included), of this organization only', async () => {
-    const open1 = ticket({ kind: 'missed_call', handset: 'red' }, 1);
-    const pending = ticket({ status: 'pending' }, 2);
-    const closed = ticket({ status: 'closed', closedAt: new Date() }, 3);
-    const elsewhere = ticket({ organizationId: OTHER }, 4);
-    const noCustomer = ticket({ customerId: null }, 5);
-    await inTransaction(db.dataSource, async (tx) => {
-      for (const t of [open1, pending, closed, elsewhere, noCustomer]) await repo.insert(t, tx);
-    });
-    await expect(repo.summaryForCustomer(ORG, CUSTOMER)).resolves.toEqual({
-      openTicketCount: 2,
-      openTickets: [
-        { ticketId: pending.id, subject: 'T2', status: 'pending', handset: 'none', updatedAt: pending.updatedAt },
-        { ticketId: open1.id, subject: 'T1', status: 'open', handset: 'red', updatedAt: open1.updatedAt },
-      ],
-      lastTicketId: closed.id,
-    });
-    await expect(repo.summaryForCustomer(OTHER, CUSTOMER)).resolves.toEqual({
-      openTicketCount: 1, openTickets: [expect.objectContaining({ ticketId: elsewhere.id })], lastTicketId: elsewhere.id,
-    });
-    await expect(repo.summaryForCustomer(ORG, '0190cccc-0000-7000-8000-0000000000c9')).resolves.toEqual({ openTicketCount: 0, openTickets: [] });
-    // Inside the caller's transaction too (the customers side reads it while building the card).
-    await inTransaction(db.dataSource, async (tx) => expect(repo.summaryForCustomer(ORG, CUSTOMER, tx)).resolves.toMatchObject({ openTicketCount: 2 }));
-  });
 
   it('one conversation never gets two tickets: a second link of the same call and operator is refused', async () => {
     const t = ticket({}, 10);

@@ -5,11 +5,8 @@ import { SqlCardReader } from './card.reader';
 import { ConfigureEnrichmentUseCase, ENRICHMENT_ALLOW_PRIVATE } from './configure-enrichment.use-case';
 import { CreateCustomerUseCase } from './create-customer.use-case';
 import { CustomerCallsRepository, InboundMatchesRepository } from './customer-calls.repository';
-import { TicketRepository } from '../tickets/ticket.repository';
 import { TicketCustomers } from '../tickets/ticket-customers.port';
 import { CustomerPhoneOwners } from './customer-phone-owners';
-import { CustomerTickets } from './customer-tickets.port';
-import { TicketSummaries } from './ticket-summaries';
 import { CustomerRepository } from './customer.repository';
 import { CardReader, CustomerCallsPort, CustomerMatchedEvents, CustomersPort, EnrichmentClient, EnrichmentSettingsPort, InboundMatchesPort, OrganizationCountry } from './customers.port';
 import { CustomersMessagesController } from './customers.messages.controller';
@@ -27,7 +24,7 @@ import { RecordCustomerCallUseCase } from './record-customer-call.use-case';
 import { UnlinkPhoneUseCase } from './unlink-phone.use-case';
 import { UpdateCustomerUseCase } from './update-customer.use-case';
 
-/** Customers and the screen-pop (B2, F1, J2, K7). The ticket part of the card is the CustomerTickets port; tickets find a number's customer through TicketCustomers. */
+/** Customers and the screen-pop (B2, F1, J2, K7). The card reads the customer's tickets in its one statement; tickets find a number's customer through TicketCustomers. */
 @Module({
   controllers: [CustomersMessagesController],
   providers: [
@@ -45,10 +42,7 @@ import { UpdateCustomerUseCase } from './update-customer.use-case';
       inject: [SERVICE_CONFIG],
     },
     { provide: ENRICHMENT_ALLOW_PRIVATE, useFactory: (c: TicketingConfig) => c.ENRICHMENT_ALLOW_PRIVATE_URLS === 'true' || c.SANTRAL_DEV_MODE === 'true', inject: [SERVICE_CONFIG] },
-    // The card's tickets, read through the tickets' own (stateless) repository; and the directory
-    // tickets ask for a number's customer (exported to TicketsModule: no module cycle).
-    TicketRepository,
-    { provide: CustomerTickets, useClass: TicketSummaries },
+    // The directory tickets ask for a number's customer (exported to TicketsModule: no module cycle).
     { provide: TicketCustomers, useClass: CustomerPhoneOwners },
     CreateCustomerUseCase, UpdateCustomerUseCase, GetCustomerUseCase, ListCustomersUseCase, LinkPhoneUseCase, UnlinkPhoneUseCase,
     LookupCardUseCase, ConfigureEnrichmentUseCase, GetEnrichmentUseCase, RecordCustomerCallUseCase, MatchInboundCallerUseCase,

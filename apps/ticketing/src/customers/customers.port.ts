@@ -1,3 +1,4 @@
+import type { Handset, TicketStatus } from '@santral/call-state';
 import type { CustomerMatchedV1 } from '@santral/contracts';
 import type { OrgId, Page, PageRequest, Tx } from '@santral/persistence';
 import type { Customer, CustomerCall, EnrichmentSettings } from './customer';
@@ -18,9 +19,18 @@ export abstract class CustomersPort {
   abstract removePhone(orgId: OrgId, customerId: string, callerIdKey: string, tx: Tx): Promise<boolean>;
 }
 
-/** What one lookup reads in one query: the number's customer (if any) and the number's last calls. */
+/** What the screen-pop card shows of the customer's tickets: the open ones, newest first, and the last one. */
+export interface CustomerTicketSummary {
+  openTicketCount: number;
+  openTickets: Array<{ ticketId: string; subject: string; status: TicketStatus; handset: Handset; updatedAt: Date }>;
+  lastTicketId?: string;
+}
+
+/** What one lookup reads in one query: the number's customer (if any), the customer's tickets and the number's last calls. */
 export interface CardRead {
   customer: Customer | null;
+  /** No customer: no tickets. */
+  tickets: CustomerTicketSummary;
   lastCalls: CustomerCall[];
 }
 

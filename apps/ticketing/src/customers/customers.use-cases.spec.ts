@@ -4,8 +4,7 @@ import type { CustomerMatchedV1, TelephonyInboundReceivedV1 } from '@santral/con
 import { asOrgId, type OrgId, type Page, type PageRequest, type Tx } from '@santral/persistence';
 import type { Customer, CustomerCall, CustomerPhone } from './customer';
 import { CreateCustomerUseCase } from './create-customer.use-case';
-import { CustomerTickets, type CustomerTicketSummary } from './customer-tickets.port';
-import { CardReader, CustomerMatchedEvents, CustomersPort, EnrichmentClient, EnrichmentSettingsPort, InboundMatchesPort, OrganizationCountry, type CardRead, type EnrichmentOutcome } from './customers.port';
+import { CardReader, CustomerMatchedEvents, CustomersPort, EnrichmentClient, EnrichmentSettingsPort, InboundMatchesPort, OrganizationCountry, type CardRead, type CustomerTicketSummary, type EnrichmentOutcome } from './customers.port';
 import type { EnrichmentSettings } from './customer';
 import { ConfigureEnrichmentUseCase } from './configure-enrichment.use-case';
 import { LinkPhoneUseCase } from './link-phone.use-case';
@@ -62,14 +61,24 @@ class InMemoryCustomers extends CustomersPort {
   }
 }
 
+/** The customer's tickets as the card reads them (fakes: the real reader reads the tickets table in the card's statement). */
+type TicketsOf = (customerId: string) => CustomerTicketSummary;
+const noTickets: TicketsOf = () => ({ openTicketCount: 0, openTickets: [] });
+const oneOpenTicket: TicketsOf = (customerId) => ({
+  openTicketCount: 1,
+  openTickets: [{ ticketId: '0190c000-0000-7000-8000-00000000000c', subject: `About ${customerId}`, status: 'open', handset: 'red', updatedAt: new Date('2026-01-01T00:00:00Z') }],
+  lastTicketId: '0190c000-0000-7000-8000-00000000000c',
+});
+
 class CustomersCardReader extends CardReader {
   readonly calls: CustomerCall[] = [];
-  constructor(private readonly customers: InMemoryCustomers) {
+  constructor(private readonly customers: InMemoryCustomers, private readonly ticketsOf: TicketsOf) {
     super();
   }
   async read(orgId: OrgId, key: string, limit: number): Promise<CardRead> {
     const id = this.customers.phones.get(`${orgId}|${key}`);
-    return { customer: id ? await this.customers.find(orgId, id) : null, lastCalls: this.calls.filter((c) => c.callerIdKey === key).slice(0, limit) };
+    const customer = id ? await this.customers.find(orgId, id) : null;
+    return { customer, tickets: customer ? this.ticketsOf(customer.id) : noTickets(''), lastCalls: this.calls.filter((c) => c.callerIdKey === key).slice(0, limit) };
   }
 }
 
@@ -105,19 +114,6 @@ class InMemoryEnrichmentSettings extends EnrichmentSettingsPort {
   }
 }
 
-/** A customer with no tickets (fakes: the real adapter reads the tickets table). */
-class NoTickets extends CustomerTickets {
-  async summary(): Promise<CustomerTicketSummary> {
-    return { openTicketCount: 0, openTickets: [] };
-  }
-}
-
-class OneOpenTicket extends CustomerTickets {
-  async summary(_orgId: OrgId, customerId: string): Promise<CustomerTicketSummary> {
-    return { openTicketCount: 1, openTickets: [{ ticketId: '0190c000-0000-7000-8000-00000000000c', subject: `About ${customerId}`, status: 'open', handset: 'red', updatedAt: new Date('2026-01-01T00:00:00Z') }], lastTicketId: '0190c000-0000-7000-8000-00000000000c' };
-  }
-}
-
 class Matches extends InboundMatchesPort {
   readonly claimed = new Set<string>();
   async claim(orgId: OrgId, callId: string) {
@@ -135,9 +131,9 @@ class RecordedMatches extends CustomerMatchedEvents {
   }
 }
 
-function setup(tickets: CustomerTickets = new NoTickets()) {
+function setup(tickets: TicketsOf = noTickets) {
   const customers = new InMemoryCustomers();
-  const cards = new CustomersCardReader(customers);
+  const cards = new CustomersCardReader(customers, tickets);
   const country = new FixedCountry({ [ORG_A]: 'TR', [ORG_B]: 'DE' });
   const commands = new Commands();
   const clock = new FakeClock();
@@ -148,8 +144,8 @@ function setup(tickets: CustomerTickets = new NoTickets()) {
     customers, cards, commands, enrichment, events,
     create: new CreateCustomerUseCase(customers, country, commands, clock),
     link: new LinkPhoneUseCase(customers, country, commands, clock),
-    lookup: new LookupCardUseCase(cards, tickets, enrichment, country),
-    match: new MatchInboundCallerUseCase(cards, tickets, matches, events, country),
+    lookup: new LookupCardUseCase(cards, enrichment, country),
+    match: new MatchInboundCallerUseCase(cards, matches, events, country),
   };
 }
 
@@ -181,7 +177,7 @@ describe('customer use cases', () => {
   });
 
   it('the card: customer, the tickets port, last calls and enrichment; no match is the "new customer" card without asking the tickets', async () => {
-    const { create, lookup, enrichment, cards } = setup(new OneOpenTicket());
+    const { create, lookup, enrichment, cards } = setup(oneOpenTicket);
     const a = await create.execute({ organizationId: ORG_A, name: 'A', notes: 'not', phones: ['0555 123 45 67'] });
     cards.calls.push({ callId: '0190e000-0000-7000-8000-00000000000e', callerIdKey: '+905551234567', direction: 'inbound', reason: 'completed', talkSeconds: 12, endedAt: new Date('2026-01-01T10:00:00Z') });
     enrichment.outcome = { status: 'ok', data: { balance: 3 } };

@@ -2,21 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { CUSTOMER_LIMITS, DomainError, type CustomerCardReply, type CustomerCardRequest } from '@santral/contracts';
 import { asOrgId, type OrgId } from '@santral/persistence';
 import { callerIdKey, normalizePhoneNumber } from '@santral/phone';
-import { CustomerTickets, type CustomerTicketSummary } from './customer-tickets.port';
 import { toCustomerReply } from './customer.view';
 import { CardReader, EnrichmentClient, OrganizationCountry } from './customers.port';
 
 /**
  * The screen-pop card (F1, K7) for a number in whatever form the PBX sends (+90, 0, 00, spaces,
- * dashes, brackets: one caller-ID key). One indexed read for the customer and the number's last
- * calls; the tickets (port) and the business's own system (enrichment, bounded by its timeout) in
- * parallel. No customer: the "new customer" card (matched: false) with the normalized number.
+ * dashes, brackets: one caller-ID key). One statement reads the customer, the customer's tickets and
+ * the number's last calls; then the business's own system (enrichment, bounded by its timeout). No customer: the "new customer" card (matched: false) with the normalized number.
  */
 @Injectable()
 export class LookupCardUseCase {
   constructor(
     private readonly cards: CardReader,
-    private readonly tickets: CustomerTickets,
     private readonly enrichment: EnrichmentClient,
     private readonly country: OrganizationCountry,
   ) {}
@@ -36,11 +33,8 @@ export class LookupCardUseCase {
 
   private async card(orgId: OrgId, key: string, phone: string | null, rawPhone: string): Promise<CustomerCardReply> {
     const read = await this.cards.read(orgId, key, CUSTOMER_LIMITS.lastCalls);
-    const customer = read.customer;
-    const [tickets, enrichment] = await Promise.all([
-      customer ? this.tickets.summary(orgId, customer.id) : Promise.resolve<CustomerTicketSummary>({ openTicketCount: 0, openTickets: [] }),
-      this.enrichment.enrich(orgId, { phone, rawPhone, customerId: customer?.id ?? null }),
-    ]);
+    const { customer, tickets } = read;
+    const enrichment = await this.enrichment.enrich(orgId, { phone, rawPhone, customerId: customer?.id ?? null });
     return {
       matched: customer !== null,
       ...(phone ? { phone } : {}),

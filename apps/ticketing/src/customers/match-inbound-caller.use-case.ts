@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { CustomerMatchedV1, TelephonyInboundReceivedV1 } from '@santral/contracts';
 import { asOrgId, type Tx } from '@santral/persistence';
 import { callerIdKey, normalizePhoneNumber } from '@santral/phone';
-import { CustomerTickets } from './customer-tickets.port';
 import { CardReader, CustomerMatchedEvents, InboundMatchesPort, OrganizationCountry } from './customers.port';
 
 const EVENT_NOTES_LENGTH = 2000;
@@ -17,7 +16,6 @@ const EVENT_NOTES_LENGTH = 2000;
 export class MatchInboundCallerUseCase {
   constructor(
     private readonly cards: CardReader,
-    private readonly tickets: CustomerTickets,
     private readonly matches: InboundMatchesPort,
     private readonly events: CustomerMatchedEvents,
     private readonly country: OrganizationCountry,
@@ -35,8 +33,8 @@ export class MatchInboundCallerUseCase {
     if (!(await this.matches.claim(orgId, fact.callId, key, customer?.id ?? null, at, tx))) return false;
     if (phone === null) return false;
     const event: CustomerMatchedV1 = { organizationId: orgId, callId: fact.callId, phone, matched: customer !== null, operatorUserIds: [] };
-    if (customer) {
-      const tickets = await this.tickets.summary(orgId, customer.id, tx);
+    if (customer && read) {
+      const { tickets } = read;
       event.customer = {
         customerId: customer.id,
         name: customer.name,

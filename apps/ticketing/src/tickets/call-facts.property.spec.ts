@@ -4,7 +4,7 @@ import { asOrgId, type OrgId, type Page, type Tx } from '@santral/persistence';
 import { EMPTY_TRACK, type CallFact, type CallTrack } from './call-track';
 import { CallSettlement } from './call-settlement';
 import { RecordCallFactUseCase } from './record-call-fact.use-case';
-import type { CustomerTicketSummary, Ticket, TicketMessage } from './ticket';
+import type { Ticket, TicketMessage } from './ticket';
 import { TicketBook } from './ticket-book';
 import { TicketCustomers } from './ticket-customers.port';
 import { CallTracksPort, TicketEventsPort, TicketsPort, type TicketCallLink } from './tickets.port';
@@ -44,7 +44,6 @@ class MemoryTickets extends TicketsPort {
   async endMissedGrouping(_o: OrgId, number: string | null) {
     for (const t of this.rows.values()) if (t.kind === 'missed_call' && t.callerNumber === number) t.groupsMissed = false;
   }
-  async summaryForCustomer(): Promise<CustomerTicketSummary> { return { openTicketCount: 0, openTickets: [] }; }
 }
 
 class MemoryTracks extends CallTracksPort {

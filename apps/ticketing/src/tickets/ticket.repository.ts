@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import type { Handset, TicketStatus } from '@santral/call-state';
 import type { TicketKind } from '@santral/contracts';
 import { encodeCursor, tenantQuery, type OrgId, type Page, type PageRequest, type Tx } from '@santral/persistence';
-import type { CustomerTicketSummary, Ticket, TicketMessage } from './ticket';
+import type { Ticket, TicketMessage } from './ticket';
 import { TicketsPort, type TicketCallLink, type TicketFilters } from './tickets.port';
 
 interface TicketRow {
@@ -201,25 +201,4 @@ export class TicketRepository extends TicketsPort {
   async endMissedGrouping(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<void> {
     if (!number && !customerId) return;
     await tenantQuery(tx, orgId, `UPDATE tickets SET groups_missed = false WHERE organization_id = $1 AND kind = 'missed_call' AND groups_missed AND ${WHO}`, [number, customerId]);
-  }
-
-  /** One statement (three index probes): the open tickets newest first, their count, the last ticket. */
-  async summaryForCustomer(orgId: OrgId, customerId: string, tx?: Tx): Promise<CustomerTicketSummary> {
-    const [row] = await tenantQuery<{ n: number; last_id: string | null; open: Array<{ id: string; subject: string; status: TicketRow['status']; handset: TicketRow['handset']; updated_at: string }> | null }>(
-      tx ?? this.db,
-      orgId,
-      `SELECT (SELECT count(*)::int FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed') AS n,
-              (SELECT id FROM tickets WHERE organization_id = $1 AND customer_id = $2 ORDER BY created_at DESC, id DESC LIMIT 1) AS last_id,
-              (SELECT json_agg(json_build_object('id', t.id, 'subject', t.subject, 'status', t.status, 'handset', t.handset, 'updated_at', t.updated_at) ORDER BY t.updated_at DESC, t.id DESC)
-                 FROM (SELECT id, subject, status, handset, updated_at FROM tickets WHERE organization_id = $1 AND customer_id = $2 AND status <> 'closed'
-                        ORDER BY updated_at DESC, id DESC LIMIT 20) t) AS open`,
-      [customerId],
-    );
-    return {
-      openTicketCount: row?.n ?? 0,
-      openTickets: (row?.open ?? []).map((r) => ({ ticketId: r.id, subject: r.subject, status: r.status, handset: r.handset, updatedAt: new Date(r.updated_at) })),
-      ...(row?.last_id ? { lastTicketId: row.last_id } : {}),
-    };
-  }
-
-}
+  }}

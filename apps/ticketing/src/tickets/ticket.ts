@@ -36,10 +36,3 @@ export interface TicketMessage {
   recordingSeconds: number | null;
   createdAt: Date;
 }
-
-/** What the screen-pop card shows of a customer's tickets (the customers side calls it). */
-export interface CustomerTicketSummary {
-  openTicketCount: number;
-  openTickets: Array<{ ticketId: string; subject: string; status: TicketStatus; handset: Handset; updatedAt: Date }>;
-  lastTicketId?: string;
-}

@@ -2,7 +2,7 @@ import type { TicketKind } from '@santral/contracts';
 import type { Handset, TicketStatus } from '@santral/call-state';
 import type { OrgId, Page, PageRequest, Tx } from '@santral/persistence';
 import type { CallTrack } from './call-track';
-import type { CustomerTicketSummary, Ticket, TicketCallRole, TicketMessage } from './ticket';
+import type { Ticket, TicketCallRole, TicketMessage } from './ticket';
 
 export interface TicketFilters {
   status?: TicketStatus;
@@ -47,8 +47,6 @@ export abstract class TicketsPort {
   abstract openMissedFor(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<Ticket[]>;
   /** J8: a conversation with the number happened; its open missed tickets take no more missed calls. */
   abstract endMissedGrouping(orgId: OrgId, number: string | null, customerId: string | null, tx: Tx): Promise<void>;
-  /** The screen-pop card's ticket part (F1): open tickets and the last one (CustomerTickets.summary calls it). */
-  abstract summaryForCustomer(orgId: OrgId, customerId: string, tx?: Tx): Promise<CustomerTicketSummary>;
 }
 
 /** Port: the folded facts of each call. */

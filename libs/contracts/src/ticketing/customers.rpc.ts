@@ -17,6 +17,8 @@ export const CUSTOMER_LIMITS = {
   queryLength: 200,
   listPageSize: 100,
   lastCalls: 5,
+  /** The card's open tickets, newest first (openTicketCount counts them all). */
+  openTickets: 20,
   enrichmentTimeout: { min: 50, max: 2000, default: 300 },
 } as const;
 
